@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['backend/src/**/*.integration.test.ts'],
+          globalSetup: ['backend/src/test-support/global-setup.ts'],
           hookTimeout: 120_000,
           testTimeout: 60_000,
         },

@@ -1,0 +1,174 @@
+/**
+ * The bundle's fields (shared/BUNDLE.md, format 1) as data: one spec per file, one parser per type.
+ */
+export type FieldType = 'text' | 'code' | 'number' | 'integer' | 'date' | 'boolean' | 'list' | { oneOf: readonly string[] };
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required?: boolean;
+  /** Number must be ≥ 0. */
+  nonNegative?: boolean;
+  /** Number must be > 0. */
+  positive?: boolean;
+}
+
+export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'public', 'other'] as const;
+export const PARK_LEVELS = ['national', 'provincial', 'county'] as const;
+export const BUILDING_KINDS = ['standard_factory', 'factory', 'warehouse', 'office', 'other'] as const;
+export const UNIT_STATUSES = ['vacant', 'leased', 'reserved'] as const;
+export const ENTERPRISE_STATUSES = ['operating', 'half_halted', 'halted', 'closed'] as const;
+export const HOLDER_ROLES = ['owner', 'tenant'] as const;
+export const IDLE_CAUSES = ['enterprise', 'government'] as const;
+
+export const FILE_SPECS = {
+  regions: [
+    { name: 'code', type: 'code', required: true },
+    { name: 'name', type: 'text', required: true },
+  ],
+  parks: [
+    { name: 'code', type: 'code', required: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'region_code', type: 'code' },
+    { name: 'level', type: { oneOf: PARK_LEVELS } },
+    { name: 'leading_industries', type: 'list' },
+    { name: 'approved_area_mu', type: 'number', positive: true },
+    { name: 'illustrative', type: 'boolean' },
+  ],
+  parcels: [
+    { name: 'code', type: 'code', required: true },
+    { name: 'park_code', type: 'code', required: true },
+    { name: 'land_use', type: { oneOf: LAND_USES } },
+    { name: 'supplied_on', type: 'date' },
+    { name: 'agreed_start_on', type: 'date' },
+    { name: 'agreed_completion_on', type: 'date' },
+    { name: 'started_on', type: 'date' },
+    { name: 'completed_on', type: 'date' },
+    { name: 'work_stopped_on', type: 'date' },
+    { name: 'developed_area_sqm', type: 'number', nonNegative: true },
+    { name: 'planned_investment_yuan', type: 'number', nonNegative: true },
+    { name: 'invested_yuan', type: 'number', nonNegative: true },
+    { name: 'land_price_yuan', type: 'number', nonNegative: true },
+    { name: 'idle_cause', type: { oneOf: IDLE_CAUSES } },
+    { name: 'target_tax_wan_yuan_per_mu', type: 'number', nonNegative: true },
+    { name: 'target_investment_wan_yuan_per_mu', type: 'number', nonNegative: true },
+    { name: 'target_plot_ratio', type: 'number', nonNegative: true },
+    { name: 'illustrative', type: 'boolean' },
+  ],
+  buildings: [
+    { name: 'code', type: 'code', required: true },
+    { name: 'park_code', type: 'code', required: true },
+    { name: 'parcel_code', type: 'code' },
+    { name: 'kind', type: { oneOf: BUILDING_KINDS }, required: true },
+    { name: 'floors', type: 'integer', required: true, positive: true },
+    { name: 'floor_area_sqm', type: 'number', required: true, positive: true },
+    { name: 'height_m', type: 'number', positive: true },
+    { name: 'completed_on', type: 'date' },
+    { name: 'illustrative', type: 'boolean' },
+  ],
+  units: [
+    { name: 'code', type: 'code', required: true },
+    { name: 'building_code', type: 'code', required: true },
+    { name: 'floor', type: 'integer', required: true },
+    { name: 'area_sqm', type: 'number', required: true, positive: true },
+    { name: 'status', type: { oneOf: UNIT_STATUSES }, required: true },
+    { name: 'tenant_uscc', type: 'code' },
+    { name: 'lease_start_on', type: 'date' },
+    { name: 'lease_end_on', type: 'date' },
+    { name: 'rent_yuan_per_sqm_month', type: 'number', nonNegative: true },
+    { name: 'ceiling_height_m', type: 'number', positive: true },
+    { name: 'floor_load_kn_per_sqm', type: 'number', positive: true },
+  ],
+  enterprises: [
+    { name: 'uscc', type: 'code', required: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'industry_code', type: 'code' },
+    { name: 'above_scale', type: 'boolean' },
+    { name: 'status', type: { oneOf: ENTERPRISE_STATUSES } },
+    { name: 'registered_on', type: 'date' },
+  ],
+  land_rights: [
+    { name: 'uscc', type: 'code', required: true },
+    { name: 'parcel_code', type: 'code', required: true },
+    { name: 'role', type: { oneOf: HOLDER_ROLES }, required: true },
+    { name: 'leased_floor_area_sqm', type: 'number', nonNegative: true },
+  ],
+  indicators: [
+    { name: 'uscc', type: 'code', required: true },
+    { name: 'year', type: 'integer', required: true },
+    { name: 'output_yuan', type: 'number' },
+    { name: 'revenue_yuan', type: 'number' },
+    { name: 'value_added_yuan', type: 'number' },
+    // tax may be negative after VAT refunds (DOMAIN.md §2)
+    { name: 'tax_yuan', type: 'number' },
+    { name: 'energy_tce', type: 'number', nonNegative: true },
+    { name: 'emissions_t', type: 'number', nonNegative: true },
+    { name: 'electricity_kwh', type: 'number', nonNegative: true },
+    { name: 'employees', type: 'integer', nonNegative: true },
+    { name: 'rd_yuan', type: 'number', nonNegative: true },
+  ],
+} as const satisfies Record<string, readonly FieldSpec[]>;
+
+export type LayerName = keyof typeof FILE_SPECS;
+export type FieldValue = string | number | boolean | string[] | null;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const TRUE_WORDS = new Set(['true', '是', '1', 'TRUE', 'True', 'yes']);
+const FALSE_WORDS = new Set(['false', '否', '0', 'FALSE', 'False', 'no']);
+const MAX_TEXT_CHARS = 1000;
+
+/**
+ * Parse one raw value (a CSV cell or a GeoJSON property) by its spec. Empty means missing (null).
+ * Returns the value or an error message.
+ */
+export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue } | { error: string } {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    return spec.required ? { error: 'is required' } : { value: null };
+  }
+  const type = spec.type;
+  if (typeof type === 'object') {
+    const text = String(raw).trim();
+    return type.oneOf.includes(text) ? { value: text } : { error: `"${text}" is not one of ${type.oneOf.join(', ')}` };
+  }
+  switch (type) {
+    case 'text':
+    case 'code': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: `expected text, got ${typeof raw}` };
+      const text = String(raw).trim();
+      if (text.length > MAX_TEXT_CHARS) return { error: `is ${text.length} characters long; at most ${MAX_TEXT_CHARS}` };
+      if (type === 'code' && /\s/.test(text)) return { error: `"${text}" contains white space` };
+      return { value: text };
+    }
+    case 'list': {
+      if (Array.isArray(raw)) return { value: raw.map((x) => String(x).trim()).filter(Boolean) };
+      return { value: String(raw).split(/[、,，;；]/).map((x) => x.trim()).filter(Boolean) };
+    }
+    case 'number':
+    case 'integer': {
+      const text = String(raw).trim();
+      if (typeof raw !== 'number' && !NUMBER.test(text)) return { error: `"${text}" is not a number` };
+      const n = Number(text);
+      if (!Number.isFinite(n)) return { error: `"${text}" is not a finite number` };
+      if (type === 'integer' && !Number.isInteger(n)) return { error: `"${text}" is not a whole number` };
+      if (spec.positive && !(n > 0)) return { error: `${text} must be greater than 0` };
+      if (spec.nonNegative && n < 0) return { error: `${text} must not be negative` };
+      return { value: n };
+    }
+    case 'date': {
+      const text = String(raw).trim();
+      const m = DATE.exec(text);
+      if (!m) return { error: `"${text}" is not a date in the form YYYY-MM-DD` };
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return { error: `"${text}" is not a calendar date` };
+      return { value: text };
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const text = String(raw).trim();
+      if (TRUE_WORDS.has(text)) return { value: true };
+      if (FALSE_WORDS.has(text)) return { value: false };
+      return { error: `"${text}" is not true/false (是/否, 1/0)` };
+    }
+  }
+}

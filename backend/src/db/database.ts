@@ -1,0 +1,25 @@
+/**
+ * One database interface over the embedded PGlite + PostGIS and a real PostgreSQL + PostGIS
+ * (postgres.js). SQL uses $1, $2 … placeholders on both.
+ */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Several statements, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'embedded' | 'postgres';
+  /** All or nothing: the callback's queries commit together or not at all. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A database error, with the server's message and code kept for the caller. */
+export function describeDatabaseError(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { message?: string; detail?: string; hint?: string; code?: string };
+    return [e.message, e.detail, e.hint].filter(Boolean).join(' — ') + (e.code ? ` (SQLSTATE ${e.code})` : '');
+  }
+  return String(err);
+}

@@ -1,0 +1,91 @@
+import type { Database, Queryable } from '../db/database.js';
+import type { LayerName } from '../bundle/fields.js';
+import type { DatasetInfo, ParsedRecord } from '../bundle/validate-bundle.js';
+import { sqlFile } from './sql-file.js';
+
+const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
+const ROWS_PER_STATEMENT = 2000;
+
+const UPSERT: Record<LayerName, string> = {
+  regions: 'upsert-regions',
+  parks: 'upsert-parks',
+  parcels: 'upsert-parcels',
+  buildings: 'upsert-buildings',
+  enterprises: 'upsert-enterprises',
+  units: 'upsert-units',
+  land_rights: 'upsert-land-rights',
+  indicators: 'upsert-indicators',
+};
+
+/** Order that satisfies the foreign keys. */
+export const WRITE_ORDER: LayerName[] = ['regions', 'parks', 'parcels', 'buildings', 'enterprises', 'units', 'land_rights', 'indicators'];
+
+const KEY_COLUMN: Record<'regions' | 'parks' | 'parcels' | 'buildings' | 'enterprises', [string, string]> = {
+  regions: ['regions', 'code'],
+  parks: ['parks', 'code'],
+  parcels: ['parcels', 'code'],
+  buildings: ['buildings', 'code'],
+  enterprises: ['enterprises', 'uscc'],
+};
+
+function toRow(record: ParsedRecord): Record<string, unknown> {
+  if (!record.geometry) return record.values;
+  return { ...record.values, geom: JSON.stringify({ type: 'MultiPolygon', coordinates: record.geometry }) };
+}
+
+export function createBundleRepository(db: Database) {
+  return {
+    /** Which of these codes already exist in a table. */
+    async findExistingCodes(layer: keyof typeof KEY_COLUMN, codes: string[]): Promise<Set<string>> {
+      if (codes.length === 0) return new Set();
+      const [table, column] = KEY_COLUMN[layer];
+      const rows = await db.query<{ code: string }>(
+        `SELECT ${column} AS code FROM ${table} WHERE ${column} = ANY($1::text[])`,
+        [codes],
+      );
+      return new Set(rows.map((r) => r.code));
+    },
+
+    /** Geometries PostGIS finds invalid: 1-based positions in `geometries`, with the reason. */
+    async findInvalidGeometries(geometries: ParsedRecord['geometry'][]): Promise<{ position: number; reason: string }[]> {
+      if (geometries.length === 0) return [];
+      const texts = geometries.map((coordinates) => JSON.stringify({ type: 'MultiPolygon', coordinates }));
+      return db.query(sql('find-invalid-geometries'), [JSON.stringify(texts)]);
+    },
+
+    async upsertLayer(tx: Queryable, layer: LayerName, records: ParsedRecord[]): Promise<void> {
+      for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
+        const chunk = records.slice(i, i + ROWS_PER_STATEMENT).map(toRow);
+        await tx.query(sql(UPSERT[layer]), [JSON.stringify(chunk)]);
+      }
+    },
+
+    async upsertDatasets(tx: Queryable, datasets: DatasetInfo[]): Promise<void> {
+      if (datasets.length) await tx.query(sql('upsert-datasets'), [JSON.stringify(datasets)]);
+    },
+
+    async upsertScheme(tx: Queryable, scheme: Record<string, unknown>): Promise<void> {
+      const id = typeof scheme.id === 'string' ? scheme.id : 'bundle';
+      await tx.query(
+        `INSERT INTO evaluation_schemes (id, body) VALUES ($1, $2::jsonb)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = evaluation_schemes.version + 1, updated_at = now()`,
+        [id, JSON.stringify(scheme)],
+      );
+    },
+
+    async recordImport(tx: Queryable, source: string, bundleName: string | null, counts: Record<string, number>): Promise<void> {
+      await tx.query('INSERT INTO imports (source, bundle_name, counts) VALUES ($1, $2, $3::jsonb)', [source, bundleName, JSON.stringify(counts)]);
+    },
+
+    async countRows(): Promise<Record<string, number>> {
+      const rows = await db.query<Record<string, number>>(
+        `SELECT (SELECT count(*) FROM regions)::int AS regions, (SELECT count(*) FROM parks)::int AS parks,
+                (SELECT count(*) FROM parcels)::int AS parcels, (SELECT count(*) FROM buildings)::int AS buildings,
+                (SELECT count(*) FROM units)::int AS units, (SELECT count(*) FROM enterprises)::int AS enterprises,
+                (SELECT count(*) FROM land_rights)::int AS land_rights, (SELECT count(*) FROM indicators)::int AS indicators`,
+      );
+      return rows[0];
+    },
+  };
+}
+export type BundleRepository = ReturnType<typeof createBundleRepository>;

@@ -1,0 +1,125 @@
+// The first map in a real Chromium: it loads offline, shows parks in their tier colours, and opens a
+// park's panel on click. Against MUYIELD_URL if set (CI starts the server), else a server started here.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParkCollection } from '../src/api/types';
+import { computeLabelPoint } from '../src/map/geometry';
+import type { TierId } from '../src/map/tiers';
+import { countTierPixels, isExternal, overlayRects, projectParks, waitForMapIdle } from './support/map-page';
+import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
+const VIEWPORT = { width: 1280, height: 720 };
+/** A tier counts as drawn when at least this many screen pixels carry its colour. */
+const MIN_PIXELS_PER_TIER = 20;
+/** A park to click must be this far (px) from every other park's centre, or the test zooms in. */
+const MIN_CLICK_ISOLATION_PX = 24;
+
+describe('the park map in Chromium', () => {
+  let server: Server | undefined;
+  let profileDir: string | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer();
+    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      viewport: VIEWPORT,
+      args: [
+        '--no-sandbox',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+      ],
+    });
+    const baseUrl = server.baseUrl;
+    context.on('request', (request) => {
+      if (isExternal(request.url(), baseUrl)) externalRequests.push(request.url());
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    await stopServer(server);
+  });
+
+  it('loads the map and its parks without fetching anything from another host', async () => {
+    await page.goto(`${server!.baseUrl}/`);
+    await page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws parks in at least two tier colours', async () => {
+    const png = await page.screenshot({ path: join(SCREENSHOT_DIR, 'map.png') });
+    const mapRect = await page.evaluate(() => {
+      const { x, y, width, height } = window.__muyield!.map.getCanvas().getBoundingClientRect();
+      return { x, y, width, height };
+    });
+    const counts = await countTierPixels(context!, png, VIEWPORT.width, mapRect, await overlayRects(page));
+    // The decoding page took the foreground; a background page gets no animation frames.
+    await page.bringToFront();
+    const drawnTiers = (Object.keys(counts) as TierId[]).filter(
+      (id) => id !== 'noData' && counts[id] >= MIN_PIXELS_PER_TIER,
+    );
+    expect(drawnTiers.length, `tier pixel counts: ${JSON.stringify(counts)}`).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows a park in the side panel when it is clicked', async () => {
+    const response = await fetch(`${server!.baseUrl}/api/parks`);
+    expect(response.ok).toBe(true);
+    const collection = (await response.json()) as ParkCollection;
+    const parks = collection.features.map((feature) => ({
+      code: feature.properties.code,
+      name: feature.properties.name,
+      lonLat: computeLabelPoint(feature.geometry),
+    }));
+    expect(parks.length).toBeGreaterThan(0);
+
+    const byIsolation = (await projectParks(page, parks))
+      .filter((park) => park.onCanvas)
+      .sort((a, b) => b.isolation - a.isolation);
+    let target = byIsolation[0] ?? (await projectParks(page, parks))[0];
+    if (!target.onCanvas || target.isolation < MIN_CLICK_ISOLATION_PX) {
+      // Crowded at city zoom: centre on the park, close enough that it stands apart from its neighbours.
+      await page.evaluate((center) => window.__muyield!.map.jumpTo({ center, zoom: 13 }), target.lonLat);
+      await waitForMapIdle(page);
+      target = (await projectParks(page, parks)).find((park) => park.code === target.code)!;
+    }
+
+    // Hover first, as a hand on a mouse would, until deck.gl shows the pointer cursor. The first pick
+    // compiles the picking shaders (seconds on SwiftShader); done by the press itself, it would hold
+    // the press longer than deck.gl accepts for a click (see CLICK_MAX_PRESS_MS in ParkMap.tsx).
+    await page.mouse.move(target.x - 30, target.y + 30);
+    await page.mouse.move(target.x, target.y, { steps: 5 });
+    await page.waitForFunction(() => window.__muyield!.map.getCanvas().style.cursor === 'pointer', null, {
+      timeout: 10_000,
+    });
+    await page.mouse.click(target.x, target.y);
+    const parkName = page.locator('[data-testid=park-name]');
+    await parkName.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await parkName.textContent()).toBe(target.name);
+    await page.locator('[data-testid=park-panel]').waitFor({ state: 'visible' });
+    await waitForMapIdle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'park-clicked.png') });
+
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,182 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ParkFeature } from './api/types';
+import { App } from './App';
+import { I18nProvider } from './i18n/i18n-context';
+import type { ParkPoint } from './map/park-points';
+import { makePark } from './test-support/fixtures';
+
+// MapLibre and deck.gl need WebGL, which jsdom lacks: both are replaced by recorders.
+const mocks = vi.hoisted(() => ({ overlays: [] as { props: Record<string, unknown>; layers: unknown[] }[] }));
+
+vi.mock('maplibre-gl', () => {
+  class FakeMap {
+    touchZoomRotate = { disableRotation: () => {} };
+    private canvas = document.createElement('canvas');
+    on() {
+      return this;
+    }
+    once(type: string, listener: () => void) {
+      if (type === 'load') queueMicrotask(listener);
+      return this;
+    }
+    addControl(control: { onAdd?: (map: unknown) => void }) {
+      control.onAdd?.(this);
+      return this;
+    }
+    removeControl() {
+      return this;
+    }
+    remove() {}
+    getZoom() {
+      return 8;
+    }
+    getCanvas() {
+      return this.canvas;
+    }
+    triggerRepaint() {}
+    project() {
+      return { x: 0, y: 0 };
+    }
+    panBy() {
+      return this;
+    }
+  }
+  class Control {}
+  return { default: { Map: FakeMap, NavigationControl: Control, AttributionControl: Control } };
+});
+
+vi.mock('@deck.gl/mapbox', () => ({
+  MapboxOverlay: class {
+    layers: unknown[] = [];
+    constructor(public props: Record<string, unknown>) {
+      mocks.overlays.push(this);
+    }
+    setProps({ layers }: { layers: unknown[] }) {
+      this.layers = layers;
+    }
+  },
+}));
+
+const parks: ParkFeature[] = [
+  makePark({ code: 'A', name: '恒口示范区', outputWanYuanPerMu: 150 }, [108.86, 32.78]),
+  makePark({ code: 'B', name: '平利工业园区', outputWanYuanPerMu: null, year: null }, [109.36, 32.39]),
+];
+
+const responses: Record<string, () => Response> = {
+  '/api/regions': () => Response.json({ type: 'FeatureCollection', features: [] }),
+  '/api/parks': () => Response.json({ type: 'FeatureCollection', features: parks }),
+  '/api/basemap/rivers': () => Response.json({ type: 'FeatureCollection', features: [] }),
+  '/api/datasets': () =>
+    Response.json({
+      datasets: [
+        { id: 'parks', name: '园区', nameEn: 'Parks', source: 'demo', licence: 'MIT', vintage: '2023', crs: 'EPSG:4326', real: false, note: '' },
+      ],
+    }),
+  '/api/health': () => Response.json({ status: 'ok', database: 'postgres', postgis: '3.3.4' }),
+};
+
+function serve(overrides: Record<string, () => Response> = {}) {
+  const table = { ...responses, ...overrides };
+  const fetchMock = vi.fn(async (url: string) => table[url]?.() ?? new Response('not found', { status: 404 }));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function renderApp() {
+  return render(
+    <I18nProvider>
+      <App />
+    </I18nProvider>,
+  );
+}
+
+interface FakeLayer {
+  id: string;
+  props: { data: unknown[]; onClick?: (info: { object?: unknown }) => boolean };
+}
+
+async function latestLayers(): Promise<FakeLayer[]> {
+  let layers: FakeLayer[] = [];
+  await waitFor(() => {
+    layers = (mocks.overlays.at(-1)?.layers ?? []) as FakeLayer[];
+    expect(layers.find((layer) => layer.id === 'parks')?.props.data).toHaveLength(parks.length);
+  });
+  return layers;
+}
+
+beforeEach(() => {
+  mocks.overlays.length = 0;
+  localStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  delete window.__muyield;
+});
+
+describe('App', () => {
+  it('loads the parks into the map layers and counts them in the legend', async () => {
+    serve();
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('亩均 MuYield');
+    const layers = await latestLayers();
+    expect(layers.map((layer) => layer.id)).toContain('park-markers');
+    const legend = screen.getByTestId('legend');
+    expect(legend.querySelector('[data-tier="from100to200"] .legend-count')?.textContent).toBe('1 个');
+    expect(legend.querySelector('[data-tier="noData"] .legend-count')?.textContent).toBe('1 个');
+    expect(window.__muyield?.ready).toBe(false);
+  });
+
+  it('opens a clicked park in the side panel and closes it on a click elsewhere', async () => {
+    serve();
+    renderApp();
+    const markers = (await latestLayers()).find((layer) => layer.id === 'park-markers')!;
+    const point = (markers.props.data as ParkPoint[]).find((p) => p.code === 'A');
+    act(() => {
+      markers.props.onClick!({ object: point });
+    });
+    expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区');
+    const onMapClick = mocks.overlays.at(-1)!.props.onClick as (info: { object?: unknown }) => void;
+    act(() => onMapClick({}));
+    expect(screen.queryByTestId('park-panel')).toBeNull();
+  });
+
+  it('switches to English and back', async () => {
+    serve();
+    renderApp();
+    fireEvent.click(screen.getByTestId('lang-switch'));
+    expect(screen.getByTestId('about-button').textContent).toBe('About the data');
+    expect(document.documentElement.lang).toBe('en');
+    fireEvent.click(screen.getByTestId('lang-switch'));
+    expect(screen.getByTestId('about-button').textContent).toBe('关于数据');
+  });
+
+  it('fetches the dataset catalogue and health when the about panel opens', async () => {
+    const fetchMock = serve();
+    renderApp();
+    expect(fetchMock).not.toHaveBeenCalledWith('/api/datasets', expect.anything());
+    fireEvent.click(screen.getByTestId('about-button'));
+    await waitFor(() => expect(screen.getAllByTestId('dataset')).toHaveLength(1));
+    expect(screen.getByTestId('dataset-tag').textContent).toBe('示意');
+    await waitFor(() => expect(screen.getByTestId('health-line').textContent).toContain('PostgreSQL · PostGIS 3.3.4'));
+  });
+
+  it('shows the problem title and detail when the API fails', async () => {
+    serve({
+      '/api/parks': () =>
+        new Response(
+          JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'database is starting' }),
+          { status: 503, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    });
+    renderApp();
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner.textContent).toContain('Service Unavailable');
+    expect(banner.textContent).toContain('database is starting');
+    fireEvent.click(screen.getByRole('button', { name: '关闭提示' }));
+    expect(screen.queryByTestId('error-banner')).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+// Display formatting: every number leaves here with its unit. Missing values (null) show as an
+// em dash, never as 0. Units stay Chinese in both languages: they are the domain's units.
+
+export const MISSING = '—';
+
+const YUAN_PER_WAN_YUAN = 10_000;
+const WAN_YUAN_PER_YI_YUAN = 10_000;
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** Thousands separators and a fixed number of decimals, independent of the browser's locale. */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  let format = numberFormats.get(fractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    numberFormats.set(fractionDigits, format);
+  }
+  return format.format(value);
+}
+
+function isPresent(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** 123.456 → "123.5 万元/亩" */
+export function formatWanYuanPerMu(wanYuanPerMu: number | null | undefined): string {
+  return isPresent(wanYuanPerMu) ? `${formatNumber(wanYuanPerMu, 1)} 万元/亩` : MISSING;
+}
+
+/** 1234.4 → "1,234 亩"; below 100 亩 one decimal: 12.34 → "12.3 亩" */
+export function formatMu(mu: number | null | undefined): string {
+  if (!isPresent(mu)) return MISSING;
+  return `${formatNumber(mu, Math.abs(mu) >= 100 ? 0 : 1)} 亩`;
+}
+
+/** An amount in 万元, switched to 亿元 from 1 亿元 up: 123456 → "12.35 亿元", 4321.6 → "4,322 万元" */
+export function formatWanYuan(wanYuan: number | null | undefined): string {
+  if (!isPresent(wanYuan)) return MISSING;
+  if (Math.abs(wanYuan) >= WAN_YUAN_PER_YI_YUAN) {
+    return `${formatNumber(wanYuan / WAN_YUAN_PER_YI_YUAN, 2)} 亿元`;
+  }
+  return `${formatNumber(wanYuan, Math.abs(wanYuan) >= 100 ? 0 : 1)} 万元`;
+}
+
+/** An amount in 元, shown in 万元 or 亿元: 1_234_567_890 → "12.35 亿元" */
+export function formatYuan(yuan: number | null | undefined): string {
+  return isPresent(yuan) ? formatWanYuan(yuan / YUAN_PER_WAN_YUAN) : MISSING;
+}
+
+/** A whole count with separators, the unit word added by the caller's language: 2329 → "2,329" */
+export function formatCount(count: number | null | undefined): string {
+  return isPresent(count) ? formatNumber(Math.round(count), 0) : MISSING;
+}

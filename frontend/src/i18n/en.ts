@@ -1,0 +1,65 @@
+import type { Messages } from './zh-CN';
+
+// English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
+export const en: Messages = {
+  app: {
+    name: '亩均 MuYield',
+    tagline: 'Land-use efficiency of county industrial parks, Ankang',
+    loading: 'Loading map data…',
+  },
+  header: {
+    switchLanguage: '切换到中文',
+    about: 'About the data',
+  },
+  map: {
+    ariaLabel: 'Map of industrial parks in Ankang',
+    attribution: 'Boundaries: Gaode 2020 (converted) · Rivers: GSHHG · Park boundaries illustrative',
+  },
+  legend: {
+    title: 'Output per mu',
+    unit: '万元/亩',
+    noData: 'No data',
+    parkCount: (count: number) => `${count} ${count === 1 ? 'park' : 'parks'}`,
+    hint: 'Click a park for details',
+  },
+  park: {
+    dialogLabel: (name: string) => `Park details: ${name}`,
+    close: 'Close',
+    level: 'Level',
+    levels: { national: 'National', provincial: 'Provincial', county: 'County' },
+    region: 'County',
+    listSeparator: ', ',
+    leadingIndustries: 'Leading industries',
+    area: 'Park area',
+    usedLand: 'Land used by enterprises',
+    figuresOfYear: (year: number) => `Figures for ${year}`,
+    noYear: 'No annual figures yet',
+    output: 'Output',
+    tax: 'Tax',
+    outputPerMu: 'Output per mu',
+    taxPerMu: 'Tax per mu',
+    enterprises: 'Enterprises',
+    enterprisesUnit: 'firms',
+    illustrative: 'Illustrative',
+    illustrativeNote: 'Park boundary and figures are illustrative, not official data.',
+  },
+  about: {
+    title: 'About the data',
+    close: 'Close',
+    intro: 'Every dataset on the map, with its source, licence, vintage and coordinate system.',
+    real: 'Real',
+    illustrative: 'Illustrative',
+    source: 'Source',
+    licence: 'Licence',
+    vintage: 'Vintage',
+    crs: 'CRS',
+    loading: 'Loading…',
+    health: (database: string, postgis: string) => `Database: ${database} · PostGIS ${postgis}`,
+    databases: { embedded: 'embedded PGlite', postgres: 'PostgreSQL' },
+    units: 'Units: 1 亩 (mu) = 666.7 m²; 1 万元 = 10,000 yuan; 1 亿元 = 100 million yuan.',
+  },
+  errors: {
+    title: 'Could not load data',
+    dismiss: 'Dismiss',
+  },
+};

@@ -1,0 +1,176 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import maplibregl from 'maplibre-gl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
+import { createMapLayers } from './map-layers';
+import { ANKANG_BOUNDS, createOfflineStyle } from './offline-style';
+import { toCountyLabels, toParkLabels, toParkPoints } from './park-points';
+import './test-hook';
+
+export interface ParkMapProps {
+  regions: RegionFeature[];
+  rivers: RiverFeature[];
+  parks: ParkFeature[];
+  selectedCode: string | null;
+  /** A park's code when one is clicked, null when the map is clicked elsewhere. */
+  onSelectPark: (parkCode: string | null) => void;
+  attribution: string;
+  ariaLabel: string;
+  /** Pixels at the map's right edge hidden by a panel; a selected park is panned out from under it. */
+  rightInsetPx?: number;
+}
+
+interface MapHandles {
+  map: maplibregl.Map;
+  overlay: MapboxOverlay;
+}
+
+/** Longest press still taken as a click on a park, in ms. */
+const CLICK_MAX_PRESS_MS = 1000;
+
+/** Room kept between a selected park and the panel beside it, in px. */
+const SELECTED_PARK_MARGIN_PX = 48;
+
+/** Zoom is tracked in half steps: enough for the layers' zoom thresholds, few re-renders. */
+function zoomStep(map: maplibregl.Map): number {
+  return Math.floor(map.getZoom() * 2) / 2;
+}
+
+/** The MapLibre map with the deck.gl layers interleaved into it. */
+export function ParkMap({
+  regions,
+  rivers,
+  parks,
+  selectedCode,
+  onSelectPark,
+  attribution,
+  ariaLabel,
+  rightInsetPx = 0,
+}: ParkMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const onSelectRef = useRef(onSelectPark);
+  const [handles, setHandles] = useState<MapHandles | null>(null);
+  const [deckLoaded, setDeckLoaded] = useState(false);
+  const [zoom, setZoom] = useState(0);
+
+  useEffect(() => {
+    onSelectRef.current = onSelectPark;
+  }, [onSelectPark]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = new maplibregl.Map({
+      container,
+      style: createOfflineStyle(),
+      bounds: ANKANG_BOUNDS,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      minZoom: 6,
+      maxZoom: 17,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    mapRef.current = map;
+    window.__muyield = { map, ready: false };
+
+    const overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      onLoad: () => setDeckLoaded(true),
+      // Reached only when no layer handled the click: the click missed every park.
+      onClick: (info: PickingInfo) => {
+        if (!info.object) onSelectRef.current(null);
+      },
+      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      // deck.gl counts a press as a click only if it is released within `time` ms, measured after its
+      // own picking on pointerdown; on software WebGL (VMs, remote desktops) that pick alone can take
+      // 250–550 ms, which silently swallowed clicks at the default 250 ms.
+      eventRecognizerOptions: { click: { time: CLICK_MAX_PRESS_MS } },
+    });
+    const updateZoom = () => setZoom(zoomStep(map));
+    map.on('zoom', updateZoom);
+    map.once('load', () => {
+      map.addControl(overlay);
+      updateZoom();
+      setHandles({ map, overlay });
+    });
+
+    return () => {
+      setHandles(null);
+      setDeckLoaded(false);
+      mapRef.current = null;
+      if (window.__muyield?.map === map) delete window.__muyield;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const control = new maplibregl.AttributionControl({ compact: false, customAttribution: attribution });
+    map.addControl(control, 'bottom-right');
+    return () => {
+      if (mapRef.current === map) map.removeControl(control);
+    };
+  }, [attribution]);
+
+  const parkPoints = useMemo(() => toParkPoints(parks), [parks]);
+  const parkLabels = useMemo(() => toParkLabels(parkPoints), [parkPoints]);
+  const countyLabels = useMemo(() => toCountyLabels(regions), [regions]);
+  const layers = useMemo(
+    () =>
+      createMapLayers({
+        regions,
+        rivers,
+        parks,
+        parkPoints,
+        countyLabels,
+        parkLabels,
+        selectedCode,
+        zoom,
+        onParkClick: (code) => onSelectRef.current(code),
+      }),
+    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, zoom],
+  );
+
+  useEffect(() => {
+    handles?.overlay.setProps({ layers });
+  }, [handles, layers]);
+
+  useEffect(() => {
+    if (!handles || !selectedCode || rightInsetPx <= 0) return;
+    const point = parkPoints.find((p) => p.code === selectedCode);
+    if (!point) return;
+    const { map } = handles;
+    const visibleRightPx = map.getCanvas().clientWidth - rightInsetPx - SELECTED_PARK_MARGIN_PX;
+    const { x } = map.project(point.position);
+    if (x > visibleRightPx) map.panBy([x - visibleRightPx, 0]);
+  }, [handles, selectedCode, parkPoints, rightInsetPx]);
+
+  // The browser test waits for `ready`: parks handed to deck.gl, deck initialised, and the map idle
+  // (every pending frame drawn) after that.
+  const hasParks = parks.length > 0;
+  useEffect(() => {
+    if (!handles || !deckLoaded || !hasParks) return;
+    const { map } = handles;
+    let cancelled = false;
+    map.once('idle', () => {
+      requestAnimationFrame(() => {
+        const hook = window.__muyield;
+        if (!cancelled && hook?.map === map) hook.ready = true;
+      });
+    });
+    map.triggerRepaint();
+    return () => {
+      cancelled = true;
+    };
+  }, [handles, deckLoaded, hasParks]);
+
+  return <div ref={containerRef} className="park-map" role="region" aria-label={ariaLabel} data-testid="park-map" />;
+}

@@ -1,0 +1,22 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { RegionFeature, RegionProperties } from '../../api/types';
+import { COUNTY_FILL, COUNTY_LINE } from '../palette';
+
+export interface CountiesLayerProps {
+  regions: RegionFeature[];
+}
+
+/** The ten counties of Ankang: light fill, thin outlines, not pickable. */
+export function createCountiesLayer({ regions }: CountiesLayerProps) {
+  return new GeoJsonLayer<RegionProperties>({
+    id: 'counties',
+    data: regions,
+    filled: true,
+    stroked: true,
+    getFillColor: COUNTY_FILL,
+    getLineColor: COUNTY_LINE,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.2,
+    pickable: false,
+  });
+}

@@ -1,0 +1,51 @@
+import type { Layer } from '@deck.gl/core';
+import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
+import { createCountiesLayer } from './layers/counties-layer';
+import { createCountyLabelsLayer, createParkLabelsLayer } from './layers/labels-layer';
+import { createParkMarkersLayer } from './layers/park-markers-layer';
+import { createParksLayer } from './layers/parks-layer';
+import { createRiversLayer } from './layers/rivers-layer';
+import type { MapLabel, ParkPoint } from './park-points';
+import { tierColorFor } from './tiers';
+
+/** From this zoom on, park polygons are large enough (≳ 50 px) to replace the markers. */
+export const POLYGON_ONLY_MIN_ZOOM = 11;
+/** From this zoom on, park names no longer crowd each other. */
+export const PARK_LABELS_MIN_ZOOM = 10;
+
+export interface MapLayersState {
+  regions: RegionFeature[];
+  rivers: RiverFeature[];
+  parks: ParkFeature[];
+  parkPoints: ParkPoint[];
+  countyLabels: MapLabel[];
+  parkLabels: MapLabel[];
+  selectedCode: string | null;
+  zoom: number;
+  onParkClick: (parkCode: string) => void;
+}
+
+/**
+ * Every deck.gl layer of the map, bottom to top. Text layers join once they have labels: a TextLayer
+ * with no text builds an empty font atlas, which WebGL rejects with a warning.
+ */
+export function createMapLayers(state: MapLayersState): Layer[] {
+  const { selectedCode, onParkClick, zoom } = state;
+  const layers: (Layer | false)[] = [
+    createCountiesLayer({ regions: state.regions }),
+    createRiversLayer({ rivers: state.rivers }),
+    // County names under the parks, so no park colour is ever hidden by text.
+    state.countyLabels.length > 0 && createCountyLabelsLayer({ labels: state.countyLabels }),
+    createParksLayer({ parks: state.parks, colorFor: tierColorFor, selectedCode, onClick: onParkClick }),
+    createParkMarkersLayer({
+      points: state.parkPoints,
+      colorFor: tierColorFor,
+      selectedCode,
+      onClick: onParkClick,
+      visible: zoom < POLYGON_ONLY_MIN_ZOOM,
+    }),
+    state.parkLabels.length > 0 &&
+      createParkLabelsLayer({ labels: state.parkLabels, visible: zoom >= PARK_LABELS_MIN_ZOOM }),
+  ];
+  return layers.filter((layer): layer is Layer => layer !== false);
+}

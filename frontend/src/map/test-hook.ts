@@ -1,0 +1,16 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/**
+ * What the browser test reads: the map, to project park positions to pixels, and `ready`, set once
+ * parks are loaded and a frame with them has been drawn.
+ */
+export interface MuYieldTestHook {
+  map: MapLibreMap;
+  ready: boolean;
+}
+
+declare global {
+  interface Window {
+    __muyield?: MuYieldTestHook;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Locale } from '../i18n/i18n-context';
+import { useT } from '../i18n/i18n-context';
+
+export interface HeaderProps {
+  locale: Locale;
+  onToggleLocale: () => void;
+  onOpenAbout: () => void;
+}
+
+export function Header({ locale, onToggleLocale, onOpenAbout }: HeaderProps) {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1 className="product-name">{t.app.name}</h1>
+        <span className="tagline">{t.app.tagline}</span>
+      </div>
+      <nav className="header-actions">
+        <button
+          type="button"
+          className="lang-switch"
+          onClick={onToggleLocale}
+          aria-label={t.header.switchLanguage}
+          data-testid="lang-switch"
+        >
+          <span className={locale === 'zh-CN' ? 'active' : undefined}>中文</span>
+          <span aria-hidden="true">/</span>
+          <span className={locale === 'en' ? 'active' : undefined}>EN</span>
+        </button>
+        <button type="button" className="about-button" onClick={onOpenAbout} data-testid="about-button">
+          {t.header.about}
+        </button>
+      </nav>
+    </header>
+  );
+}

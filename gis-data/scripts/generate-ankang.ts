@@ -1,0 +1,228 @@
+// Writes the Ankang demo bundle (gis-data/ankang/) and the river basemap (gis-data/basemap/rivers.geojson).
+// Real inputs come from <repo>/../shared/data (see its SOURCES.md); everything else is drawn from a
+// seeded generator, so the output is byte-identical on every run.
+//   npx tsx gis-data/scripts/generate-ankang.ts      or      npm run generate -w gis-data
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import Papa from 'papaparse';
+import {
+  buildingsText, enterprisesCsv, GENERATED_NOTE, indicatorsCsv, landRightsCsv, parcelsText, parksText, regionsText, unitsCsv,
+} from './ankang/bundle-files.js';
+import { createBuildings, type Building, type Unit } from './ankang/buildings.js';
+import { createParkEnterprises, EnterpriseRegistry, type Enterprise, type LandRight } from './ankang/enterprises.js';
+import { createParkIndicators, type IndicatorRow } from './ankang/indicators.js';
+import { COUNTY_SIMPLIFY_TOLERANCE_DEG, manifestText } from './ankang/manifest.js';
+import { createParcels, type Parcel } from './ankang/parcels.js';
+import { createParkShape } from './ankang/park-geometry.js';
+import { PARK_PLANS, type ParkPlan } from './ankang/park-plans.js';
+import { formatSummaryTable, renderReadme, summariseParks, type ParkSummary } from './ankang/summary.js';
+import { toFeatureCollectionText } from './lib/files.js';
+import { roundLine, roundPolygonal, SQM_PER_MU } from './lib/geo.js';
+import { createRandom, hashSeed } from './lib/random.js';
+import { isUsccCheckCharValid } from './lib/uscc.js';
+
+export { GENERATED_NOTE };
+
+const SEED = 20_260_101;
+const SCRIPT_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const GIS_DATA_DIR = path.resolve(SCRIPT_DIR, '..');
+/** the shared, read-only folder next to the repository */
+export const DEFAULT_SOURCE_DIR = path.resolve(GIS_DATA_DIR, '..', '..', 'shared', 'data');
+const COUNTY_FILE = 'ankang_counties_amap2020_wgs84.geojson';
+const CATALOGUE_FILE = 'shaanxi_dev_zones_2018.csv';
+const RIVERS_FILE = 'shaanxi_rivers_gshhg_wdbii_wgs84.geojson';
+const COORDINATE_DECIMALS = 7;
+const RIVER_DECIMALS = 5;
+const RIVER_BBOX_BUFFER_DEG = 0.3;
+/** scales the street-block pitch; tuned so the demo has about 600 parcels */
+const BLOCK_PITCH_SCALE = 1.16;
+/** 旬阳县 610928 became 旬阳市 610981 in 2021 */
+const CURRENT_REGION: Record<string, { code: string; name: string }> = { '610928': { code: '610981', name: '旬阳市' } };
+
+type Region = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
+
+interface CatalogueRow {
+  code: string;
+  name: string;
+  approval_level: string;
+  approval_date: string;
+  approved_area_mu: string;
+  leading_industries: string;
+  ankang_county_adcode: string;
+}
+
+export interface ParkResult {
+  plan: ParkPlan;
+  feature: Feature<Polygon>;
+  parcels: Parcel[];
+  buildings: Building[];
+  units: Unit[];
+  enterprises: Enterprise[];
+  landRights: LandRight[];
+  indicators: IndicatorRow[];
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+/** Light simplification, kept only where every resulting polygon stays valid. */
+function toRegion(county: Feature<Polygon | MultiPolygon, { adcode: string; name: string }>): Region {
+  const current = CURRENT_REGION[county.properties.adcode];
+  const simplified = turf.simplify(county, { tolerance: COUNTY_SIMPLIFY_TOLERANCE_DEG, highQuality: true });
+  const rounded = roundPolygonal(simplified.geometry, COORDINATE_DECIMALS);
+  const valid = turf.flatten(rounded).features.every((p) => turf.booleanValid(p) && turf.kinks(p).features.length === 0);
+  return turf.feature(valid ? rounded : roundPolygonal(county.geometry, COORDINATE_DECIMALS), {
+    code: current?.code ?? county.properties.adcode,
+    name: current?.name ?? county.properties.name,
+  });
+}
+
+function parkFeature(plan: ParkPlan, catalogue: CatalogueRow | undefined, boundary: Polygon, regionCode: string): Feature<Polygon> {
+  const attributes = catalogue
+    ? {
+      name: catalogue.name,
+      region_code: regionCode,
+      level: catalogue.approval_level,
+      leading_industries: catalogue.leading_industries,
+      approved_area_mu: Number(catalogue.approved_area_mu),
+      approval_date: catalogue.approval_date,
+      attributes_source: '公告2018年第4号 (中国开发区审核公告目录 2018)',
+    }
+    : {
+      name: plan.invented!.name,
+      region_code: regionCode,
+      level: 'county',
+      leading_industries: plan.invented!.leadingIndustries,
+      approved_area_mu: plan.invented!.approvedAreaMu,
+      attributes_source: 'illustrative',
+    };
+  return turf.feature(boundary, { code: plan.code, ...attributes, illustrative: true, geometry_source: 'illustrative' });
+}
+
+function generateParks(regions: Region[], catalogue: CatalogueRow[]): ParkResult[] {
+  const placed: Polygon[] = [];
+  const registry = new EnterpriseRegistry(createRandom(hashSeed(SEED, 'enterprise-names')));
+  return PARK_PLANS.map((plan) => {
+    const row = catalogue.find((r) => r.code === plan.code);
+    if (!plan.invented && !row) throw new Error(`${plan.code} is not in ${CATALOGUE_FILE}`);
+    const regionCode = row ? row.ankang_county_adcode : plan.invented!.regionCode;
+    const region = regions.find((r) => r.properties.code === regionCode);
+    if (!region) throw new Error(`no region ${regionCode} for park ${plan.code}`);
+    const approvedAreaMu = row ? Number(row.approved_area_mu) : plan.invented!.approvedAreaMu;
+    const random = (purpose: string) => createRandom(hashSeed(SEED, plan.code, purpose));
+    const shape = createParkShape(
+      { centre: plan.centre, bearingDeg: plan.valleyBearingDeg, elongation: plan.elongation, approvedAreaMu },
+      region, placed, random('boundary'),
+    );
+    placed.push(shape.boundary);
+    const parcels = createParcels(plan, regionCode, shape, BLOCK_PITCH_SCALE, random('parcels'));
+    const { buildings, units } = createBuildings(plan, shape, parcels, random('buildings'));
+    const context = { plan, regionCode, leadingIndustries: row?.leading_industries ?? plan.invented!.leadingIndustries };
+    const { enterprises, landRights } = createParkEnterprises(context, parcels, units, registry, random('enterprises'));
+    const indicators = createParkIndicators(plan, enterprises, units, random('indicators'));
+    const feature = parkFeature(plan, row, shape.boundary, regionCode);
+    return { plan, feature, parcels, buildings, units, enterprises, landRights, indicators };
+  });
+}
+
+/** The generator's own guarantees; the test re-checks the written files independently. */
+function assertConsistent(regions: Region[], parks: ParkResult[]): void {
+  for (const park of parks) {
+    const { code, region_code: regionCode, approved_area_mu: approvedAreaMu } = park.feature.properties as {
+      code: string; region_code: string; approved_area_mu: number;
+    };
+    const areaError = turf.area(park.feature) / (approvedAreaMu * SQM_PER_MU) - 1;
+    if (Math.abs(areaError) > 0.01) throw new Error(`${code}: boundary area off by ${(areaError * 100).toFixed(2)}%`);
+    if (!turf.booleanWithin(park.feature, regions.find((r) => r.properties.code === regionCode)!)) {
+      throw new Error(`${code} is not inside region ${regionCode}`);
+    }
+    for (const parcel of park.parcels) {
+      if (!turf.booleanWithin(parcel.geometry, park.feature)) throw new Error(`parcel ${parcel.code} leaves park ${code}`);
+    }
+    for (const building of park.buildings) {
+      const parcel = park.parcels.find((p) => p.code === building.parcelCode)!;
+      if (!turf.booleanWithin(building.geometry, parcel.geometry)) throw new Error(`building ${building.code} leaves its parcel`);
+    }
+    for (const e of park.enterprises) if (!isUsccCheckCharValid(e.uscc)) throw new Error(`bad USCC ${e.uscc}`);
+  }
+}
+
+function riversText(sourceDir: string, regions: Region[]): string {
+  const rivers = readJson<FeatureCollection<LineString | MultiLineString, { wdb_level: number; touches_ankang: boolean }>>(
+    path.join(sourceDir, RIVERS_FILE),
+  );
+  const [west, south, east, north] = turf.bbox(turf.featureCollection(regions));
+  const b = RIVER_BBOX_BUFFER_DEG;
+  const area = turf.bboxPolygon([west - b, south - b, east + b, north + b]);
+  const features = rivers.features
+    .filter((f) => f.properties.touches_ankang || turf.booleanIntersects(f, area))
+    .map((f) => turf.feature(
+      f.geometry.type === 'LineString'
+        ? { type: 'LineString' as const, coordinates: roundLine(f.geometry.coordinates, RIVER_DECIMALS) }
+        : { type: 'MultiLineString' as const, coordinates: f.geometry.coordinates.map((l) => roundLine(l, RIVER_DECIMALS)) },
+      { wdb_level: f.properties.wdb_level },
+    ));
+  return toFeatureCollectionText({
+    note: GENERATED_NOTE,
+    name: 'rivers',
+    source: 'GSHHG 2.3.7 World Data Bank II rivers (Debian gmt-gshhg-high 2.3.7-6), cut to Ankang and its surroundings',
+    licence: 'LGPL-3.0-or-later',
+  }, features);
+}
+
+export interface AnkangBundle {
+  /** file contents keyed by path relative to gis-data/ */
+  files: Record<string, string>;
+  summary: ParkSummary[];
+}
+
+export function buildAnkangBundle(sourceDir: string = DEFAULT_SOURCE_DIR): AnkangBundle {
+  const counties = readJson<FeatureCollection<Polygon | MultiPolygon, { adcode: string; name: string }>>(
+    path.join(sourceDir, COUNTY_FILE),
+  );
+  const catalogue = Papa.parse<CatalogueRow>(fs.readFileSync(path.join(sourceDir, CATALOGUE_FILE), 'utf8'), {
+    header: true, skipEmptyLines: true,
+  }).data.filter((r) => r.ankang_county_adcode);
+  const regions = counties.features.map(toRegion);
+  const parks = generateParks(regions, catalogue);
+  assertConsistent(regions, parks);
+  const summary = summariseParks(parks);
+  return {
+    files: {
+      'ankang/bundle.json': manifestText(),
+      'ankang/regions.geojson': regionsText(regions),
+      'ankang/parks.geojson': parksText(parks),
+      'ankang/parcels.geojson': parcelsText(parks),
+      'ankang/buildings.geojson': buildingsText(parks),
+      'ankang/units.csv': unitsCsv(parks),
+      'ankang/enterprises.csv': enterprisesCsv(parks),
+      'ankang/land_rights.csv': landRightsCsv(parks),
+      'ankang/indicators.csv': indicatorsCsv(parks),
+      'ankang/README.md': renderReadme(GENERATED_NOTE, summary),
+      'basemap/rivers.geojson': riversText(sourceDir, regions),
+    },
+    summary,
+  };
+}
+
+/** Every generated file's contents, keyed by path relative to gis-data/. */
+export function generateAnkangBundle(sourceDir: string = DEFAULT_SOURCE_DIR): Record<string, string> {
+  return buildAnkangBundle(sourceDir).files;
+}
+
+function main(): void {
+  const { files, summary } = buildAnkangBundle();
+  for (const [relative, text] of Object.entries(files)) {
+    const target = path.join(GIS_DATA_DIR, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    console.log(`wrote ${path.relative(process.cwd(), target)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB)`);
+  }
+  console.log(formatSummaryTable(summary));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
