@@ -17,6 +17,8 @@ export interface Config {
   demoBundle: string;
   /** Built web app served at `/`. */
   webRoot: string;
+  /** Rivers of the offline basemap. */
+  riversFile: string;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   logLevel: string;
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.ADMIN_TOKEN || undefined,
     demoBundle: env.DEMO_BUNDLE ?? path.join(repoRoot, 'gis-data', 'ankang'),
     webRoot: env.WEB_ROOT ?? path.join(repoRoot, 'frontend', 'dist'),
+    riversFile: path.join(repoRoot, 'gis-data', 'basemap', 'rivers.geojson'),
     bodyLimitBytes: Math.round(bodyLimitMb * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { createParksRepository } from './repositories/parks.repository.js';
+import { createLandRepository } from './repositories/land.repository.js';
+import { createEnterprisesRepository } from './repositories/enterprises.repository.js';
+import { createSystemRepository } from './repositories/system.repository.js';
+import { createParksService } from './services/parks.service.js';
+import { createLandService } from './services/land.service.js';
+import { createEnterprisesService } from './services/enterprises.service.js';
+import { createSystemService } from './services/system.service.js';
+import { createBundleService } from './services/bundle.service.js';
+import { handleError, sendProblem } from './http/problem.js';
+import { registerRoutes } from './http/routes.js';
+
+export interface Services {
+  parks: ReturnType<typeof createParksService>;
+  land: ReturnType<typeof createLandService>;
+  enterprises: ReturnType<typeof createEnterprisesService>;
+  system: ReturnType<typeof createSystemService>;
+  bundles: ReturnType<typeof createBundleService>;
+}
+
+/** Wire repositories → services for one database. */
+export function createServices(db: Database, config: Pick<Config, 'riversFile'>): Services {
+  const parksRepo = createParksRepository(db);
+  const parks = createParksService(parksRepo);
+  const parkExists = async (code: string) => (await parksRepo.listParks({ parkCode: code })).length > 0;
+  return {
+    parks,
+    land: createLandService(createLandRepository(db), parkExists),
+    enterprises: createEnterprisesService(createEnterprisesRepository(db)),
+    system: createSystemService(db, createSystemRepository(db), config.riversFile),
+    bundles: createBundleService(db),
+  };
+}
+
+export async function buildApp(options: {
+  config: Pick<Config, 'adminToken' | 'webRoot' | 'bodyLimitBytes' | 'logLevel'>;
+  services: Services;
+  logger?: boolean;
+}): Promise<FastifyInstance> {
+  const { config, services } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false } },
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `no route for ${req.method} ${req.url.split('?')[0]}` }));
+  app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body));
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'MuYield (亩均) API', version: '0.1.0', description: 'Industrial-land efficiency: parks, parcels, buildings, units, enterprises. Money in 元 (raw) or 万元 (derived), areas in m² or 亩.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerRoutes(app, services, config.adminToken);
+
+  if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+  } else {
+    app.get('/', (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('MuYield API is running; the web app is not built: run `npm run build -w frontend` (npm start does it).'));
+  }
+  return app;
+}

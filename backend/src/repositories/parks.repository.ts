@@ -1,0 +1,41 @@
+import type { Database } from '../db/database.js';
+import { sqlFile } from './sql-file.js';
+
+const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  geometry: GeoJSON.MultiPolygon;
+  park_count: number;
+}
+
+export interface ParkRow {
+  code: string;
+  name: string;
+  region_code: string | null;
+  region_name: string | null;
+  level: 'national' | 'provincial' | 'county' | null;
+  leading_industries: string[];
+  approved_area_mu: number | null;
+  illustrative: boolean;
+  boundary_area_sqm: number;
+  geometry: GeoJSON.MultiPolygon;
+  year: number | null;
+  output_yuan: number | null;
+  tax_yuan: number | null;
+  reporting_enterprises: number;
+  enterprise_count: number;
+  used_land_sqm: number | null;
+  parcel_count: number;
+}
+
+export function createParksRepository(db: Database) {
+  return {
+    listRegions: () => db.query<RegionRow>(sql('list-regions')),
+    /** All parks, or the one with `parkCode`; figures for `year` (latest reported when undefined). */
+    listParks: (options: { parkCode?: string; year?: number } = {}) =>
+      db.query<ParkRow>(sql('list-parks'), [options.parkCode ?? null, options.year ?? null]),
+  };
+}
+export type ParksRepository = ReturnType<typeof createParksRepository>;

@@ -1,0 +1,1 @@
+SELECT id, name, name_en, source, licence, vintage, crs, real, note FROM datasets ORDER BY real DESC, id

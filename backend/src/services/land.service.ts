@@ -1,0 +1,118 @@
+import type { BuildingRow, LandRepository, ParcelRow, UnitRow } from '../repositories/land.repository.js';
+import { sqmToMu } from '../domain/units.js';
+import { NotFoundError } from './errors.js';
+
+function toParcelFeature(p: ParcelRow) {
+  return {
+    type: 'Feature' as const,
+    id: p.code,
+    geometry: p.geometry,
+    properties: {
+      code: p.code,
+      parkCode: p.park_code,
+      landUse: p.land_use,
+      landAreaSqm: p.land_area_sqm,
+      areaMu: sqmToMu(p.land_area_sqm),
+      illustrative: p.illustrative,
+      suppliedOn: p.supplied_on,
+      agreedStartOn: p.agreed_start_on,
+      agreedCompletionOn: p.agreed_completion_on,
+      startedOn: p.started_on,
+      completedOn: p.completed_on,
+      workStoppedOn: p.work_stopped_on,
+      developedAreaSqm: p.developed_area_sqm,
+      plannedInvestmentYuan: p.planned_investment_yuan,
+      investedYuan: p.invested_yuan,
+      landPriceYuan: p.land_price_yuan,
+      idleCause: p.idle_cause,
+      targetTaxWanYuanPerMu: p.target_tax_wan_yuan_per_mu,
+      targetInvestmentWanYuanPerMu: p.target_investment_wan_yuan_per_mu,
+      targetPlotRatio: p.target_plot_ratio,
+      holders: p.holders,
+      buildingCodes: p.building_codes,
+    },
+  };
+}
+
+function occupancyRate(leasedSqm: number, lettableSqm: number): number | null {
+  return lettableSqm > 0 ? leasedSqm / lettableSqm : null;
+}
+
+function toBuildingFeature(b: BuildingRow) {
+  return {
+    type: 'Feature' as const,
+    id: b.code,
+    geometry: b.geometry,
+    properties: {
+      code: b.code,
+      parkCode: b.park_code,
+      parcelCode: b.parcel_code,
+      kind: b.kind,
+      floors: b.floors,
+      floorAreaSqm: b.floor_area_sqm,
+      heightM: b.height_m,
+      completedOn: b.completed_on,
+      footprintSqm: b.footprint_sqm,
+      illustrative: b.illustrative,
+      unitCount: b.unit_count,
+      lettableSqm: b.lettable_sqm,
+      leasedSqm: b.leased_sqm,
+      vacantSqm: b.vacant_sqm,
+      reservedSqm: b.reserved_sqm,
+      occupancyRate: occupancyRate(b.leased_sqm, b.lettable_sqm),
+    },
+  };
+}
+
+function toUnit(u: UnitRow) {
+  return {
+    code: u.code,
+    buildingCode: u.building_code,
+    floor: u.floor,
+    areaSqm: u.area_sqm,
+    status: u.status,
+    tenantUscc: u.tenant_uscc,
+    tenantName: u.tenant_name,
+    leaseStartOn: u.lease_start_on,
+    leaseEndOn: u.lease_end_on,
+    rentYuanPerSqmMonth: u.rent_yuan_per_sqm_month,
+    ceilingHeightM: u.ceiling_height_m,
+    floorLoadKnPerSqm: u.floor_load_kn_per_sqm,
+  };
+}
+
+export function createLandService(repo: LandRepository, parkExists: (parkCode: string) => Promise<boolean>) {
+  const requirePark = async (parkCode: string) => {
+    if (!(await parkExists(parkCode))) throw new NotFoundError('park', parkCode);
+  };
+  return {
+    async listParcelsOfPark(parkCode: string) {
+      await requirePark(parkCode);
+      return { type: 'FeatureCollection' as const, features: (await repo.listParcelsOfPark(parkCode)).map(toParcelFeature) };
+    },
+    async getParcel(parcelCode: string) {
+      const row = await repo.findParcel(parcelCode);
+      if (!row) throw new NotFoundError('parcel', parcelCode);
+      return toParcelFeature(row);
+    },
+    async listBuildingsOfPark(parkCode: string) {
+      await requirePark(parkCode);
+      return { type: 'FeatureCollection' as const, features: (await repo.listBuildingsOfPark(parkCode)).map(toBuildingFeature) };
+    },
+    async listUnitsOfBuilding(buildingCode: string) {
+      if (!(await repo.buildingExists(buildingCode))) throw new NotFoundError('building', buildingCode);
+      const units = (await repo.listUnitsOfBuilding(buildingCode)).map(toUnit);
+      const lettableSqm = units.reduce((s, u) => s + u.areaSqm, 0);
+      const leasedSqm = units.filter((u) => u.status === 'leased').reduce((s, u) => s + u.areaSqm, 0);
+      return {
+        buildingCode,
+        lettableSqm,
+        leasedSqm,
+        vacantSqm: units.filter((u) => u.status === 'vacant').reduce((s, u) => s + u.areaSqm, 0),
+        occupancyRate: occupancyRate(leasedSqm, lettableSqm),
+        units,
+      };
+    },
+  };
+}
+export type LandService = ReturnType<typeof createLandService>;
