@@ -5,6 +5,8 @@ import { sqlFile } from './sql-file.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 const ROWS_PER_STATEMENT = 2000;
+// Rows travel as one JSON text parameter, cast `$1::text::jsonb` in the SQL: with a bare `$1::jsonb`
+// postgres.js would JSON-encode the string a second time and PostgreSQL would see a scalar.
 
 const UPSERT: Record<LayerName, string> = {
   regions: 'upsert-regions',
@@ -67,14 +69,14 @@ export function createBundleRepository(db: Database) {
     async upsertScheme(tx: Queryable, scheme: Record<string, unknown>): Promise<void> {
       const id = typeof scheme.id === 'string' ? scheme.id : 'bundle';
       await tx.query(
-        `INSERT INTO evaluation_schemes (id, body) VALUES ($1, $2::jsonb)
+        `INSERT INTO evaluation_schemes (id, body) VALUES ($1, $2::text::jsonb)
          ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = evaluation_schemes.version + 1, updated_at = now()`,
         [id, JSON.stringify(scheme)],
       );
     },
 
     async recordImport(tx: Queryable, source: string, bundleName: string | null, counts: Record<string, number>): Promise<void> {
-      await tx.query('INSERT INTO imports (source, bundle_name, counts) VALUES ($1, $2, $3::jsonb)', [source, bundleName, JSON.stringify(counts)]);
+      await tx.query('INSERT INTO imports (source, bundle_name, counts) VALUES ($1, $2, $3::text::jsonb)', [source, bundleName, JSON.stringify(counts)]);
     },
 
     async countRows(): Promise<Record<string, number>> {

@@ -18,11 +18,17 @@ export interface TestDatabase {
  * A fresh, migrated, empty database for one test file: the embedded PGlite opened on a copy of the
  * shared prepared folder, or, when TEST_DATABASE_URL names a real PostgreSQL + PostGIS server, a new database there.
  */
+/** A copy of the prepared embedded database folder, for a child process to open (the caller removes it). */
+export function copyPreparedDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muyield-test-'));
+  fs.cpSync(snapshotPath(), dir, { recursive: true });
+  return dir;
+}
+
 export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muyield-test-'));
-    fs.cpSync(snapshotPath(), dir, { recursive: true });
+    const dir = copyPreparedDataDir();
     const db = await openPgliteDatabase(dir);
     return {
       db,

@@ -14,7 +14,11 @@ export interface ParkPlan {
   elongation: number;
   /** 地籍区 number inside the county, 3 digits */
   cadastralDistrict: string;
-  /** what the park's enterprises should produce in 2025, 亿元 */
+  /**
+   * what the park's enterprises should produce in 2025, 亿元: an intended output per mu times the
+   * park's used land (see the generated README), so that the parks spread over the map's 亩均产值
+   * classes (< 50 … ≥ 300 万元/亩), with 5 parks over 100亿元 and 3 under 10亿元
+   */
   output2025Yi: number;
   /** taxes ÷ output for a typical firm of the park */
   taxShareOfOutput: number;
@@ -38,37 +42,37 @@ export const PARK_PLANS: readonly ParkPlan[] = [
   },
   {
     code: 'S619040', centre: [108.53, 32.89], valleyBearingDeg: 18, elongation: 2.4, cadastralDistrict: '005',
-    output2025Yi: 52, taxShareOfOutput: 0.042, standardFactoryParcels: 1, unsuppliedShare: 0.08,
+    output2025Yi: 20.7, taxShareOfOutput: 0.042, standardFactoryParcels: 1, unsuppliedShare: 0.08,
     idleNeverStarted: 1, idleWorkStopped: 0, occupancyRange: [0.45, 0.8], rentYuanPerSqmMonthRange: [7, 9],
     companyPrefixes: ['汉阴', '安康'],
   },
   {
     code: 'S619041', centre: [108.26, 33.04], valleyBearingDeg: -12, elongation: 2.3, cadastralDistrict: '003',
-    output2025Yi: 112, taxShareOfOutput: 0.038, standardFactoryParcels: 2, unsuppliedShare: 0.08,
+    output2025Yi: 102, taxShareOfOutput: 0.038, standardFactoryParcels: 2, unsuppliedShare: 0.08,
     idleNeverStarted: 2, idleWorkStopped: 1, occupancyRange: [0.5, 0.85], rentYuanPerSqmMonthRange: [7, 9.5],
     companyPrefixes: ['石泉', '安康', '陕西'],
   },
   {
     code: 'S619042', centre: [108.54, 32.53], valleyBearingDeg: 40, elongation: 2.0, cadastralDistrict: '004',
-    output2025Yi: 52, taxShareOfOutput: 0.045, standardFactoryParcels: 1, unsuppliedShare: 0.1,
+    output2025Yi: 19, taxShareOfOutput: 0.045, standardFactoryParcels: 1, unsuppliedShare: 0.1,
     idleNeverStarted: 1, idleWorkStopped: 0, occupancyRange: [0.4, 0.75], rentYuanPerSqmMonthRange: [6.5, 8.5],
     companyPrefixes: ['紫阳', '安康'],
   },
   {
     code: 'S619043', centre: [108.91, 32.31], valleyBearingDeg: 55, elongation: 2.1, cadastralDistrict: '002',
-    output2025Yi: 8.6, taxShareOfOutput: 0.06, standardFactoryParcels: 1, unsuppliedShare: 0.2,
+    output2025Yi: 5.7, taxShareOfOutput: 0.068, standardFactoryParcels: 1, unsuppliedShare: 0.2,
     idleNeverStarted: 2, idleWorkStopped: 1, occupancyRange: [0.3, 0.6], rentYuanPerSqmMonthRange: [6, 8],
     companyPrefixes: ['岚皋', '安康'],
   },
   {
     code: 'S619044', centre: [109.35, 32.39], valleyBearingDeg: 28, elongation: 2.4, cadastralDistrict: '006',
-    output2025Yi: 215, taxShareOfOutput: 0.035, standardFactoryParcels: 2, unsuppliedShare: 0.07,
+    output2025Yi: 148, taxShareOfOutput: 0.035, standardFactoryParcels: 2, unsuppliedShare: 0.07,
     idleNeverStarted: 2, idleWorkStopped: 1, occupancyRange: [0.55, 0.85], rentYuanPerSqmMonthRange: [7, 9.5],
     companyPrefixes: ['平利', '安康', '陕西'],
   },
   {
     code: 'S618045', centre: [109.38, 32.83], valleyBearingDeg: 2, elongation: 2.5, cadastralDistrict: '007',
-    output2025Yi: 196, taxShareOfOutput: 0.037, standardFactoryParcels: 2, unsuppliedShare: 0.06,
+    output2025Yi: 119, taxShareOfOutput: 0.037, standardFactoryParcels: 2, unsuppliedShare: 0.06,
     idleNeverStarted: 2, idleWorkStopped: 1, occupancyRange: [0.6, 0.9], rentYuanPerSqmMonthRange: [7.5, 10],
     companyPrefixes: ['旬阳', '安康', '陕西'],
   },
@@ -76,7 +80,7 @@ export const PARK_PLANS: readonly ParkPlan[] = [
     code: 'AK-HENGKOU',
     invented: { name: '恒口示范区', regionCode: '610902', leadingIndustries: '毛绒玩具、富硒食品、新型建材', approvedAreaMu: 3900 },
     centre: [108.78, 32.76], valleyBearingDeg: 22, elongation: 2.0, cadastralDistrict: '021',
-    output2025Yi: 122, taxShareOfOutput: 0.036, standardFactoryParcels: 4, unsuppliedShare: 0.05,
+    output2025Yi: 111, taxShareOfOutput: 0.036, standardFactoryParcels: 4, unsuppliedShare: 0.05,
     idleNeverStarted: 1, idleWorkStopped: 0, occupancyRange: [0.8, 0.97], rentYuanPerSqmMonthRange: [7, 10],
     companyPrefixes: ['安康', '恒口', '陕西'],
   },
@@ -84,7 +88,7 @@ export const PARK_PLANS: readonly ParkPlan[] = [
     code: 'AK-WULI',
     invented: { name: '五里工业集中区', regionCode: '610902', leadingIndustries: '袜业、富硒食品、建材', approvedAreaMu: 3600 },
     centre: [109.13, 32.7], valleyBearingDeg: -6, elongation: 2.2, cadastralDistrict: '008',
-    output2025Yi: 95, taxShareOfOutput: 0.038, standardFactoryParcels: 2, unsuppliedShare: 0.08,
+    output2025Yi: 52, taxShareOfOutput: 0.038, standardFactoryParcels: 2, unsuppliedShare: 0.08,
     idleNeverStarted: 1, idleWorkStopped: 1, occupancyRange: [0.5, 0.85], rentYuanPerSqmMonthRange: [7.5, 10],
     companyPrefixes: ['安康', '五里', '陕西'],
   },
@@ -92,7 +96,7 @@ export const PARK_PLANS: readonly ParkPlan[] = [
     code: 'AK-ZHENPING',
     invented: { name: '镇坪县工业集中区', regionCode: '610927', leadingIndustries: '中药材、绿色食品', approvedAreaMu: 1500 },
     centre: [109.52, 31.88], valleyBearingDeg: 70, elongation: 2.3, cadastralDistrict: '002',
-    output2025Yi: 6.8, taxShareOfOutput: 0.06, standardFactoryParcels: 1, unsuppliedShare: 0.18,
+    output2025Yi: 8.1, taxShareOfOutput: 0.06, standardFactoryParcels: 1, unsuppliedShare: 0.18,
     idleNeverStarted: 1, idleWorkStopped: 1, occupancyRange: [0.3, 0.55], rentYuanPerSqmMonthRange: [6, 7.5],
     companyPrefixes: ['镇坪', '安康'],
   },
@@ -108,7 +112,7 @@ export const PARK_PLANS: readonly ParkPlan[] = [
     code: 'AK-BAIHE',
     invented: { name: '白河县工业集中区', regionCode: '610929', leadingIndustries: '纺织服装、新型建材、富硒食品', approvedAreaMu: 2100 },
     centre: [110.1, 32.81], valleyBearingDeg: 12, elongation: 2.2, cadastralDistrict: '003',
-    output2025Yi: 36, taxShareOfOutput: 0.045, standardFactoryParcels: 1, unsuppliedShare: 0.12,
+    output2025Yi: 15, taxShareOfOutput: 0.045, standardFactoryParcels: 1, unsuppliedShare: 0.12,
     idleNeverStarted: 0, idleWorkStopped: 1, occupancyRange: [0.35, 0.7], rentYuanPerSqmMonthRange: [6, 8],
     companyPrefixes: ['白河', '安康'],
   },

@@ -128,6 +128,10 @@ export function renderReadme(note: string, summaries: readonly ParkSummary[]): s
   const over100 = summaries.filter((s) => s.output2025Yuan >= 100e8).length;
   const under10 = summaries.filter((s) => s.output2025Yuan < 10e8).length;
   const under100PerMu = summaries.filter((s) => s.outputWanYuanPerMu < 100).length;
+  const perMu = summaries.map((s) => s.outputWanYuanPerMu);
+  const [minPerMu, maxPerMu] = [Math.min(...perMu), Math.max(...perMu)];
+  const taxPerMu = summaries.map((s) => s.taxWanYuanPerMu);
+  const [minTaxPerMu, maxTaxPerMu] = [Math.min(...taxPerMu), Math.max(...taxPerMu)];
   return `<!-- ${note} -->
 # Ankang demo bundle (安康市工业集中区演示数据)
 
@@ -180,8 +184,11 @@ Flagged \`"illustrative": true\` on every GeoJSON feature; all CSV rows are illu
 - **Enterprises**: invented names (any likeness to a real firm is chance); USCCs are well formed and
   pass the GB 32100 check, but belong to no one. Each park has a platform company (industry L72)
   owning its standard factories, utilities (D44/D46) on public land, parcel owners and tenants.
-- **Indicators** for 2023–2025 in 元, scaled so each park's 2025 output matches a plan that follows
-  the 2021 Ankang work report (DOMAIN.md §9): 1075.5亿元 in 2020, 6 parks over 100亿元, 7 under 10亿元.
+- **Indicators** for 2023–2025 in 元, scaled so each park's 2025 output matches its plan. The plans
+  follow the magnitudes of DOMAIN.md §9 (the 2021 Ankang work report counted 1075.5亿元 in 2020 from
+  all county zones, 6 parks over 100亿元 and 7 under 10亿元): ${(t.output2025Yuan / 1e8).toFixed(0)}亿元 from these ${summaries.length} parks,
+  ${over100} over 100亿元 and ${under10} under 10亿元, output per mu spread from ${minPerMu.toFixed(0)} to ${maxPerMu.toFixed(0)} 万元/亩 across the
+  map's classes, 亩均税收 ${minTaxPerMu.toFixed(1)}–${maxTaxPerMu.toFixed(1)} 万元/亩.
 
 ## Summary (2025)
 

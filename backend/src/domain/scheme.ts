@@ -1,0 +1,178 @@
+/**
+ * The evaluation scheme: every policy number of the land-efficiency engine as data (DOMAIN.md §2–§6),
+ * versioned by year and region (stored as jsonb in `evaluation_schemes.body`). Code reads a scheme; it
+ * never carries a weight, benchmark, cut-off or threshold of its own.
+ */
+import defaultSchemeJson from './default-scheme.json';
+import { validateScheme } from './scheme-validation.js';
+
+export { validateScheme } from './scheme-validation.js';
+export type { SchemeValidationError, SchemeValidationResult } from './scheme-validation.js';
+
+export const GROUP_KEYS = ['aboveScale', 'belowScale'] as const;
+/** 规上 (above-scale) or 规下 (below-scale). */
+export type GroupKey = (typeof GROUP_KEYS)[number];
+
+/** Indicators a scheme may score, named as in metrics.ts (the unit is in the name). */
+export const INDICATOR_KEYS = [
+  'taxWanYuanPerMu',
+  'valueAddedWanYuanPerMu',
+  'outputWanYuanPerMu',
+  'revenueWanYuanPerMu',
+  'valueAddedWanYuanPerTce',
+  'valueAddedWanYuanPerTonneEmission',
+  'laborProductivityWanYuanPerPerson',
+  'rdRatio',
+  'taxYuanPerKwh',
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+/** A grade code defined by the scheme ('A' … 'D' by default). */
+export type GradeCode = string;
+
+/** An exact fraction, so that "less than 1/3" needs no rounded decimal. */
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+}
+
+export interface IndicatorSpec {
+  key: IndicatorKey;
+  /** Points for meeting the benchmark exactly (benchmark ratio) or for the best value (min–max). */
+  weight: number;
+  /** 'groupAverageScore': the average item score of the firm's region and group (emissions, DOMAIN.md §3). */
+  whenMissing: 'scoreZero' | 'groupAverageScore';
+}
+
+export interface BenchmarkValue {
+  value: number;
+  source: string;
+}
+
+export interface GroupSpec {
+  label: string;
+  indicators: IndicatorSpec[];
+  /** A second indicator set for firms lacking one figure (规下 without power data: 亩均税收 100). */
+  fallback: { whenMissing: IndicatorKey; indicators: IndicatorSpec[] } | null;
+  /** Published benchmarks, used when scoring.benchmarkMode is 'published'. */
+  benchmarks: Partial<Record<IndicatorKey, BenchmarkValue>>;
+}
+
+export type BenchmarkMode = { kind: 'published' } | { kind: 'lastYearAverage'; multiplier: number };
+
+export type ScoringSpec =
+  | {
+      method: 'benchmarkRatio';
+      benchmarkMode: BenchmarkMode;
+      /** Item score ≤ cap × weight; null for an uncapped ratio. */
+      capMultipleOfWeight: number | null;
+      source: string;
+    }
+  | {
+      method: 'minMax';
+      /** The lowest positive value still earns this share of the weight. */
+      floorShareOfWeight: number;
+      source: string;
+    };
+
+export interface PercentileBand {
+  grade: GradeCode;
+  /** Share of the region-and-group pool, best grade first; the shares sum to 1. */
+  share: number;
+}
+
+export interface AbsoluteBand {
+  grade: GradeCode;
+  minScore: number;
+}
+
+export interface GradingSpec {
+  method: 'percentile' | 'absolute';
+  percentileBands: PercentileBand[];
+  absoluteBands: AbsoluteBand[];
+  labels: Record<GradeCode, string>;
+  source: string;
+}
+
+export interface EligibilitySpec {
+  aboveScaleMinRevenueYuan: number;
+  belowScaleMinLandMu: number;
+  excludedIndustryPrefixes: string[];
+  minYearsRegistered: number;
+  excludeConstructionPeriod: boolean;
+  source: string;
+}
+
+export type LandAllocationMode = 'apportion' | 'mergeIntoOwner';
+
+export interface IdleLandRules {
+  notStartedYearsAfterAgreedStart: number;
+  stoppedMinYears: number;
+  /** Branch 2 fires when developed ÷ required development is below this … */
+  underDevelopedBelow: Ratio;
+  /** … or invested ÷ planned investment (land price and land taxes excluded) is below this. */
+  underInvestedBelow: Ratio;
+  feeShareOfLandPrice: number;
+  feeAfterYears: number;
+  takeBackAfterYears: number;
+  source: string;
+}
+
+export interface LowYieldRules {
+  kindLabel: string;
+  overdueCompletion: { enabled: boolean; yearsPastAgreedCompletion: number };
+  completedUnderperforming: { enabled: boolean; yearsSinceCompletion: number; minShareOfContract: number };
+  halted: { enabled: boolean; statuses: string[]; minYears: number };
+  bottomTaxPerMu: { enabled: boolean; bottomShare: number };
+  belowLandUseControl: { enabled: boolean };
+  repeatedGrade: { enabled: boolean; grade: GradeCode; consecutiveYears: number };
+  source: string;
+}
+
+export interface PlotRatioControl {
+  /** GB/T 4754-2017 code prefix; the longest matching prefix wins. */
+  industryPrefix: string;
+  /** The 2002 code the 2008 table was written in. */
+  code2002: string;
+  name: string;
+  minPlotRatio: number;
+}
+
+export interface LandUseControls {
+  minBuildingCoverage: number;
+  minPlotRatioByIndustry: PlotRatioControl[];
+  source: string;
+}
+
+export interface EvaluationScheme {
+  id: string;
+  version: number;
+  name: string;
+  year: number | null;
+  regionCode: string | null;
+  eligibility: EligibilitySpec;
+  groups: Record<GroupKey, GroupSpec>;
+  scoring: ScoringSpec;
+  grading: GradingSpec;
+  landAllocationMode: LandAllocationMode;
+  idleLand: IdleLandRules;
+  lowYield: LowYieldRules;
+  controls: LandUseControls;
+}
+
+function loadDefaultScheme(): EvaluationScheme {
+  const result = validateScheme(defaultSchemeJson);
+  if (!result.ok) {
+    throw new Error(`default-scheme.json is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  }
+  return result.scheme;
+}
+
+/** The Zhejiang-model default (DOMAIN.md §3), from default-scheme.json. */
+export const DEFAULT_SCHEME: EvaluationScheme = loadDefaultScheme();
+
+/** Grade codes best first, as the scheme's grading lists them. */
+export function listGradeCodes(scheme: Pick<EvaluationScheme, 'grading'>): GradeCode[] {
+  const bands = scheme.grading.method === 'percentile' ? scheme.grading.percentileBands : scheme.grading.absoluteBands;
+  return bands.map((b) => b.grade);
+}
