@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/http-client';
+import type { Problem } from '../api/types';
+
+export type Resource<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; problem: Problem };
+
+function toProblem(error: unknown): Problem {
+  if (error instanceof ApiError) return error.problem;
+  return {
+    type: 'about:blank',
+    title: 'Error',
+    status: 0,
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/**
+ * Loads one resource once `enabled` is true, aborting on unmount. `load` must be a stable
+ * function (a module-level API function), since it is not a dependency of the effect.
+ */
+export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, enabled = true): Resource<T> {
+  const [resource, setResource] = useState<Resource<T>>({ status: enabled ? 'loading' : 'idle' });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const controller = new AbortController();
+    setResource({ status: 'loading' });
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setResource({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setResource({ status: 'error', problem: toProblem(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [enabled]);
+
+  return resource;
+}
+
+export function dataOf<T>(resource: Resource<T>): T | undefined {
+  return resource.status === 'ready' ? resource.data : undefined;
+}
