@@ -3,9 +3,6 @@
  * versioned by year and region (stored as jsonb in `evaluation_schemes.body`). Code reads a scheme; it
  * never carries a weight, benchmark, cut-off or threshold of its own.
  */
-import defaultSchemeJson from './default-scheme.json';
-import { validateScheme } from './scheme-validation.js';
-
 export { validateScheme } from './scheme-validation.js';
 export type { SchemeValidationError, SchemeValidationResult } from './scheme-validation.js';
 
@@ -140,6 +137,8 @@ export interface PlotRatioControl {
 
 export interface LandUseControls {
   minBuildingCoverage: number;
+  /** A storey higher than this counts twice in the plot ratio, m. */
+  doubleCountStoreyAboveM: number;
   minPlotRatioByIndustry: PlotRatioControl[];
   source: string;
 }
@@ -159,17 +158,6 @@ export interface EvaluationScheme {
   lowYield: LowYieldRules;
   controls: LandUseControls;
 }
-
-function loadDefaultScheme(): EvaluationScheme {
-  const result = validateScheme(defaultSchemeJson);
-  if (!result.ok) {
-    throw new Error(`default-scheme.json is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  }
-  return result.scheme;
-}
-
-/** The Zhejiang-model default (DOMAIN.md §3), from default-scheme.json. */
-export const DEFAULT_SCHEME: EvaluationScheme = loadDefaultScheme();
 
 /** Grade codes best first, as the scheme's grading lists them. */
 export function listGradeCodes(scheme: Pick<EvaluationScheme, 'grading'>): GradeCode[] {

@@ -1,0 +1,223 @@
+/**
+ * The land of each enterprise (DOMAIN.md §2). Owners hold parcels; tenants of buildings on a parcel get
+ * `parcel land × leased floor area ÷ total floor area of the buildings on that parcel` ('apportion',
+ * default) and the owners split the rest evenly. In 'mergeIntoOwner' the tenants get no land and their
+ * figures are added to the owners' (see mergeFigures).
+ */
+import type { RawFigures } from './metrics.js';
+import { RAW_FIGURE_KEYS } from './metrics.js';
+import type { LandAllocationMode } from './scheme.js';
+
+export interface ParcelLand {
+  code: string;
+  landAreaSqm: number;
+}
+
+export interface Holding {
+  uscc: string;
+  parcelCode: string;
+  role: 'owner' | 'tenant';
+  /** For tenants: floor area leased in the buildings on the parcel, m². */
+  leasedFloorAreaSqm: number | null;
+}
+
+export interface LandShare {
+  parcelCode: string;
+  role: 'owner' | 'tenant';
+  sqm: number;
+  parcelLandSqm: number;
+  /** Tenant: its leased floor area; owner: null. */
+  leasedFloorAreaSqm: number | null;
+  /** The divisor of the tenant formula: floor area of the parcel's buildings (or the leased total if larger). */
+  totalFloorAreaSqm: number | null;
+  /** Owner: the land cut out for tenants, and how many owners split the rest. */
+  tenantsSqm: number | null;
+  ownerCount: number | null;
+  formula: string;
+}
+
+/** A share of a merged tenant's figures that goes to one owner; a tenant's weights sum to 1. */
+export interface MergeTarget {
+  ownerUscc: string;
+  parcelCode: string;
+  weight: number;
+}
+
+export interface EnterpriseLand {
+  uscc: string;
+  landAreaSqm: number;
+  shares: LandShare[];
+  /** Non-empty only in 'mergeIntoOwner' mode, for a tenant rated inside its owners' results. */
+  mergedInto: MergeTarget[];
+}
+
+export interface LandAllocation {
+  mode: LandAllocationMode;
+  enterprises: Record<string, EnterpriseLand>;
+  /** Parcel land nobody received (tenants but no owner), m². */
+  unallocatedSqmByParcel: Record<string, number>;
+  warnings: string[];
+}
+
+type FloorAreaByParcel = Record<string, number> | ReadonlyMap<string, number>;
+
+const floorAreaOf = (table: FloorAreaByParcel, code: string): number | null =>
+  (table instanceof Map ? table.get(code) : (table as Record<string, number>)[code]) ?? null;
+
+function dedupe(holdings: Holding[], warnings: string[]): Holding[] {
+  const seen = new Set<string>();
+  return holdings.filter((h) => {
+    const key = `${h.parcelCode}|${h.uscc}|${h.role}`;
+    if (seen.has(key)) warnings.push(`${h.uscc} is listed twice as ${h.role} of ${h.parcelCode}; the first row is used`);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+interface ParcelSplit {
+  shares: { uscc: string; share: LandShare }[];
+  merges: { tenantUscc: string; owners: string[]; parcelCode: string; leasedFloorAreaSqm: number | null }[];
+  unallocatedSqm: number;
+}
+
+function apportionTenants(parcel: ParcelLand, tenants: Holding[], totalFloorSqm: number | null, warnings: string[]) {
+  const leasedSum = tenants.reduce((s, t) => s + (t.leasedFloorAreaSqm ?? 0), 0);
+  let divisor = totalFloorSqm;
+  if (divisor != null && leasedSum > divisor) {
+    warnings.push(`${parcel.code}: tenants lease ${leasedSum} m² but the buildings have ${divisor} m²; the leased total is used as divisor`);
+    divisor = leasedSum;
+  }
+  return tenants.map((t) => {
+    const leased = t.leasedFloorAreaSqm;
+    const usable = leased != null && leased > 0 && divisor != null && divisor > 0;
+    if (!usable) warnings.push(`${t.uscc} on ${parcel.code}: no leased floor area or no building floor area; tenant land 0`);
+    const sqm = usable ? (parcel.landAreaSqm * leased) / divisor! : 0;
+    const share: LandShare = {
+      parcelCode: parcel.code,
+      role: 'tenant',
+      sqm,
+      parcelLandSqm: parcel.landAreaSqm,
+      leasedFloorAreaSqm: leased,
+      totalFloorAreaSqm: divisor,
+      tenantsSqm: null,
+      ownerCount: null,
+      formula: usable ? `${parcel.landAreaSqm} m² × ${leased} m² ÷ ${divisor} m²` : 'no leased or building floor area: 0 m²',
+    };
+    return { uscc: t.uscc, share };
+  });
+}
+
+function splitParcel(parcel: ParcelLand, holdings: Holding[], floorSqm: number | null, merge: boolean, ownersElsewhere: Set<string>, warnings: string[]): ParcelSplit {
+  const owners = holdings.filter((h) => h.role === 'owner');
+  const tenants = holdings.filter((h) => h.role === 'tenant');
+  const mergeHere = merge && owners.length > 0;
+  const mergeable = mergeHere ? tenants.filter((t) => !ownersElsewhere.has(t.uscc)) : [];
+  for (const t of tenants) {
+    if (mergeHere && ownersElsewhere.has(t.uscc)) warnings.push(`${t.uscc} owns land, so its tenancy on ${parcel.code} is not merged and gets 0 m²`);
+  }
+  if (merge && !mergeHere && tenants.length) warnings.push(`${parcel.code} has tenants but no owner: they keep apportioned land`);
+  const tenantShares = mergeHere
+    ? tenants.map((t) => ({ uscc: t.uscc, share: mergedTenantShare(parcel, t) }))
+    : apportionTenants(parcel, tenants, floorSqm, warnings);
+  const tenantsSqm = tenantShares.reduce((s, t) => s + t.share.sqm, 0);
+  const restSqm = parcel.landAreaSqm - tenantsSqm;
+  const ownerShares = owners.map((o) => ({
+    uscc: o.uscc,
+    share: {
+      parcelCode: parcel.code,
+      role: 'owner' as const,
+      sqm: restSqm / owners.length,
+      parcelLandSqm: parcel.landAreaSqm,
+      leasedFloorAreaSqm: null,
+      totalFloorAreaSqm: floorSqm,
+      tenantsSqm,
+      ownerCount: owners.length,
+      formula: `(${parcel.landAreaSqm} m² − ${tenantsSqm} m² to tenants) ÷ ${owners.length} owner(s)`,
+    },
+  }));
+  return {
+    shares: [...ownerShares, ...tenantShares],
+    merges: mergeable.map((t) => ({ tenantUscc: t.uscc, owners: owners.map((o) => o.uscc), parcelCode: parcel.code, leasedFloorAreaSqm: t.leasedFloorAreaSqm })),
+    unallocatedSqm: owners.length ? 0 : restSqm,
+  };
+}
+
+function mergedTenantShare(parcel: ParcelLand, t: Holding): LandShare {
+  return {
+    parcelCode: parcel.code,
+    role: 'tenant',
+    sqm: 0,
+    parcelLandSqm: parcel.landAreaSqm,
+    leasedFloorAreaSqm: t.leasedFloorAreaSqm,
+    totalFloorAreaSqm: null,
+    tenantsSqm: null,
+    ownerCount: null,
+    formula: 'mergeIntoOwner: the tenant is rated inside its owner, 0 m²',
+  };
+}
+
+/** Weights of a tenant's figures per owner: by leased floor area across parcels, evenly among a parcel's owners. */
+function toMergeTargets(merges: ParcelSplit['merges']): MergeTarget[] {
+  const byFloor = merges.every((m) => (m.leasedFloorAreaSqm ?? 0) > 0);
+  const total = byFloor ? merges.reduce((s, m) => s + m.leasedFloorAreaSqm!, 0) : merges.length;
+  return merges.flatMap((m) =>
+    m.owners.map((ownerUscc) => ({
+      ownerUscc,
+      parcelCode: m.parcelCode,
+      weight: (byFloor ? m.leasedFloorAreaSqm! : 1) / total / m.owners.length,
+    })),
+  );
+}
+
+export function allocateEnterpriseLand(
+  parcels: ParcelLand[],
+  holdings: Holding[],
+  buildingsFloorAreaByParcel: FloorAreaByParcel,
+  mode: LandAllocationMode,
+): LandAllocation {
+  const warnings: string[] = [];
+  const unique = dedupe(holdings, warnings);
+  const parcelByCode = new Map(parcels.map((p) => [p.code, p]));
+  const owners = new Set(unique.filter((h) => h.role === 'owner').map((h) => h.uscc));
+  const enterprises: Record<string, EnterpriseLand> = {};
+  const merges = new Map<string, ParcelSplit['merges']>();
+  const unallocatedSqmByParcel: Record<string, number> = {};
+  for (const h of unique) {
+    enterprises[h.uscc] ??= { uscc: h.uscc, landAreaSqm: 0, shares: [], mergedInto: [] };
+    if (!parcelByCode.has(h.parcelCode)) warnings.push(`${h.uscc} holds unknown parcel ${h.parcelCode}; ignored`);
+  }
+  for (const parcel of parcels) {
+    const onParcel = unique.filter((h) => h.parcelCode === parcel.code);
+    if (!onParcel.length) continue;
+    const split = splitParcel(parcel, onParcel, floorAreaOf(buildingsFloorAreaByParcel, parcel.code), mode === 'mergeIntoOwner', owners, warnings);
+    for (const { uscc, share } of split.shares) {
+      enterprises[uscc].shares.push(share);
+      enterprises[uscc].landAreaSqm += share.sqm;
+    }
+    for (const m of split.merges) merges.set(m.tenantUscc, [...(merges.get(m.tenantUscc) ?? []), m]);
+    if (split.unallocatedSqm > 0) unallocatedSqmByParcel[parcel.code] = split.unallocatedSqm;
+  }
+  for (const [uscc, list] of merges) enterprises[uscc].mergedInto = toMergeTargets(list);
+  return { mode, enterprises, unallocatedSqmByParcel, warnings };
+}
+
+/**
+ * Figures after 'mergeIntoOwner': each merged tenant's figures are added to its owners by weight and the
+ * tenant is left out. A field stays null only when neither side knows it. In 'apportion' mode nothing changes.
+ */
+export function mergeFigures(figuresByUscc: Record<string, RawFigures>, allocation: LandAllocation): Record<string, RawFigures> {
+  const merged: Record<string, RawFigures> = {};
+  for (const [uscc, f] of Object.entries(figuresByUscc)) merged[uscc] = { ...f };
+  for (const land of Object.values(allocation.enterprises)) {
+    const tenantFigures = figuresByUscc[land.uscc];
+    if (!land.mergedInto.length || !tenantFigures) continue;
+    delete merged[land.uscc];
+    for (const target of land.mergedInto) {
+      const owner = (merged[target.ownerUscc] ??= Object.fromEntries(RAW_FIGURE_KEYS.map((k) => [k, null])) as unknown as RawFigures);
+      for (const key of RAW_FIGURE_KEYS) {
+        const add = tenantFigures[key];
+        if (add != null) owner[key] = (owner[key] ?? 0) + add * target.weight;
+      }
+    }
+  }
+  return merged;
+}

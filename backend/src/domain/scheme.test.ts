@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEME } from './default-scheme.js';
+import defaultSchemeJson from './default-scheme.json';
+import { listGradeCodes, validateScheme } from './scheme.js';
+
+const clone = () => structuredClone(defaultSchemeJson) as unknown as Record<string, any>;
+
+function errorsAfter(mutate: (s: Record<string, any>) => void): string[] {
+  const s = clone();
+  mutate(s);
+  const result = validateScheme(s);
+  return result.ok ? [] : result.errors.map((e) => e.message);
+}
+
+describe('the default evaluation scheme', () => {
+  it('passes its own validation', () => {
+    expect(validateScheme(defaultSchemeJson).ok).toBe(true);
+  });
+
+  it('carries the Zhejiang-model numbers of DOMAIN.md §3', () => {
+    const { eligibility, groups, scoring, grading } = DEFAULT_SCHEME;
+    expect(eligibility).toMatchObject({ aboveScaleMinRevenueYuan: 20_000_000, belowScaleMinLandMu: 3, minYearsRegistered: 2, excludeConstructionPeriod: true });
+    expect(eligibility.excludedIndustryPrefixes).toEqual(['D44', 'D45', 'D46']);
+    expect(groups.aboveScale.indicators.map((i) => [i.key, i.weight])).toEqual([
+      ['taxWanYuanPerMu', 30],
+      ['valueAddedWanYuanPerMu', 20],
+      ['valueAddedWanYuanPerTce', 20],
+      ['valueAddedWanYuanPerTonneEmission', 10],
+      ['laborProductivityWanYuanPerPerson', 10],
+      ['rdRatio', 10],
+    ]);
+    expect(groups.belowScale.indicators.map((i) => [i.key, i.weight])).toEqual([['taxWanYuanPerMu', 50], ['taxYuanPerKwh', 50]]);
+    expect(groups.belowScale.fallback?.indicators.map((i) => [i.key, i.weight])).toEqual([['taxWanYuanPerMu', 100]]);
+    expect(groups.aboveScale.benchmarks.taxWanYuanPerMu?.value).toBe(24.097);
+    expect(groups.aboveScale.benchmarks.valueAddedWanYuanPerMu?.value).toBe(136.16);
+    expect(scoring).toMatchObject({ method: 'benchmarkRatio', capMultipleOfWeight: 2, benchmarkMode: { kind: 'published' } });
+    expect(grading.percentileBands.map((b) => [b.grade, b.share])).toEqual([['A', 0.2], ['B', 0.4], ['C', 0.35], ['D', 0.05]]);
+    expect(grading.labels).toEqual({ A: '优先发展类', B: '提升发展类', C: '帮扶转型类', D: '整治提升类' });
+    expect(DEFAULT_SCHEME.landAllocationMode).toBe('apportion');
+    expect(listGradeCodes(DEFAULT_SCHEME)).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it('gives every indicator set weights summing to 100', () => {
+    const sets = [DEFAULT_SCHEME.groups.aboveScale.indicators, DEFAULT_SCHEME.groups.belowScale.indicators, DEFAULT_SCHEME.groups.belowScale.fallback!.indicators];
+    for (const set of sets) expect(set.reduce((s, i) => s + i.weight, 0)).toBe(100);
+  });
+
+  it('marks every benchmark without a published value as our choice', () => {
+    expect(DEFAULT_SCHEME.groups.aboveScale.benchmarks.valueAddedWanYuanPerTonneEmission?.source).toMatch(/our choice/);
+    expect(DEFAULT_SCHEME.groups.belowScale.benchmarks.taxYuanPerKwh?.source).toMatch(/our choice/);
+  });
+});
+
+describe('validateScheme', () => {
+  it.each<[string, (s: Record<string, any>) => void, string]>([
+    ['a negative weight', (s) => (s.groups.aboveScale.indicators[2].weight = -1), 'groups.aboveScale.indicators[2].weight must be a positive number'],
+    ['a weight given as text', (s) => (s.groups.belowScale.indicators[0].weight = '50'), 'groups.belowScale.indicators[0].weight must be a positive number'],
+    ['an unknown indicator', (s) => (s.groups.aboveScale.indicators[0].key = 'taxPerMu'), "groups.aboveScale.indicators[0].key must be one of 'taxWanYuanPerMu'"],
+    ['a repeated indicator', (s) => (s.groups.aboveScale.indicators[1].key = 'taxWanYuanPerMu'), "groups.aboveScale.indicators[1].key repeats 'taxWanYuanPerMu'"],
+    ['a missing published benchmark', (s) => delete s.groups.aboveScale.benchmarks.rdRatio, 'groups.aboveScale.benchmarks.rdRatio is required'],
+    ['shares not summing to 1', (s) => (s.grading.percentileBands[3].share = 0.1), 'grading.percentileBands shares must sum to 1'],
+    ['a grade without a label', (s) => delete s.grading.labels.D, 'grading.labels.D must be a non-empty string'],
+    ['absolute bands out of order', (s) => (s.grading.absoluteBands[1].minScore = 130), 'grading.absoluteBands[1].minScore must be lower than the band before it'],
+    ['an unknown allocation mode', (s) => (s.landAllocationMode = 'split'), "landAllocationMode must be one of 'apportion', 'mergeIntoOwner'"],
+    ['a zero multiplier', (s) => (s.scoring.benchmarkMode = { kind: 'lastYearAverage', multiplier: 0 }), 'scoring.benchmarkMode.multiplier must be a positive number'],
+    ['a floor of 100%', (s) => (s.scoring = { method: 'minMax', floorShareOfWeight: 1, source: 'x' }), 'scoring.floorShareOfWeight must be a number in [0, 1)'],
+    ['a fractional year count', (s) => (s.idleLand.takeBackAfterYears = 1.5), 'idleLand.takeBackAfterYears must be a positive integer'],
+    ['a ratio without denominator', (s) => delete s.idleLand.underDevelopedBelow.denominator, 'idleLand.underDevelopedBelow.denominator must be a positive number'],
+    ['a coverage above 100%', (s) => (s.controls.minBuildingCoverage = 30), 'controls.minBuildingCoverage must be a number in (0, 1]'],
+    ['a missing low-yield rule', (s) => delete s.lowYield.halted, 'lowYield.halted must be an object'],
+  ])('rejects %s, naming the path', (_, mutate, message) => {
+    const errors = errorsAfter(mutate);
+    expect(errors.some((e) => e.startsWith(message))).toBe(true);
+  });
+
+  it('returns each error with its path', () => {
+    const s = clone();
+    s.groups.aboveScale.indicators[2].weight = 0;
+    expect(validateScheme(s)).toEqual({
+      ok: false,
+      errors: [{ path: 'groups.aboveScale.indicators[2].weight', message: 'groups.aboveScale.indicators[2].weight must be a positive number' }],
+    });
+  });
+
+  it('does not ask for published benchmarks when scoring by min–max or last year’s average', () => {
+    expect(errorsAfter((s) => {
+      s.scoring = { method: 'minMax', floorShareOfWeight: 0.2, source: '旌德' };
+      s.groups.aboveScale.benchmarks = {};
+    })).toEqual([]);
+    expect(errorsAfter((s) => {
+      s.scoring.benchmarkMode = { kind: 'lastYearAverage', multiplier: 2 };
+      s.groups.belowScale.benchmarks = {};
+    })).toEqual([]);
+  });
+
+  it('rejects something that is not an object at all', () => {
+    expect(validateScheme(null)).toEqual({ ok: false, errors: [{ path: 'scheme', message: 'scheme must be an object' }] });
+  });
+});

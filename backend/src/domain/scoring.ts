@@ -1,0 +1,166 @@
+/**
+ * Item scores and grades for one pool (a county's 规上 or 规下 firms, or a set of parks), shared by
+ * evaluation.ts for enterprises and for aggregates. Scores are never rounded here.
+ */
+import type { GradeCode, GradingSpec, GroupSpec, IndicatorKey, IndicatorSpec, ScoringSpec } from './scheme.js';
+
+export type IndicatorValues = Partial<Record<IndicatorKey, number | null>>;
+
+export interface PoolMember {
+  id: string;
+  values: IndicatorValues;
+}
+
+/** How an item score came about, so that a result explains itself. */
+export type ItemBasis = 'scored' | 'capped' | 'nonPositive' | 'missingZero' | 'missingGroupAverage' | 'noBenchmark';
+
+export interface ItemScore {
+  key: IndicatorKey;
+  weight: number;
+  value: number | null;
+  /** Benchmark ratio: the benchmark; min–max: null. */
+  benchmark: number | null;
+  /** Min–max: the pool's range of positive values. */
+  range: { min: number; max: number } | null;
+  score: number;
+  basis: ItemBasis;
+}
+
+export interface ScoredMember {
+  id: string;
+  indicatorSet: 'primary' | 'fallback';
+  items: ItemScore[];
+  /** Item scores by indicator, in scheme order; they sum to `score` exactly (same order, no rounding). */
+  contributions: Partial<Record<IndicatorKey, number>>;
+  score: number;
+}
+
+/** Scores within 1e-9 of each other tie. */
+export const SCORE_TIE_TOLERANCE = 1e-9;
+
+function chooseSet(group: GroupSpec, values: IndicatorValues): { set: 'primary' | 'fallback'; specs: IndicatorSpec[] } {
+  if (group.fallback && values[group.fallback.whenMissing] == null) return { set: 'fallback', specs: group.fallback.indicators };
+  return { set: 'primary', specs: group.indicators };
+}
+
+function positiveRange(members: PoolMember[], key: IndicatorKey): { min: number; max: number } | null {
+  const vs = members.map((m) => m.values[key]).filter((v): v is number => v != null && v > 0);
+  return vs.length ? { min: Math.min(...vs), max: Math.max(...vs) } : null;
+}
+
+/**
+ * One item's score from a known value. Any value ≤ 0 (negative tax after VAT refunds, losses) scores 0.
+ * Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight. Min–max: the floor share of the
+ * weight for the lowest positive value up to the full weight for the highest; all equal → full weight.
+ */
+function scoreKnown(spec: IndicatorSpec, value: number, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): Pick<ItemScore, 'score' | 'basis'> {
+  if (!(value > 0)) return { score: 0, basis: 'nonPositive' };
+  if (scoring.method === 'minMax') {
+    const position = range && range.max > range.min ? (value - range.min) / (range.max - range.min) : 1;
+    return { score: spec.weight * (scoring.floorShareOfWeight + (1 - scoring.floorShareOfWeight) * position), basis: 'scored' };
+  }
+  if (benchmark == null || !(benchmark > 0)) return { score: 0, basis: 'noBenchmark' };
+  const ratioScore = (spec.weight * value) / benchmark;
+  const cap = scoring.capMultipleOfWeight == null ? Infinity : scoring.capMultipleOfWeight * spec.weight;
+  return ratioScore > cap ? { score: cap, basis: 'capped' } : { score: ratioScore, basis: 'scored' };
+}
+
+/**
+ * Score every member of one pool. Missing values score 0, or (whenMissing 'groupAverageScore') the
+ * pool's average share of the weight among members with the value, times this weight (0 if nobody has it).
+ */
+export function scorePool(members: PoolMember[], group: GroupSpec, scoring: ScoringSpec, benchmarks: IndicatorValues): ScoredMember[] {
+  const chosen = members.map((m) => ({ member: m, ...chooseSet(group, m.values) }));
+  const ranges = new Map<IndicatorKey, { min: number; max: number } | null>();
+  const rangeOf = (key: IndicatorKey) => {
+    if (!ranges.has(key)) ranges.set(key, positiveRange(members, key));
+    return ranges.get(key)!;
+  };
+  const firstPass = chosen.map(({ member, set, specs }) => ({
+    id: member.id,
+    set,
+    items: specs.map((spec): ItemScore => {
+      const value = member.values[spec.key] ?? null;
+      const benchmark = scoring.method === 'benchmarkRatio' ? benchmarks[spec.key] ?? null : null;
+      const range = scoring.method === 'minMax' ? rangeOf(spec.key) : null;
+      const base = { key: spec.key, weight: spec.weight, value, benchmark, range };
+      if (value == null) return { ...base, score: 0, basis: 'missingZero' };
+      return { ...base, ...scoreKnown(spec, value, scoring, benchmark, range) };
+    }),
+  }));
+  const averageShare = (key: IndicatorKey): number => {
+    const known = firstPass.flatMap((m) => m.items).filter((i) => i.key === key && i.value != null);
+    return known.length ? known.reduce((s, i) => s + i.score / i.weight, 0) / known.length : 0;
+  };
+  return firstPass.map(({ id, set, items }) => {
+    const specs = set === 'primary' ? group.indicators : group.fallback!.indicators;
+    const filled = items.map((item, i) =>
+      item.value == null && specs[i].whenMissing === 'groupAverageScore'
+        ? { ...item, score: averageShare(item.key) * item.weight, basis: 'missingGroupAverage' as const }
+        : item,
+    );
+    const contributions: Partial<Record<IndicatorKey, number>> = {};
+    let score = 0;
+    for (const item of filled) {
+      contributions[item.key] = item.score;
+      score += item.score;
+    }
+    return { id, indicatorSet: set, items: filled, contributions, score };
+  });
+}
+
+/**
+ * Competition ranks, best first: tied scores share the best rank of their run (1, 2, 2, 4). Order among
+ * ties is by id, so output is deterministic.
+ */
+export function rankByScore(entries: { id: string; score: number }[]): Map<string, number> {
+  const sorted = [...entries].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ranks = new Map<string, number>();
+  let leader = { score: NaN, rank: 0 };
+  sorted.forEach((e, i) => {
+    if (!(Math.abs(leader.score - e.score) <= SCORE_TIE_TOLERANCE)) leader = { score: e.score, rank: i + 1 };
+    ranks.set(e.id, leader.rank);
+  });
+  return ranks;
+}
+
+/**
+ * The grade of a rank within a pool of n. Bands above the last are filled from the top: rank ≤ cumulative
+ * share × n (10 firms: ranks 1–2 are A at exactly 20%). The last band is filled from the bottom:
+ * n − rank + 1 ≤ its share × n, so "bottom 5%" of 10 firms is nobody. A rank in neither (rounding
+ * leftovers) gets the last-but-one grade. Tied firms carry the best rank of their run, so they share the
+ * better grade.
+ */
+export function classifyByRank(rank: number, n: number, grading: GradingSpec): GradeCode {
+  const bands = grading.percentileBands;
+  const last = bands[bands.length - 1];
+  if (bands.length > 1 && n - rank + 1 <= last.share * n + SCORE_TIE_TOLERANCE) return last.grade;
+  let cumulative = 0;
+  for (const band of bands.slice(0, -1)) {
+    cumulative += band.share;
+    if (rank <= cumulative * n + SCORE_TIE_TOLERANCE) return band.grade;
+  }
+  return bands.length > 1 ? bands[bands.length - 2].grade : last.grade;
+}
+
+/** Absolute thresholds: the first band whose minScore the score reaches; below all, the last band. */
+export function classifyByScore(score: number, grading: GradingSpec): GradeCode {
+  const bands = grading.absoluteBands;
+  return (bands.find((b) => score >= b.minScore) ?? bands[bands.length - 1]).grade;
+}
+
+export interface GradedMember {
+  id: string;
+  rank: number;
+  grade: GradeCode;
+}
+
+/** Rank and grade one pool by the scheme's grading method. */
+export function gradePool(scored: { id: string; score: number }[], grading: GradingSpec): GradedMember[] {
+  const ranks = rankByScore(scored);
+  return scored.map(({ id, score }) => {
+    const rank = ranks.get(id)!;
+    const grade = grading.method === 'percentile' ? classifyByRank(rank, scored.length, grading) : classifyByScore(score, grading);
+    return { id, rank, grade };
+  });
+}
