@@ -48,6 +48,8 @@ export async function buildApp(options: {
   const { config, services } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
+    // One line per request drowns the start-up progress; errors are still logged.
+    disableRequestLogging: config.logLevel !== 'debug',
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false } },
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readConfig } from './config.js';
+import { readConfig, repoRoot } from './config.js';
 import { createDatabase } from './db/create-database.js';
 import { migrate, MigrationError } from './db/migrate.js';
 import { buildApp, createServices } from './app.js';
@@ -42,7 +42,7 @@ async function main() {
   }
 
   if (config.demoBundle && (await createSystemRepository(db).isEmpty())) {
-    say(`loading the demo bundle ${path.relative(process.cwd(), config.demoBundle) || config.demoBundle}`);
+    say(`loading the demo bundle ${path.relative(repoRoot, config.demoBundle) || config.demoBundle}`);
     try {
       const report = await withTicker('loading the demo', loadBundle(db, await readBundleFiles(config.demoBundle), { onProgress: (s) => say(s) }));
       say(`loaded ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
