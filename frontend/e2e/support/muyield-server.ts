@@ -83,6 +83,15 @@ export async function startServer(): Promise<Server> {
   return server;
 }
 
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function stopServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   const child = server.process;
@@ -100,6 +109,10 @@ export async function stopServer(server: Server | undefined): Promise<void> {
     signalGroup('SIGTERM');
     const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
     if (timedOut) signalGroup('SIGKILL');
+    // npx exits first; the server under it is still closing its database. Wait for the whole group.
+    const deadline = Date.now() + 15_000;
+    while (groupAlive(child.pid) && Date.now() < deadline) await sleep(200);
+    if (groupAlive(child.pid)) signalGroup('SIGKILL');
   }
-  if (server.dataDir) await rm(server.dataDir, { recursive: true, force: true });
+  if (server.dataDir) await rm(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
