@@ -85,7 +85,7 @@ export async function validateBundle(input: BundleFiles): Promise<ValidationResu
   for (const layer of Object.keys(layers) as LayerName[]) checkDuplicates(layer, layers[layer], problems);
   for (const e of layers.enterprises) checkEnterpriseCode(e, problems);
   checkUnits(layers.units, problems);
-  const pending = checkReferences(layers, problems);
+  const pending = checkReferences(layers);
 
   return {
     bundle: { name: manifest.name, crs: manifest.crs, datasets: manifest.datasets, scheme, layers },
@@ -257,7 +257,8 @@ function checkUnits(units: ParsedRecord[], problems: BundleProblem[]) {
   }
 }
 
-function checkReferences(layers: Record<LayerName, ParsedRecord[]>, problems: BundleProblem[]): PendingReference[] {
+/** References the bundle cannot resolve by itself; the loader asks the database about them. */
+function checkReferences(layers: Record<LayerName, ParsedRecord[]>): PendingReference[] {
   const codes = (layer: LayerName, key = 'code') => new Set(layers[layer].map((r) => String(r.values[key])));
   const known = {
     regions: codes('regions'), parks: codes('parks'), parcels: codes('parcels'),
@@ -280,7 +281,6 @@ function checkReferences(layers: Record<LayerName, ParsedRecord[]>, problems: Bu
   refer('land_rights', 'uscc', 'enterprises');
   refer('land_rights', 'parcel_code', 'parcels');
   refer('indicators', 'uscc', 'enterprises');
-  void problems;
   return pending;
 }
 
