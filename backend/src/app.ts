@@ -10,11 +10,19 @@ import { createParksRepository } from './repositories/parks.repository.js';
 import { createLandRepository } from './repositories/land.repository.js';
 import { createEnterprisesRepository } from './repositories/enterprises.repository.js';
 import { createSystemRepository } from './repositories/system.repository.js';
+import { createSchemesRepository } from './repositories/schemes.repository.js';
+import { createEvaluationRepository } from './repositories/evaluation.repository.js';
+import { createLandUseRepository } from './repositories/land-use.repository.js';
+import { createVacancyRepository } from './repositories/vacancy.repository.js';
 import { createParksService } from './services/parks.service.js';
 import { createLandService } from './services/land.service.js';
 import { createEnterprisesService } from './services/enterprises.service.js';
 import { createSystemService } from './services/system.service.js';
 import { createBundleService } from './services/bundle.service.js';
+import { createSchemesService } from './services/schemes.service.js';
+import { createEvaluationService } from './services/evaluation.service.js';
+import { createLandUseService } from './services/land-use.service.js';
+import { createVacancyService } from './services/vacancy.service.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { registerRoutes } from './http/routes.js';
 
@@ -24,19 +32,28 @@ export interface Services {
   enterprises: ReturnType<typeof createEnterprisesService>;
   system: ReturnType<typeof createSystemService>;
   bundles: ReturnType<typeof createBundleService>;
+  schemes: ReturnType<typeof createSchemesService>;
+  evaluation: ReturnType<typeof createEvaluationService>;
+  landUse: ReturnType<typeof createLandUseService>;
+  vacancy: ReturnType<typeof createVacancyService>;
 }
 
 /** Wire repositories → services for one database. */
 export function createServices(db: Database, config: Pick<Config, 'riversFile'>): Services {
   const parksRepo = createParksRepository(db);
-  const parks = createParksService(parksRepo);
-  const parkExists = async (code: string) => (await parksRepo.listParks({ parkCode: code })).length > 0;
+  const parkExists = parksRepo.parkExists;
+  const schemes = createSchemesService(createSchemesRepository(db));
+  const evaluation = createEvaluationService(createEvaluationRepository(db), schemes);
   return {
-    parks,
-    land: createLandService(createLandRepository(db), parkExists),
-    enterprises: createEnterprisesService(createEnterprisesRepository(db)),
+    parks: createParksService(parksRepo, evaluation),
+    land: createLandService(createLandRepository(db), parkExists, evaluation),
+    enterprises: createEnterprisesService(createEnterprisesRepository(db), evaluation),
     system: createSystemService(db, createSystemRepository(db), config.riversFile),
     bundles: createBundleService(db),
+    schemes,
+    evaluation,
+    landUse: createLandUseService(createLandUseRepository(db), evaluation, parkExists),
+    vacancy: createVacancyService(createVacancyRepository(db), parkExists),
   };
 }
 

@@ -124,6 +124,17 @@ export const evaluationSchemes = pgTable('evaluation_schemes', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
+export const evaluationSchemeVersions = pgTable(
+  'evaluation_scheme_versions',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    body: jsonb('body').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
 export const datasets = pgTable('datasets', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -144,4 +155,4 @@ export const imports = pgTable('imports', {
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
 });
 
-export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, datasets, imports };
+export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports };

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../services/errors.js';
+import { BadRequestError, InvalidSchemeError, NotFoundError } from '../services/errors.js';
 import { BundleInvalidError, formatProblem } from '../bundle/problems.js';
 import { BundleReadError } from '../bundle/read-bundle-files.js';
 
@@ -28,6 +28,13 @@ export function handleError(err: FastifyError, request: FastifyRequest, reply: F
   }
   if (err instanceof NotFoundError) {
     return sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: err.message });
+  }
+  if (err instanceof BadRequestError) {
+    return sendProblem(reply, { type: 'about:blank', title: 'Invalid request', status: 400, detail: err.message });
+  }
+  if (err instanceof InvalidSchemeError) {
+    const title = err.status === 400 ? 'Invalid scheme' : 'The stored scheme is invalid';
+    return sendProblem(reply, { type: 'about:blank', title, status: err.status, detail: err.message, errors: err.errors });
   }
   if (err instanceof BundleInvalidError) {
     return sendProblem(reply, {

@@ -2,12 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.js';
 import { requireAdmin } from './auth.js';
 import * as s from './schemas.js';
+import type { EvaluationQuery } from '../services/evaluation.service.js';
+import type { LandUseQuery } from '../services/land-use.service.js';
+import type { VacancyQuery } from '../services/vacancy.service.js';
 
 type YearQuery = { year?: number };
+type SchemeParams = { id: string };
 
 /** Every API route, in one place. Handlers are one line: services do the work. */
 export function registerRoutes(app: FastifyInstance, services: Services, adminToken: string | undefined) {
-  const { parks, land, enterprises, system, bundles } = services;
+  const { parks, land, enterprises, system, bundles, schemes, evaluation, landUse, vacancy } = services;
 
   app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness, database kind and PostGIS version', response: { 200: s.healthResponse } } },
     () => system.health());
@@ -26,12 +30,28 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     (req) => land.listParcelsOfPark(req.params.parkCode));
   app.get<{ Params: { parkCode: string } }>('/api/parks/:parkCode/buildings', { schema: { tags: ['land'], summary: 'Buildings of a park with lettable, leased and vacant floor area', params: s.parkParams, response: { 200: s.responses.featureCollection } } },
     (req) => land.listBuildingsOfPark(req.params.parkCode));
-  app.get<{ Params: { parcelCode: string } }>('/api/parcels/:parcelCode', { schema: { tags: ['land'], summary: 'One parcel', params: s.parcelParams, response: { 200: s.responses.feature } } },
-    (req) => land.getParcel(req.params.parcelCode));
+  app.get<{ Params: { parcelCode: string }; Querystring: YearQuery }>('/api/parcels/:parcelCode', { schema: { tags: ['land'], summary: "One parcel with its holders' land shares, figures per mu, building coverage and plot ratio", params: s.parcelParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },
+    (req) => land.getParcel(req.params.parcelCode, req.query.year));
   app.get<{ Params: { buildingCode: string } }>('/api/buildings/:buildingCode/units', { schema: { tags: ['land'], summary: 'Units of a building', params: s.buildingParams, response: { 200: s.responses.object } } },
     (req) => land.listUnitsOfBuilding(req.params.buildingCode));
-  app.get<{ Params: { uscc: string } }>('/api/enterprises/:uscc', { schema: { tags: ['enterprises'], summary: 'One enterprise with its land and yearly indicators', params: s.enterpriseParams, response: { 200: s.responses.object } } },
-    (req) => enterprises.getEnterprise(req.params.uscc));
+  app.get<{ Params: { uscc: string }; Querystring: YearQuery }>('/api/enterprises/:uscc', { schema: { tags: ['enterprises'], summary: 'One enterprise with its land, yearly indicators, per-mu figures and evaluation', params: s.enterpriseParams, querystring: s.yearQuery, response: { 200: s.responses.object } } },
+    (req) => enterprises.getEnterprise(req.params.uscc, req.query.year));
+
+  app.get<{ Querystring: EvaluationQuery }>('/api/evaluations', { schema: { tags: ['evaluation'], summary: 'Every firm graded (亩均效益综合评价): score, contributions, rank, grade, or why not graded', querystring: s.evaluationsQuery, response: { 200: s.responses.object } } },
+    (req) => evaluation.listEvaluations(req.query));
+  app.get<{ Querystring: LandUseQuery }>('/api/idle-land', { schema: { tags: ['land'], summary: 'Idle, under-used, unsupplied and low-yield land on a date (GeoJSON)', querystring: s.landUseQuery, response: { 200: s.responses.featureCollection } } },
+    (req) => landUse.findLandUseIssues(req.query));
+  app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: s.responses.object } } },
+    (req) => vacancy.searchVacancies(req.query));
+
+  app.get('/api/schemes', { schema: { tags: ['evaluation'], summary: 'Evaluation schemes and their versions', response: { 200: s.responses.object } } },
+    () => schemes.listSchemes());
+  app.get<{ Params: SchemeParams; Querystring: { version?: number } }>('/api/schemes/:id', { schema: { tags: ['evaluation'], summary: 'One evaluation scheme (current or a past version)', params: s.schemeParams, querystring: s.schemeQuery, response: { 200: s.responses.object } } },
+    (req) => schemes.getScheme(req.params.id, req.query.version));
+  app.put<{ Params: SchemeParams; Body: unknown }>('/api/schemes/:id', {
+    preHandler: requireAdmin(adminToken),
+    schema: { tags: ['evaluation'], summary: 'Store a scheme as its next version, after validation; needs the admin token', params: s.schemeParams, body: s.schemeBody, security: [{ bearer: [] }], response: { 200: s.responses.object } },
+  }, (req) => schemes.saveScheme(req.params.id, req.body));
 
   app.post<{ Querystring: { dryRun?: boolean; fileName?: string }; Body: Buffer }>('/api/bundles', {
     preHandler: requireAdmin(adminToken),

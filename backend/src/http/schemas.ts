@@ -9,6 +9,59 @@ export const yearQuery = {
   additionalProperties: false,
 } as const;
 
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date, YYYY-MM-DD' } as const;
+const nonNegative = (description: string) => ({ type: 'number', minimum: 0, description }) as const;
+
+export const evaluationsQuery = {
+  type: 'object',
+  properties: {
+    year: yearQuery.properties.year,
+    region: { ...code, description: 'county code: only its firms (ranks stay those within the county)' },
+    park: { ...code, description: 'park code: only its firms (ranks stay those within the county)' },
+    scheme: { ...code, description: 'evaluation scheme id (default: "default")' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const landUseQuery = {
+  type: 'object',
+  properties: {
+    asOf: { ...isoDate, description: 'the day the idle-land and low-yield rules are judged on, YYYY-MM-DD' },
+    park: code,
+    region: code,
+  },
+  required: ['asOf'],
+  additionalProperties: false,
+} as const;
+
+export const vacanciesQuery = {
+  type: 'object',
+  properties: {
+    park: code,
+    region: code,
+    minAreaSqm: nonNegative('unit area at least, m²'),
+    maxAreaSqm: nonNegative('unit area at most, m²'),
+    floor: { type: 'integer', description: 'this floor only' },
+    minFloor: { type: 'integer' },
+    maxFloor: { type: 'integer' },
+    minCeilingHeightM: nonNegative('ceiling height at least, m'),
+    minFloorLoadKnPerSqm: nonNegative('floor load at least, kN/m²'),
+    maxRentYuanPerSqmMonth: nonNegative('asking rent at most, 元/m²/月'),
+    status: { type: 'string', pattern: '^(vacant|leased|reserved)(,(vacant|leased|reserved))*$', description: 'statuses to show, comma-separated (default vacant)' },
+    asOf: { ...isoDate, description: 'start of the lease-ending window (default today)' },
+    leasesEndingWithinMonths: { type: 'integer', minimum: 0, maximum: 120, default: 6, description: 'window of leases ending, months' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const schemeParams = { type: 'object', properties: { id: code }, required: ['id'] } as const;
+export const schemeQuery = {
+  type: 'object',
+  properties: { version: { type: 'integer', minimum: 1, description: 'a past version (default: the current one)' } },
+  additionalProperties: false,
+} as const;
+export const schemeBody = { type: 'object', description: 'an EvaluationScheme (backend/src/domain/scheme.ts), checked by validateScheme', additionalProperties: true } as const;
+
 export const parkParams = { type: 'object', properties: { parkCode: code }, required: ['parkCode'] } as const;
 export const parcelParams = { type: 'object', properties: { parcelCode: code }, required: ['parcelCode'] } as const;
 export const buildingParams = { type: 'object', properties: { buildingCode: code }, required: ['buildingCode'] } as const;

@@ -33,6 +33,7 @@ export interface ParkRow {
 export function createParksRepository(db: Database) {
   return {
     listRegions: () => db.query<RegionRow>(sql('list-regions')),
+    parkExists: async (parkCode: string) => (await db.query('SELECT 1 FROM parks WHERE code = $1', [parkCode])).length > 0,
     /** All parks, or the one with `parkCode`; figures for `year` (latest reported when undefined). */
     listParks: (options: { parkCode?: string; year?: number } = {}) =>
       db.query<ParkRow>(sql('list-parks'), [options.parkCode ?? null, options.year ?? null]),

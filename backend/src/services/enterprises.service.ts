@@ -1,11 +1,21 @@
 import type { EnterprisesRepository } from '../repositories/enterprises.repository.js';
+import type { EvaluationService } from './evaluation.service.js';
+import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
+import { sqmToMu } from '../domain/units.js';
 import { NotFoundError } from './errors.js';
 
-export function createEnterprisesService(repo: EnterprisesRepository) {
+const NO_METRICS = computeEntityMetrics(sumFigures([]), null);
+
+export function createEnterprisesService(repo: EnterprisesRepository, evaluation: Pick<EvaluationService, 'resolveYear' | 'evaluateYear'>) {
   return {
-    async getEnterprise(uscc: string) {
+    /** An enterprise, its allocated land, its per-mu figures and its evaluation for `year` (default: latest reported). */
+    async getEnterprise(uscc: string, year?: number) {
       const e = await repo.findEnterprise(uscc);
       if (!e) throw new NotFoundError('enterprise', uscc);
+      const chosen = await evaluation.resolveYear(year);
+      const ev = chosen == null ? null : await evaluation.evaluateYear(chosen);
+      const result = ev?.results.find((r) => r.uscc === uscc);
+      const land = ev?.allocation.enterprises[uscc];
       return {
         uscc: e.uscc,
         name: e.name,
@@ -16,6 +26,27 @@ export function createEnterprisesService(repo: EnterprisesRepository) {
         parkCode: e.park_code,
         holdings: e.holdings,
         indicators: e.indicators,
+        year: chosen,
+        landAreaSqm: land?.landAreaSqm ?? null,
+        landAreaMu: land ? sqmToMu(land.landAreaSqm) : null,
+        landShares: land?.shares ?? [],
+        ...(result?.metrics ?? NO_METRICS),
+        evaluation: result && ev ? {
+          schemeId: ev.schemeId,
+          schemeVersion: ev.scheme.version,
+          group: result.group,
+          eligible: result.eligible,
+          reason: result.reason,
+          reasonDetail: result.reasonDetail,
+          indicatorSet: result.indicatorSet,
+          score: result.score,
+          rank: result.rank,
+          poolSize: result.poolSize,
+          grade: result.grade,
+          gradeLabel: result.gradeLabel,
+          contributions: result.contributions,
+          items: result.items,
+        } : null,
       };
     },
   };

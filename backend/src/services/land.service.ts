@@ -1,5 +1,10 @@
 import type { BuildingRow, LandRepository, ParcelRow, UnitRow } from '../repositories/land.repository.js';
 import { sqmToMu } from '../domain/units.js';
+import { computeEntityMetrics } from '../domain/metrics.js';
+import { apportionFiguresToParcel } from '../domain/parcel-facts.js';
+import { classifyUnderUse } from '../domain/under-use.js';
+import type { EvaluationService, YearEvaluation } from './evaluation.service.js';
+import { toUnderUseFacts } from './land-use.service.js';
 import { NotFoundError } from './errors.js';
 
 function toParcelFeature(p: ParcelRow) {
@@ -81,7 +86,43 @@ function toUnit(u: UnitRow) {
   };
 }
 
-export function createLandService(repo: LandRepository, parkExists: (parkCode: string) => Promise<boolean>) {
+/**
+ * A parcel's figures for a year: its holders' figures apportioned by their land on it, per mu of the
+ * parcel; its building coverage and plot ratio (storeys over 8 m twice); each holder's land share.
+ */
+function describeParcel(p: ParcelRow, ev: YearEvaluation | null) {
+  const facts = ev?.facts.parcels.find((x) => x.code === p.code);
+  const figures = ev ? apportionFiguresToParcel(p.code, ev.allocation, ev.figuresByUscc) : null;
+  const metrics = figures ? computeEntityMetrics(figures, p.land_area_sqm) : null;
+  const ownerUscc = p.holders.find((h) => h.role === 'owner')?.uscc;
+  const industryCode = ownerUscc ? ev?.enterprises.get(ownerUscc)?.industry_code ?? null : null;
+  const use = facts && ev ? classifyUnderUse(toUnderUseFacts(facts, industryCode, ev.scheme.controls), ev.scheme.controls) : null;
+  const shareOf = (uscc: string, role: string) =>
+    ev?.allocation.enterprises[uscc]?.shares.filter((s) => s.parcelCode === p.code && s.role === role).reduce((a, s) => a + s.sqm, 0) ?? null;
+  return {
+    year: ev?.year ?? null,
+    taxWanYuanPerMu: metrics?.taxWanYuanPerMu ?? null,
+    outputWanYuanPerMu: metrics?.outputWanYuanPerMu ?? null,
+    valueAddedWanYuanPerMu: metrics?.valueAddedWanYuanPerMu ?? null,
+    revenueWanYuanPerMu: metrics?.revenueWanYuanPerMu ?? null,
+    floorAreaSqm: facts?.floor_area_sqm ?? null,
+    footprintSqm: facts?.covered_sqm ?? null,
+    buildingCoverage: use?.buildingCoverage ?? null,
+    plotRatio: use?.plotRatio ?? null,
+    minPlotRatio: use?.minPlotRatio ?? null,
+    minBuildingCoverage: use?.minCoverage ?? null,
+    holders: p.holders.map((h) => {
+      const landShareSqm = shareOf(h.uscc, h.role);
+      return { ...h, landShareSqm, landShareMu: landShareSqm == null ? null : sqmToMu(landShareSqm) };
+    }),
+  };
+}
+
+export function createLandService(
+  repo: LandRepository,
+  parkExists: (parkCode: string) => Promise<boolean>,
+  evaluation: Pick<EvaluationService, 'resolveYear' | 'evaluateYear'>,
+) {
   const requirePark = async (parkCode: string) => {
     if (!(await parkExists(parkCode))) throw new NotFoundError('park', parkCode);
   };
@@ -90,10 +131,13 @@ export function createLandService(repo: LandRepository, parkExists: (parkCode: s
       await requirePark(parkCode);
       return { type: 'FeatureCollection' as const, features: (await repo.listParcelsOfPark(parkCode)).map(toParcelFeature) };
     },
-    async getParcel(parcelCode: string) {
+    async getParcel(parcelCode: string, year?: number) {
       const row = await repo.findParcel(parcelCode);
       if (!row) throw new NotFoundError('parcel', parcelCode);
-      return toParcelFeature(row);
+      const chosen = await evaluation.resolveYear(year);
+      const parcel = toParcelFeature(row);
+      const described = describeParcel(row, chosen == null ? null : await evaluation.evaluateYear(chosen));
+      return { ...parcel, properties: { ...parcel.properties, ...described } };
     },
     async listBuildingsOfPark(parkCode: string) {
       await requirePark(parkCode);

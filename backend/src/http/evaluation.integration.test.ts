@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { tinyBundleDir } from '../test-support/bundles.js';
+import { buildApp, createServices } from '../app.js';
+import { readConfig } from '../config.js';
+import { loadBundle } from '../bundle/load-bundle.js';
+import { readBundleFiles } from '../bundle/read-bundle-files.js';
+import { DEFAULT_SCHEME } from '../domain/default-scheme.js';
+import { matchesVacancyFilter, type VacancyFilter } from '../domain/vacancy.js';
+import { ALL_UNIT_STATUSES, createVacancyRepository, toVacancyUnit } from '../repositories/vacancy.repository.js';
+
+// The tiny fixture (gis-data/fixtures/tiny/README.md) through the API. The README's figures use turf's
+// sphere; the database measures on the WGS84 ellipsoid, 0.057% less at this latitude: areas and per-mu
+// figures are checked to 0.1%.
+const ADMIN_TOKEN = 'test-admin-token';
+const A = '91999901MA0000A19A';
+const B = '91999901MA0000B23E';
+const T1 = '91999901MA0000C38L';
+const T2 = '91999901MA0000D42R';
+const U = '919999015999999055';
+const P1 = '999901001001GB00001';
+const P2 = '999901001001GB00002';
+const P3 = '999901001001GB00003';
+const P4 = '999901001001GB00004';
+const B2 = '999901001001GB00002F0001';
+
+let t: TestDatabase;
+let app: FastifyInstance;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await loadBundle(t.db, await readBundleFiles(tinyBundleDir));
+  const config = { ...readConfig({}), adminToken: ADMIN_TOKEN, webRoot: '/nonexistent' };
+  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.dispose();
+});
+
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() };
+};
+const put = async (url: string, payload: unknown, token: string | null = ADMIN_TOKEN) => {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await app.inject({ method: 'PUT', url, headers, payload: JSON.stringify(payload) });
+  return { status: res.statusCode, type: res.headers['content-type'], body: res.json() };
+};
+const expectNear = (actual: number, expected: number, relative = 0.001) =>
+  expect(Math.abs(actual / expected - 1), `${actual} vs ${expected}`).toBeLessThan(relative);
+
+/** Ten significant digits: the same file on PGlite's PostGIS 3.6 and a server's 3.3. */
+const goldenJson = (value: unknown) =>
+  `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(10)) : v), 2)}\n`;
+
+describe('evaluations of the tiny park', () => {
+  it('matches the golden file', async () => {
+    const { status, body } = await get('/api/evaluations?park=T-PARK');
+    expect(status).toBe(200);
+    await expect(goldenJson(body)).toMatchFileSnapshot('./__golden__/tiny-park.evaluations.json');
+  });
+
+  it('grades the latest year with the default scheme, and says why U is not graded', async () => {
+    const { body } = await get('/api/evaluations');
+    expect(body).toMatchObject({ year: 2025, schemeId: 'default', schemeVersion: 1 });
+    const byUscc = Object.fromEntries(body.results.map((r: { uscc: string }) => [r.uscc, r]));
+    expect(Object.keys(byUscc).sort()).toEqual([A, B, T1, T2, U].sort());
+    expect(byUscc[U]).toMatchObject({ eligible: false, reason: 'excludedIndustry', grade: null, score: null, parkCode: 'T-PARK', regionCode: '999901' });
+    expect(byUscc[A]).toMatchObject({ group: 'aboveScale', eligible: true, rank: 1, poolSize: 1, grade: expect.any(String) });
+    expect(byUscc[B]).toMatchObject({ group: 'belowScale', rank: 3, contributions: { taxWanYuanPerMu: 0 } });
+  });
+
+  it('filters by county and park without changing ranks', async () => {
+    expect((await get('/api/evaluations?region=999901')).body.results).toHaveLength(5);
+    expect((await get('/api/evaluations?region=610902')).body.results).toEqual([]);
+    expect((await get('/api/evaluations?park=NOPE')).body.results).toEqual([]);
+  });
+});
+
+describe('an enterprise with its land and evaluation', () => {
+  it.each([
+    [A, 60, 333.33, 15.0],
+    [B, 15, 100.0, -1.3333],
+    [T1, 10, 120.0, 6.0],
+    [T2, 5, 160.0, 8.0],
+  ])('%s holds %s 亩: output %s and tax %s 万元/亩 (README)', async (uscc, mu, outputPerMu, taxPerMu) => {
+    const { body } = await get(`/api/enterprises/${uscc}`);
+    expect(body).toMatchObject({ uscc, year: 2025, parkCode: 'T-PARK' });
+    expectNear(body.landAreaMu, mu);
+    expectNear(body.outputWanYuanPerMu, outputPerMu);
+    expectNear(body.taxWanYuanPerMu, taxPerMu);
+    expect(body.evaluation).toMatchObject({ eligible: true, grade: expect.any(String), score: expect.any(Number) });
+    expect(body.indicators.map((i: { year: number }) => i.year)).toEqual([2024, 2025]);
+  });
+
+  it("gives A's other indicators and contributions that sum to its score", async () => {
+    const { body } = await get(`/api/enterprises/${A}`);
+    expectNear(body.valueAddedWanYuanPerMu, 83.33);
+    expect(body.valueAddedWanYuanPerTce).toBeCloseTo(1.667, 3);
+    expect(body.laborProductivityWanYuanPerPerson).toBeCloseTo(16.67, 2);
+    expect(body.rdRatio).toBeCloseTo(0.02, 6);
+    const sum = Object.values(body.evaluation.contributions as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(body.evaluation.score, 9);
+  });
+
+  it('explains the tenant formula and answers for an earlier year', async () => {
+    const { body } = await get(`/api/enterprises/${T1}?year=2024`);
+    expect(body.year).toBe(2024);
+    expect(body.landShares).toEqual([expect.objectContaining({ parcelCode: P2, role: 'tenant', leasedFloorAreaSqm: 2000, totalFloorAreaSqm: 6000 })]);
+    expectNear(body.taxWanYuanPerMu, 5.0); // 2024: 50 万元 ÷ 10 亩
+  });
+
+  it('shows U as not graded, with the reason', async () => {
+    const { body } = await get(`/api/enterprises/${U}`);
+    expect(body.evaluation).toMatchObject({ eligible: false, reason: 'excludedIndustry', reasonDetail: expect.stringContaining('D44'), grade: null });
+  });
+});
+
+describe('a parcel with its holders and figures', () => {
+  it("splits P2 into B's 15, T1's 10 and T2's 5 亩 and apportions their figures", async () => {
+    const { body } = await get(`/api/parcels/${P2}`);
+    const shares = Object.fromEntries(body.properties.holders.map((h: { uscc: string; landShareMu: number }) => [h.uscc, h.landShareMu]));
+    expectNear(shares[B], 15);
+    expectNear(shares[T1], 10);
+    expectNear(shares[T2], 5);
+    expectNear(body.properties.outputWanYuanPerMu, 3_500 / 30); // (1 500 + 1 200 + 800) 万元 ÷ 30 亩
+    expectNear(body.properties.taxWanYuanPerMu, 80 / 30); // (−20 + 60 + 40) 万元 ÷ 30 亩
+    expectNear(body.properties.buildingCoverage, 0.1);
+    expectNear(body.properties.plotRatio, 0.3);
+  });
+
+  it("counts P1's 12 m single storey twice in the plot ratio", async () => {
+    const { body } = await get(`/api/parcels/${P1}`);
+    expectNear(body.properties.buildingCoverage, 0.125);
+    expectNear(body.properties.plotRatio, 0.25);
+    expectNear(body.properties.outputWanYuanPerMu, 333.33);
+  });
+});
+
+describe('parks with grades', () => {
+  it('counts the grades of its firms and grades the park', async () => {
+    const { body } = await get('/api/parks/T-PARK');
+    expect(body.properties.gradeCounts).toEqual({ A: 0, B: 1, C: 3, D: 0, notGraded: 1 });
+    expect(body.properties.grade).toEqual(expect.any(String));
+    const list = await get('/api/parks?year=1999');
+    expect(list.body.features[0].properties).toMatchObject({ grade: null, gradeCounts: { notGraded: 5 } });
+  });
+});
+
+describe('idle, under-used, unsupplied and low-yield land', () => {
+  const features = async (asOf: string) => (await get(`/api/idle-land?asOf=${asOf}&park=T-PARK`)).body.features as { geometry: GeoJSON.Geometry; properties: Record<string, unknown> }[];
+
+  it('finds P3 idle from 2025-03-01, with a 1 000 000 元 fee and take-back from 2026-03-01', async () => {
+    const idle = (await features('2026-06-01')).filter((f) => f.properties.kind === 'idle');
+    expect(idle.map((f) => f.properties)).toEqual([expect.objectContaining({
+      parcelCode: P3, rule: 'notStartedOneYearAfterAgreedStart', since: '2025-03-01', daysIdle: 822,
+      feeYuan: 1_000_000, takeBackFrom: '2026-03-01', takeBackCandidate: true, cause: 'enterprise',
+    })]);
+    expectNear(idle[0].properties.areaMu as number, 15);
+  });
+
+  it('judges on the date asked', async () => {
+    const before = (await features('2025-02-28')).filter((f) => f.properties.kind === 'idle');
+    expect(before).toEqual([]);
+    const [firstYear] = (await features('2025-06-01')).filter((f) => f.properties.kind === 'idle');
+    expect(firstYear.properties).toMatchObject({ feeYuan: 1_000_000, takeBackCandidate: false });
+  });
+
+  it('gives the 1 375 亩 of the park no parcel covers, and P4 as unsupplied', async () => {
+    const unsupplied = (await features('2026-06-01')).filter((f) => f.properties.kind === 'unsupplied');
+    const rest = unsupplied.find((f) => f.properties.rule === 'noParcel')!;
+    expect(rest.properties).toMatchObject({ parcelCode: null, parkCode: 'T-PARK' });
+    expectNear(rest.properties.areaMu as number, 1375, 0.005);
+    expect(unsupplied.filter((f) => f.properties.parcelCode).map((f) => f.properties.parcelCode)).toEqual([P4]);
+  });
+
+  it('shows the unbuilt part of P1 and P2, whose coverage is under 30%', async () => {
+    const underused = (await features('2026-06-01')).filter((f) => f.properties.kind === 'underused');
+    expect(underused.map((f) => f.properties.parcelCode)).toEqual([P1, P2]);
+    expectNear(underused[0].properties.areaMu as number, 60 - 7.5); // P1 minus B1's footprint
+    expect(underused[0].properties).toMatchObject({ belowCoverage: true, belowPlotRatio: true });
+    expect(['Polygon', 'MultiPolygon']).toContain(underused[0].geometry.type);
+  });
+
+  it('lists low-yield candidates with the rule that fired', async () => {
+    const lowYield = (await features('2026-06-01')).filter((f) => f.properties.kind === 'lowYield');
+    expect(lowYield.map((f) => [f.properties.parcelCode, f.properties.rule, f.properties.kindLabel])).toEqual([
+      [P1, 'belowLandUseControl', '疑似低效'],
+      [P2, 'belowLandUseControl', '疑似低效'],
+    ]);
+  });
+
+  it('needs asOf, as a real date', async () => {
+    expect(await get('/api/idle-land')).toMatchObject({ status: 400, body: { detail: expect.stringContaining('asOf') } });
+    expect(await get('/api/idle-land?asOf=2026-02-30')).toMatchObject({ status: 400, body: { detail: expect.stringContaining('asOf') } });
+    expect(await get('/api/idle-land?asOf=June')).toMatchObject({ status: 400, body: { detail: expect.stringContaining('asOf') } });
+    expect((await get('/api/idle-land?asOf=2026-06-01&park=NOPE')).status).toBe(404);
+  });
+});
+
+describe('vacancy search', () => {
+  it('finds the 2 000 m² vacant unit for at least 1 500 m², with its building footprint', async () => {
+    const { body } = await get('/api/vacancies?minAreaSqm=1500&park=T-PARK');
+    expect(body.units).toEqual([expect.objectContaining({ buildingCode: B2, floor: 2, areaSqm: 2000, status: 'vacant', rentYuanPerSqmMonth: 8 })]);
+    expect(body.units[0].footprint.type).toBe('MultiPolygon');
+    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, lettableSqm: 6000, leasedSqm: 3000, vacantSqm: 3000, occupancyRate: 0.5 })]);
+    expect(body.parks).toEqual([expect.objectContaining({ parkCode: 'T-PARK', occupancyRate: 0.5 })]);
+  });
+
+  it('answers an empty search with no units and no buildings', async () => {
+    const { body } = await get('/api/vacancies?minAreaSqm=2001');
+    expect(body).toMatchObject({ units: [], buildings: [] });
+  });
+
+  it('agrees with matchesVacancyFilter on every bound, units without stated values included', async () => {
+    await t.db.query(`INSERT INTO units (code, building_code, floor, area_sqm, status) VALUES ('TEST-UNIT-NO-FIGURES', $1, 2, 500, 'vacant')`, [B2]);
+    try {
+      const repo = createVacancyRepository(t.db);
+      const all = (await repo.searchUnits({}, { statuses: ALL_UNIT_STATUSES })).map(toVacancyUnit);
+      const filters: VacancyFilter[] = [
+        {}, { minAreaSqm: 1500 }, { minAreaSqm: 2000 }, { maxAreaSqm: 1000 }, { minFloor: 2, maxFloor: 2 }, { maxFloor: 1, statuses: ALL_UNIT_STATUSES },
+        { minCeilingHeightM: 5 }, { minCeilingHeightM: 5.01 }, { minFloorLoadKnPerSqm: 8 }, { minFloorLoadKnPerSqm: 20, statuses: ALL_UNIT_STATUSES },
+        { maxRentYuanPerSqmMonth: 8 }, { maxRentYuanPerSqmMonth: 7.99 }, { maxRentYuanPerSqmMonth: 7.5, statuses: ['reserved', 'leased'] },
+        { statuses: ['reserved'] }, { minAreaSqm: 1000, maxAreaSqm: 2000, minFloor: 1, maxFloor: 3, minCeilingHeightM: 5, minFloorLoadKnPerSqm: 8, maxRentYuanPerSqmMonth: 10, statuses: ALL_UNIT_STATUSES },
+      ];
+      for (const filter of filters) {
+        const bySql = (await repo.searchUnits({}, filter)).map((u) => u.code).sort();
+        const byDomain = all.filter((u) => matchesVacancyFilter(u, filter)).map((u) => u.code).sort();
+        expect({ filter, codes: bySql }).toEqual({ filter, codes: byDomain });
+      }
+      expect(all.filter((u) => matchesVacancyFilter(u, {})).map((u) => u.code)).toContain('TEST-UNIT-NO-FIGURES');
+    } finally {
+      await t.db.query(`DELETE FROM units WHERE code = 'TEST-UNIT-NO-FIGURES'`);
+    }
+  });
+});
+
+describe('evaluation schemes', () => {
+  const variant = (change: (s: typeof DEFAULT_SCHEME) => void) => {
+    const s = structuredClone({ ...DEFAULT_SCHEME, id: 'test-variant' });
+    change(s);
+    return s;
+  };
+
+  it('serves the default scheme, seeded from DEFAULT_SCHEME', async () => {
+    const list = await get('/api/schemes');
+    expect(list.body.schemes).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'default', version: 1 })]));
+    const one = await get('/api/schemes/default');
+    expect(one.body).toMatchObject({ id: 'default', version: 1, scheme: { ...DEFAULT_SCHEME, id: 'default' } });
+    expect((await get('/api/schemes/nope')).status).toBe(404);
+  });
+
+  it('refuses a bad weight with 400, naming the path', async () => {
+    const bad = variant((s) => { s.groups.aboveScale.indicators[0].weight = -5; });
+    const res = await put('/api/schemes/test-variant', bad);
+    expect(res).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json') });
+    expect(res.body.detail).toContain('groups.aboveScale.indicators[0].weight: must be a positive number');
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'groups.aboveScale.indicators[0].weight' })]);
+    expect((await put('/api/schemes/other-id', variant(() => undefined))).status).toBe(400);
+  });
+
+  it('refuses writes without the admin token', async () => {
+    expect((await put('/api/schemes/test-variant', variant(() => undefined), null)).status).toBe(401);
+    expect((await put('/api/schemes/test-variant', variant(() => undefined), 'wrong')).status).toBe(401);
+  });
+
+  it('stores each write as a new version that evaluations then use, and keeps the old ones', async () => {
+    const first = await put('/api/schemes/test-variant', variant(() => undefined));
+    expect(first).toMatchObject({ status: 200, body: { id: 'test-variant', version: 1 } });
+    const second = await put('/api/schemes/test-variant', variant((s) => { s.grading.labels.C = '测试类'; }));
+    expect(second.body).toMatchObject({ id: 'test-variant', version: 2, scheme: { version: 2 } });
+    const { body } = await get('/api/evaluations?scheme=test-variant');
+    expect(body).toMatchObject({ schemeId: 'test-variant', schemeVersion: 2 });
+    expect(body.results.find((r: { uscc: string }) => r.uscc === A)).toMatchObject({ grade: 'C', gradeLabel: '测试类' });
+    expect((await get('/api/schemes/test-variant?version=1')).body.scheme.grading.labels.C).toBe('帮扶转型类');
+  });
+
+  it('refuses to evaluate with a stored scheme that fails validation (422)', async () => {
+    await t.db.query(`INSERT INTO evaluation_schemes (id, body) VALUES ('test-broken', '{"id": "test-broken"}'::jsonb)`);
+    const res = await get('/api/evaluations?scheme=test-broken');
+    expect(res).toMatchObject({ status: 422, body: { detail: expect.stringContaining('stored scheme "test-broken" is invalid') } });
+  });
+});
+
+it('documents the new routes in OpenAPI', async () => {
+  const { body } = await get('/api/docs/json');
+  expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/evaluations', '/api/idle-land', '/api/vacancies', '/api/schemes', '/api/schemes/{id}']));
+});

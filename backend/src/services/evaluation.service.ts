@@ -1,0 +1,166 @@
+import type { EnterpriseFactRow, EvaluationFacts, EvaluationRepository } from '../repositories/evaluation.repository.js';
+import type { SchemesService } from './schemes.service.js';
+import type { EnterpriseEvaluation, EnterpriseEvaluationInput } from '../domain/evaluation.js';
+import { countGrades, evaluateEnterprises, gradeAggregates } from '../domain/evaluation.js';
+import type { LandAllocation } from '../domain/land-allocation.js';
+import { allocateEnterpriseLand, mergeFigures } from '../domain/land-allocation.js';
+import type { RawFigures } from '../domain/metrics.js';
+import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
+import { isInConstructionPeriod } from '../domain/parcel-facts.js';
+import type { EvaluationScheme } from '../domain/scheme.js';
+
+/** One year evaluated with one scheme: the facts read, the land allocated, every firm's result. */
+export interface YearEvaluation {
+  year: number;
+  schemeId: string;
+  scheme: EvaluationScheme;
+  facts: EvaluationFacts;
+  allocation: LandAllocation;
+  /** The year's figures as reported, by USCC. */
+  rawFiguresByUscc: Record<string, RawFigures>;
+  /** The same after 'mergeIntoOwner' (tenants' figures inside their owners'); unchanged in 'apportion'. */
+  figuresByUscc: Record<string, RawFigures>;
+  results: EnterpriseEvaluation[];
+  enterprises: Map<string, EnterpriseFactRow>;
+}
+
+export interface EvaluationQuery {
+  year?: number;
+  region?: string;
+  park?: string;
+  scheme?: string;
+}
+
+function figuresOfYear(facts: EvaluationFacts, year: number): Record<string, RawFigures> {
+  const out: Record<string, RawFigures> = {};
+  for (const { uscc, year: y, ...figures } of facts.indicators) if (y === year) out[uscc] = figures;
+  return out;
+}
+
+function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: number): EnterpriseEvaluationInput[] {
+  const parcels = new Map(facts.parcels.map((p) => [p.code, p]));
+  const byYear = [year - 1, year].map((y) => ({ y, raw: figuresOfYear(facts, y) }));
+  const merged = byYear.map(({ y, raw }) => ({ y, raw, merged: mergeFigures(raw, allocation) }));
+  return facts.enterprises.map((e) => {
+    const land = allocation.enterprises[e.uscc];
+    const isMerged = Boolean(land?.mergedInto.length);
+    const held = facts.holdings.filter((h) => h.uscc === e.uscc).map((h) => ({
+      role: h.role,
+      completedOn: parcels.get(h.parcelCode)?.completed_on ?? null,
+      agreedCompletionOn: parcels.get(h.parcelCode)?.agreed_completion_on ?? null,
+    }));
+    const figuresByYear: Record<number, RawFigures | undefined> = {};
+    for (const m of merged) figuresByYear[m.y] = isMerged ? m.raw[e.uscc] : m.merged[e.uscc];
+    return {
+      uscc: e.uscc,
+      regionCode: e.region_code ?? '',
+      industryCode: e.industry_code,
+      aboveScale: e.above_scale,
+      registeredOn: e.registered_on,
+      inConstructionPeriod: isInConstructionPeriod(held, `${year}-12-31`),
+      mergedIntoUscc: land?.mergedInto[0]?.ownerUscc ?? null,
+      landAreaSqm: land?.landAreaSqm ?? null,
+      figuresByYear,
+    };
+  });
+}
+
+/** One line of GET /api/evaluations. */
+function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined) {
+  return {
+    uscc: r.uscc,
+    name: e?.name ?? null,
+    parkCode: e?.park_code ?? null,
+    regionCode: r.regionCode || null,
+    group: r.group,
+    eligible: r.eligible,
+    reason: r.reason,
+    reasonDetail: r.reasonDetail,
+    landAreaMu: r.landAreaMu,
+    score: r.score,
+    rank: r.rank,
+    poolSize: r.poolSize,
+    grade: r.grade,
+    gradeLabel: r.gradeLabel,
+    contributions: r.contributions,
+  };
+}
+
+/** Per park: its firms' grade counts, and its own grade among the parks from summed figures per mu of used land. */
+function gradeParks(ev: YearEvaluation) {
+  const usedLandSqm = new Map<string, number>();
+  const held = new Set(ev.facts.holdings.map((h) => h.parcelCode));
+  for (const p of ev.facts.parcels) if (held.has(p.code)) usedLandSqm.set(p.park_code, (usedLandSqm.get(p.park_code) ?? 0) + p.land_area_sqm);
+  const firmsByPark = new Map<string, EnterpriseEvaluation[]>();
+  for (const r of ev.results) {
+    const park = ev.enterprises.get(r.uscc)?.park_code;
+    if (park) firmsByPark.set(park, [...(firmsByPark.get(park) ?? []), r]);
+  }
+  const aggregates = [...firmsByPark].flatMap(([code, firms]) => {
+    const reported = firms.map((f) => ev.rawFiguresByUscc[f.uscc]).filter((f): f is RawFigures => f != null);
+    return reported.length ? [{ code, metrics: computeEntityMetrics(sumFigures(reported), usedLandSqm.get(code) ?? null) }] : [];
+  });
+  const grades = new Map(gradeAggregates(aggregates, ev.scheme).map((g) => [g.code, g]));
+  return (parkCode: string) => {
+    const g = grades.get(parkCode);
+    return {
+      grade: g?.grade ?? null,
+      gradeLabel: g?.gradeLabel ?? null,
+      gradeScore: g?.score ?? null,
+      gradeCounts: countGrades(firmsByPark.get(parkCode) ?? [], ev.scheme),
+    };
+  };
+}
+
+export function createEvaluationService(repo: EvaluationRepository, schemes: Pick<SchemesService, 'getEvaluationScheme'>) {
+  /** Evaluate `year` on its figures (and the year before, for benchmarks from last year's average). */
+  async function evaluateYear(year: number, schemeId?: string): Promise<YearEvaluation> {
+    const scheme = await schemes.getEvaluationScheme(schemeId);
+    const facts = await repo.loadFacts([year - 1, year]);
+    const floorAreaByParcel = new Map(facts.parcels.filter((p) => p.floor_area_sqm != null).map((p) => [p.code, p.floor_area_sqm!]));
+    const allocation = allocateEnterpriseLand(
+      facts.parcels.map((p) => ({ code: p.code, landAreaSqm: p.land_area_sqm })),
+      facts.holdings,
+      floorAreaByParcel,
+      scheme.landAllocationMode,
+    );
+    const rawFiguresByUscc = figuresOfYear(facts, year);
+    const results = evaluateEnterprises(toInputs(facts, allocation, year), scheme, { year });
+    return {
+      year,
+      schemeId: scheme.id,
+      scheme,
+      facts,
+      allocation,
+      rawFiguresByUscc,
+      figuresByUscc: mergeFigures(rawFiguresByUscc, allocation),
+      results,
+      enterprises: new Map(facts.enterprises.map((e) => [e.uscc, e])),
+    };
+  }
+
+  /** The year asked for, else the latest with indicators; null when nothing was ever reported. */
+  const resolveYear = async (year?: number): Promise<number | null> => year ?? (await repo.findLatestYear());
+
+  return {
+    evaluateYear,
+    resolveYear,
+    findLatestYear: (notAfter?: number) => repo.findLatestYear(notAfter),
+    /** Every firm's result, ranked within its county and group; filtering by region or park does not change ranks. */
+    async listEvaluations(q: EvaluationQuery) {
+      const year = await resolveYear(q.year);
+      if (year == null) return { year: null, schemeId: q.scheme ?? null, schemeVersion: null, results: [] };
+      const ev = await evaluateYear(year, q.scheme);
+      const results = ev.results
+        .map((r) => toResultLine(r, ev.enterprises.get(r.uscc)))
+        .filter((r) => (!q.region || r.regionCode === q.region) && (!q.park || r.parkCode === q.park));
+      return { year: ev.year, schemeId: ev.schemeId, schemeVersion: ev.scheme.version, results };
+    },
+    /** Grades of parks for a year: a lookup by park code (grade null when its firms reported nothing). */
+    async gradeParks(year?: number) {
+      const chosen = await resolveYear(year);
+      return chosen == null ? null : gradeParks(await evaluateYear(chosen));
+    },
+  };
+}
+export type EvaluationService = ReturnType<typeof createEvaluationService>;
