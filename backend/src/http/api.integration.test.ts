@@ -58,6 +58,21 @@ describe('the API on the tiny fixture', () => {
     expect(park.properties.taxWanYuanPerMu).toBeCloseTo(9.386, 3);
   });
 
+  it("gives the park's and its county's land-use rates (README areas: supplied P1–P3, built P1–P2)", async () => {
+    const { body } = await get('/api/parks/T-PARK?year=2025');
+    const m = body.properties.landMetrics;
+    expect(m.landSupplyRate).toBeCloseTo(69_960.24 / 83_285.99, 4);
+    expect(m.landBuiltRate).toBeCloseTo(59_965.93 / 69_960.24, 4);
+    expect(m.industrialLandRate).toBe(1);
+    expect(m.plotRatio).toBeCloseTo(11_000 / 59_965.93, 4);
+    expect(m.buildingDensity).toBeCloseTo(6_996.02 / 59_965.93, 4);
+    expect(m.industrialTaxWanYuanPerMu).toBeCloseTo(985 / (59_965.93 / (10_000 / 15)), 3);
+    const regions = await get('/api/regions?year=2025');
+    const county = regions.body.features.find((f: { id: string }) => f.id === '999901');
+    expect(county.properties).toMatchObject({ parkCount: 1, year: 2025, outputWanYuan: 23_500, landMetrics: m });
+    expect(county.properties.outputWanYuanPerMu).toBeCloseTo(body.properties.outputWanYuanPerMu, 10);
+  });
+
   it('answers for an earlier year when asked', async () => {
     const { body } = await get('/api/parks/T-PARK?year=2024');
     expect(body.properties.year).toBe(2024);

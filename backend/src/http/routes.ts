@@ -5,13 +5,14 @@ import * as s from './schemas.js';
 import type { EvaluationQuery } from '../services/evaluation.service.js';
 import type { LandUseQuery } from '../services/land-use.service.js';
 import type { VacancyQuery } from '../services/vacancy.service.js';
+import type { GradeAdjustmentRequest } from '../services/grade-adjustments.service.js';
 
 type YearQuery = { year?: number };
 type SchemeParams = { id: string };
 
 /** Every API route, in one place. Handlers are one line: services do the work. */
 export function registerRoutes(app: FastifyInstance, services: Services, adminToken: string | undefined) {
-  const { parks, land, enterprises, system, bundles, schemes, evaluation, landUse, vacancy } = services;
+  const { parks, land, enterprises, system, bundles, schemes, evaluation, landUse, vacancy, gradeAdjustments } = services;
 
   app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness, database kind and PostGIS version', response: { 200: s.healthResponse } } },
     () => system.health());
@@ -20,8 +21,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
   app.get('/api/basemap/rivers', { schema: { tags: ['basemap'], summary: 'Rivers of the offline basemap (GSHHG WDB II)', response: { 200: s.responses.featureCollection } } },
     () => system.rivers());
 
-  app.get('/api/regions', { schema: { tags: ['parks'], summary: 'Counties and districts', response: { 200: s.responses.featureCollection } } },
-    () => parks.listRegions());
+  app.get<{ Querystring: YearQuery }>('/api/regions', { schema: { tags: ['parks'], summary: 'Counties and districts with their parks\' summed figures and land-use rates', querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
+    (req) => parks.listRegions(req.query.year));
   app.get<{ Querystring: YearQuery }>('/api/parks', { schema: { tags: ['parks'], summary: 'Parks with output, tax and per-mu figures', querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
     (req) => parks.listParks(req.query.year));
   app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode', { schema: { tags: ['parks'], summary: 'One park', params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },
@@ -39,6 +40,14 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
 
   app.get<{ Querystring: EvaluationQuery }>('/api/evaluations', { schema: { tags: ['evaluation'], summary: 'Every firm graded (亩均效益综合评价): score, contributions, rank, grade, or why not graded', querystring: s.evaluationsQuery, response: { 200: s.responses.object } } },
     (req) => evaluation.listEvaluations(req.query));
+  app.post<{ Params: { uscc: string }; Body: GradeAdjustmentRequest }>('/api/evaluations/:uscc/adjustments', {
+    preHandler: requireAdmin(adminToken),
+    schema: {
+      tags: ['evaluation'],
+      summary: "分类调档: move a graded firm to another grade for a year, kept with who, when and why; needs the admin token",
+      params: s.enterpriseParams, body: s.gradeAdjustmentBody, security: [{ bearer: [] }], response: { 200: s.responses.object },
+    },
+  }, (req) => gradeAdjustments.adjustGrade(req.params.uscc, req.body));
   app.get<{ Querystring: LandUseQuery }>('/api/idle-land', { schema: { tags: ['land'], summary: 'Idle, under-used, unsupplied and low-yield land on a date (GeoJSON)', querystring: s.landUseQuery, response: { 200: s.responses.featureCollection } } },
     (req) => landUse.findLandUseIssues(req.query));
   app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: s.responses.object } } },

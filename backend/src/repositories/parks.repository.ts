@@ -28,6 +28,12 @@ export interface ParkRow {
   enterprise_count: number;
   used_land_sqm: number | null;
   parcel_count: number;
+  land_ready_sqm: number | null;
+  supplied_sqm: number | null;
+  built_sqm: number | null;
+  built_industrial_sqm: number | null;
+  built_floor_area_sqm: number | null;
+  built_footprint_sqm: number | null;
 }
 
 export function createParksRepository(db: Database) {

@@ -1,9 +1,43 @@
 import type { ParksRepository, ParkRow } from '../repositories/parks.repository.js';
 import { computeParkFigures, parkAreaMu } from '../domain/park-figures.js';
+import { computeAreaLandMetrics, type AreaLandFigures } from '../domain/metrics.js';
 import type { EvaluationService } from './evaluation.service.js';
 import { NotFoundError } from './errors.js';
 
 type ParkGrades = Awaited<ReturnType<EvaluationService['gradeParks']>>;
+
+/** The land-use inputs of a park (开发区土地集约利用评价); industrial tax is its enterprises' tax. */
+function landFiguresOf(row: ParkRow): AreaLandFigures {
+  return {
+    landReadyForSupplySqm: row.land_ready_sqm,
+    suppliedLandSqm: row.supplied_sqm,
+    builtLandSqm: row.built_sqm,
+    builtIndustrialLandSqm: row.built_industrial_sqm,
+    floorAreaSqm: row.built_floor_area_sqm,
+    footprintSqm: row.built_footprint_sqm,
+    industrialTaxYuan: row.tax_yuan,
+  };
+}
+
+const sumOrNull = (values: (number | null)[]) =>
+  values.some((v) => v != null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
+
+/** A region's figures: the sums of its parks' raw inputs, then the same arithmetic as for a park. */
+function regionFiguresOf(parks: ParkRow[]) {
+  const land = Object.fromEntries(
+    (Object.keys(landFiguresOf(parks[0])) as (keyof AreaLandFigures)[]).map((k) => [k, sumOrNull(parks.map((p) => landFiguresOf(p)[k]))]),
+  ) as unknown as AreaLandFigures;
+  return {
+    year: parks[0].year,
+    ...computeParkFigures({
+      outputYuan: sumOrNull(parks.map((p) => p.output_yuan)),
+      taxYuan: sumOrNull(parks.map((p) => p.tax_yuan)),
+      usedLandSqm: sumOrNull(parks.map((p) => p.used_land_sqm)),
+    }),
+    landMetrics: computeAreaLandMetrics(land),
+    enterpriseCount: parks.reduce((s, p) => s + p.enterprise_count, 0),
+  };
+}
 
 function toParkFeature(row: ParkRow, grades: ParkGrades) {
   const figures = computeParkFigures({ outputYuan: row.output_yuan, taxYuan: row.tax_yuan, usedLandSqm: row.used_land_sqm });
@@ -23,6 +57,7 @@ function toParkFeature(row: ParkRow, grades: ParkGrades) {
       illustrative: row.illustrative,
       year: row.year,
       ...figures,
+      landMetrics: computeAreaLandMetrics(landFiguresOf(row)),
       enterpriseCount: row.enterprise_count,
       reportingEnterpriseCount: row.reporting_enterprises,
       parcelCount: row.parcel_count,
@@ -35,16 +70,19 @@ export function createParksService(repo: ParksRepository, evaluation: Pick<Evalu
   // Grades for the year the figures are for (the SQL picks the latest reported when none is asked).
   const gradesFor = async (rows: ParkRow[]) => (rows[0]?.year == null ? null : evaluation.gradeParks(rows[0].year));
   return {
-    async listRegions() {
-      const rows = await repo.listRegions();
+    async listRegions(year?: number) {
+      const [rows, parks] = await Promise.all([repo.listRegions(), repo.listParks({ year })]);
       return {
         type: 'FeatureCollection' as const,
-        features: rows.map((r) => ({
-          type: 'Feature' as const,
-          id: r.code,
-          geometry: r.geometry,
-          properties: { code: r.code, name: r.name, parkCount: r.park_count },
-        })),
+        features: rows.map((r) => {
+          const own = parks.filter((p) => p.region_code === r.code);
+          return {
+            type: 'Feature' as const,
+            id: r.code,
+            geometry: r.geometry,
+            properties: { code: r.code, name: r.name, parkCount: r.park_count, ...(own.length ? regionFiguresOf(own) : {}) },
+          };
+        }),
       };
     },
     async listParks(year?: number) {
