@@ -14,6 +14,7 @@ import { createSchemesRepository } from './repositories/schemes.repository.js';
 import { createEvaluationRepository } from './repositories/evaluation.repository.js';
 import { createLandUseRepository } from './repositories/land-use.repository.js';
 import { createVacancyRepository } from './repositories/vacancy.repository.js';
+import { createGradeAdjustmentsRepository } from './repositories/grade-adjustments.repository.js';
 import { createParksService } from './services/parks.service.js';
 import { createLandService } from './services/land.service.js';
 import { createEnterprisesService } from './services/enterprises.service.js';
@@ -23,6 +24,7 @@ import { createSchemesService } from './services/schemes.service.js';
 import { createEvaluationService } from './services/evaluation.service.js';
 import { createLandUseService } from './services/land-use.service.js';
 import { createVacancyService } from './services/vacancy.service.js';
+import { createGradeAdjustmentsService } from './services/grade-adjustments.service.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { registerRoutes } from './http/routes.js';
 
@@ -36,6 +38,7 @@ export interface Services {
   evaluation: ReturnType<typeof createEvaluationService>;
   landUse: ReturnType<typeof createLandUseService>;
   vacancy: ReturnType<typeof createVacancyService>;
+  gradeAdjustments: ReturnType<typeof createGradeAdjustmentsService>;
 }
 
 /** Wire repositories → services for one database. */
@@ -43,17 +46,20 @@ export function createServices(db: Database, config: Pick<Config, 'riversFile'>)
   const parksRepo = createParksRepository(db);
   const parkExists = parksRepo.parkExists;
   const schemes = createSchemesService(createSchemesRepository(db));
-  const evaluation = createEvaluationService(createEvaluationRepository(db), schemes);
+  const adjustmentsRepo = createGradeAdjustmentsRepository(db);
+  const enterprisesRepo = createEnterprisesRepository(db);
+  const evaluation = createEvaluationService(createEvaluationRepository(db), schemes, adjustmentsRepo);
   return {
     parks: createParksService(parksRepo, evaluation),
     land: createLandService(createLandRepository(db), parkExists, evaluation),
-    enterprises: createEnterprisesService(createEnterprisesRepository(db), evaluation),
+    enterprises: createEnterprisesService(enterprisesRepo, evaluation),
     system: createSystemService(db, createSystemRepository(db), config.riversFile),
     bundles: createBundleService(db),
     schemes,
     evaluation,
     landUse: createLandUseService(createLandUseRepository(db), evaluation, parkExists),
     vacancy: createVacancyService(createVacancyRepository(db), parkExists),
+    gradeAdjustments: createGradeAdjustmentsService(adjustmentsRepo, enterprisesRepo, evaluation),
   };
 }
 

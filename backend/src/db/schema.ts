@@ -155,4 +155,15 @@ export const imports = pgTable('imports', {
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
 });
 
-export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports };
+export const gradeAdjustments = pgTable('grade_adjustments', {
+  id: serial('id').primaryKey(),
+  uscc: text('uscc').notNull(),
+  year: integer('year').notNull(),
+  schemeId: text('scheme_id').notNull(),
+  grade: text('grade').notNull(),
+  reason: text('reason').notNull(),
+  adjustedBy: text('adjusted_by').notNull(),
+  adjustedAt: timestamp('adjusted_at', { withTimezone: true }).notNull(),
+});
+
+export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports, gradeAdjustments };

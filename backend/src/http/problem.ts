@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequestError, InvalidSchemeError, NotFoundError } from '../services/errors.js';
+import { BadRequestError, ConflictError, InvalidSchemeError, NotFoundError } from '../services/errors.js';
 import { BundleInvalidError, formatProblem } from '../bundle/problems.js';
 import { BundleReadError } from '../bundle/read-bundle-files.js';
 
@@ -23,7 +23,11 @@ export function handleError(err: FastifyError, request: FastifyRequest, reply: F
       type: 'about:blank',
       title: 'Invalid request',
       status: 400,
-      detail: `${err.validationContext ?? 'request'}: ${err.validation.map((v) => `${v.instancePath.replace(/^\//, '') || (v.params as { missingProperty?: string }).missingProperty || 'value'} ${v.message}`).join('; ')}`,
+      detail: `${err.validationContext ?? 'request'}: ${err.validation.map((v) => {
+        const params = v.params as { missingProperty?: string; additionalProperty?: string };
+        const extra = params.additionalProperty ? `: "${params.additionalProperty}"` : '';
+        return `${v.instancePath.replace(/^\//, '') || params.missingProperty || 'value'} ${v.message}${extra}`;
+      }).join('; ')}`,
     });
   }
   if (err instanceof NotFoundError) {
@@ -31,6 +35,9 @@ export function handleError(err: FastifyError, request: FastifyRequest, reply: F
   }
   if (err instanceof BadRequestError) {
     return sendProblem(reply, { type: 'about:blank', title: 'Invalid request', status: 400, detail: err.message });
+  }
+  if (err instanceof ConflictError) {
+    return sendProblem(reply, { type: 'about:blank', title: 'Conflict', status: 409, detail: err.message });
   }
   if (err instanceof InvalidSchemeError) {
     const title = err.status === 400 ? 'Invalid scheme' : 'The stored scheme is invalid';

@@ -71,6 +71,19 @@ export const enterpriseParams = {
   required: ['uscc'],
 } as const;
 
+export const gradeAdjustmentBody = {
+  type: 'object',
+  properties: {
+    year: { type: 'integer', minimum: 1980, maximum: 2100, description: 'the evaluation year adjusted' },
+    grade: { type: 'string', minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9]+$', description: "the new grade, one of the scheme's grade codes (e.g. A–D)" },
+    reason: { type: 'string', minLength: 1, maxLength: 2000, pattern: '\\S', description: 'why (kept with the adjustment)' },
+    by: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'who decided it (kept with the adjustment)' },
+    scheme: { ...code, description: 'evaluation scheme id (default: "default")' },
+  },
+  required: ['year', 'grade', 'reason', 'by'],
+  additionalProperties: false,
+} as const;
+
 export const bundleImportQuery = {
   type: 'object',
   properties: {

@@ -1,5 +1,6 @@
 import type { EnterprisesRepository } from '../repositories/enterprises.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
+import { toAdjustmentLine } from './evaluation.service.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { sqmToMu } from '../domain/units.js';
 import { NotFoundError } from './errors.js';
@@ -44,6 +45,8 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
           poolSize: result.poolSize,
           grade: result.grade,
           gradeLabel: result.gradeLabel,
+          computedGrade: result.computedGrade,
+          adjustments: result.adjustments.map(toAdjustmentLine),
           contributions: result.contributions,
           items: result.items,
         } : null,

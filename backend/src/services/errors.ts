@@ -10,6 +10,9 @@ export class NotFoundError extends Error {
 /** A request the service refuses, naming what is wrong: answered with 400. */
 export class BadRequestError extends Error {}
 
+/** A request that is well formed but does not fit the state of things (e.g. adjusting an ungraded firm): 409. */
+export class ConflictError extends Error {}
+
 /**
  * A scheme that fails validateScheme: 400 when it is the request body, 422 when it is stored (a bundle's
  * scheme.json is stored as given) and an evaluation was asked for with it.

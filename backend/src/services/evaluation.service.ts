@@ -1,7 +1,8 @@
 import type { EnterpriseFactRow, EvaluationFacts, EvaluationRepository } from '../repositories/evaluation.repository.js';
+import type { GradeAdjustmentsRepository } from '../repositories/grade-adjustments.repository.js';
 import type { SchemesService } from './schemes.service.js';
-import type { EnterpriseEvaluation, EnterpriseEvaluationInput } from '../domain/evaluation.js';
-import { countGrades, evaluateEnterprises, gradeAggregates } from '../domain/evaluation.js';
+import type { EnterpriseEvaluation, EnterpriseEvaluationInput, ManualAdjustment } from '../domain/evaluation.js';
+import { applyManualAdjustment, countGrades, evaluateEnterprises, gradeAggregates } from '../domain/evaluation.js';
 import type { LandAllocation } from '../domain/land-allocation.js';
 import { allocateEnterpriseLand, mergeFigures } from '../domain/land-allocation.js';
 import type { RawFigures } from '../domain/metrics.js';
@@ -65,6 +66,29 @@ function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: numb
   });
 }
 
+/** A manual adjustment as the API shows it: the grade it set, why, who and when (and the grade before). */
+export const toAdjustmentLine = (a: ManualAdjustment) => ({ grade: a.toGrade, fromGrade: a.fromGrade, reason: a.reason, by: a.by, at: a.at });
+
+/**
+ * Apply the stored adjustments (oldest first, so the latest wins) to the computed results. An adjustment
+ * that no longer applies (the firm is not graded any more, or the scheme dropped its grade) is skipped:
+ * the computed result stands.
+ */
+function applyAdjustments(results: EnterpriseEvaluation[], rows: Awaited<ReturnType<GradeAdjustmentsRepository['listAdjustments']>>, scheme: EvaluationScheme) {
+  if (!rows.length) return results;
+  const byUscc = new Map(results.map((r) => [r.uscc, r]));
+  for (const row of rows) {
+    const r = byUscc.get(row.uscc);
+    if (!r) continue;
+    try {
+      byUscc.set(row.uscc, applyManualAdjustment(r, { grade: row.grade, by: row.adjusted_by, at: row.adjusted_at, reason: row.reason }, scheme));
+    } catch {
+      // not applicable any more; see above
+    }
+  }
+  return results.map((r) => byUscc.get(r.uscc)!);
+}
+
 /** One line of GET /api/evaluations. */
 function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined) {
   return {
@@ -82,6 +106,8 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined)
     poolSize: r.poolSize,
     grade: r.grade,
     gradeLabel: r.gradeLabel,
+    computedGrade: r.computedGrade,
+    adjustments: r.adjustments.map(toAdjustmentLine),
     contributions: r.contributions,
   };
 }
@@ -112,8 +138,15 @@ function gradeParks(ev: YearEvaluation) {
   };
 }
 
-export function createEvaluationService(repo: EvaluationRepository, schemes: Pick<SchemesService, 'getEvaluationScheme'>) {
-  /** Evaluate `year` on its figures (and the year before, for benchmarks from last year's average). */
+export function createEvaluationService(
+  repo: EvaluationRepository,
+  schemes: Pick<SchemesService, 'getEvaluationScheme'>,
+  adjustments?: Pick<GradeAdjustmentsRepository, 'listAdjustments'>,
+) {
+  /**
+   * Evaluate `year` on its figures (and the year before, for benchmarks from last year's average), then apply
+   * the manual adjustments (分类调档) recorded for the year and scheme.
+   */
   async function evaluateYear(year: number, schemeId?: string): Promise<YearEvaluation> {
     const scheme = await schemes.getEvaluationScheme(schemeId);
     const facts = await repo.loadFacts([year - 1, year]);
@@ -125,7 +158,8 @@ export function createEvaluationService(repo: EvaluationRepository, schemes: Pic
       scheme.landAllocationMode,
     );
     const rawFiguresByUscc = figuresOfYear(facts, year);
-    const results = evaluateEnterprises(toInputs(facts, allocation, year), scheme, { year });
+    const computed = evaluateEnterprises(toInputs(facts, allocation, year), scheme, { year });
+    const results = adjustments ? applyAdjustments(computed, await adjustments.listAdjustments(year, scheme.id), scheme) : computed;
     return {
       year,
       schemeId: scheme.id,

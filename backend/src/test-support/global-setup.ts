@@ -18,6 +18,12 @@ export default async function setup(): Promise<void> {
   const db = await openPgliteDatabase(tmp);
   await migrate(db);
   await db.close();
-  fs.renameSync(tmp, dir);
+  try {
+    fs.renameSync(tmp, dir);
+  } catch (err) {
+    // Another test run prepared it at the same moment: keep theirs.
+    if (!fs.existsSync(dir)) throw err;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
   console.log(`prepared the embedded test database in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}`);
 }

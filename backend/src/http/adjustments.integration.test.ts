@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { tinyBundleDir } from '../test-support/bundles.js';
+import { buildApp, createServices } from '../app.js';
+import { readConfig } from '../config.js';
+import { loadBundle } from '../bundle/load-bundle.js';
+import { readBundleFiles } from '../bundle/read-bundle-files.js';
+
+// 分类调档 on the tiny fixture (gis-data/fixtures/tiny/README.md): A is graded (规上, alone in its pool),
+// U is not (utility, D44).
+const ADMIN_TOKEN = 'test-admin-token';
+const A = '91999901MA0000A19A';
+const B = '91999901MA0000B23E';
+const U = '919999015999999055';
+const NOBODY = '91999901MA0000Y99X';
+
+let t: TestDatabase;
+let app: FastifyInstance;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await loadBundle(t.db, await readBundleFiles(tinyBundleDir));
+  const config = { ...readConfig({}), adminToken: ADMIN_TOKEN, webRoot: '/nonexistent' };
+  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.dispose();
+});
+
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() };
+};
+const post = async (uscc: string, payload: unknown, token: string | null = ADMIN_TOKEN) => {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await app.inject({ method: 'POST', url: `/api/evaluations/${uscc}/adjustments`, headers, payload: JSON.stringify(payload) });
+  return { status: res.statusCode, type: res.headers['content-type'], body: res.json() };
+};
+const resultOf = async (uscc: string, query = '') =>
+  (await get(`/api/evaluations?year=2025${query}`)).body.results.find((r: { uscc: string }) => r.uscc === uscc);
+
+const adjustment = { year: 2025, grade: 'A', reason: '省级专精特新企业，县评价领导小组决定上调', by: '县经信局 王某' };
+
+describe('manual grade adjustment (分类调档)', () => {
+  it('shows every firm unadjusted at first: computedGrade equals grade, no adjustments', async () => {
+    const { body } = await get('/api/evaluations?year=2025');
+    for (const r of body.results) expect(r).toMatchObject({ computedGrade: r.grade, adjustments: [] });
+  });
+
+  it('refuses without the admin token (401) and with a wrong one', async () => {
+    expect(await post(A, adjustment, null)).toMatchObject({ status: 401, type: expect.stringContaining('application/problem+json') });
+    expect((await post(A, adjustment, 'wrong')).status).toBe(401);
+    expect((await resultOf(A)).adjustments).toEqual([]);
+  });
+
+  it('refuses a grade the scheme does not have, naming "grade" (400)', async () => {
+    for (const grade of ['E', 'A+', '']) {
+      const res = await post(A, { ...adjustment, grade });
+      expect(res).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json') });
+      expect(res.body.detail).toMatch(/\bgrade\b/);
+    }
+  });
+
+  it.each([
+    ['an empty reason', { reason: '' }, 'reason'],
+    ['a blank reason', { reason: '   ' }, 'reason'],
+    ['no reason', { reason: undefined }, 'reason'],
+    ['no author', { by: '' }, 'by'],
+    ['no year', { year: undefined }, 'year'],
+    ['an unknown field', { extra: 1 }, 'extra'],
+  ])('refuses %s with 400 naming the field', async (_, change, field) => {
+    const res = await post(A, { ...adjustment, ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain(field);
+  });
+
+  it('answers 404 for an unknown enterprise and for an unknown scheme', async () => {
+    expect(await post(NOBODY, adjustment)).toMatchObject({ status: 404, body: { detail: expect.stringContaining(NOBODY) } });
+    expect((await post(A, { ...adjustment, scheme: 'nope' })).status).toBe(404);
+  });
+
+  it('refuses a firm that is not graded that year (409), saying why', async () => {
+    const res = await post(U, adjustment);
+    expect(res).toMatchObject({ status: 409, body: { title: 'Conflict', detail: expect.stringContaining('not graded') } });
+    expect(res.body.detail).toContain('excludedIndustry');
+    expect((await post(A, { ...adjustment, year: 1999 })).status).toBe(409);
+  });
+
+  it('adjusts A, keeping the computed grade and who, when and why', async () => {
+    const before = await resultOf(A);
+    expect(before.grade).not.toBe('D');
+    const started = Date.now();
+    const res = await post(A, { ...adjustment, grade: 'D' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ uscc: A, year: 2025, schemeId: 'default', grade: 'D', gradeLabel: '整治提升类', computedGrade: before.grade, score: before.score, rank: before.rank });
+    const after = await resultOf(A);
+    expect(after).toMatchObject({ grade: 'D', gradeLabel: '整治提升类', computedGrade: before.grade, score: before.score, rank: before.rank });
+    expect(after.adjustments).toEqual([{ grade: 'D', fromGrade: before.grade, reason: adjustment.reason, by: adjustment.by, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/) }]);
+    expect(Math.abs(Date.parse(after.adjustments[0].at) - started)).toBeLessThan(60_000);
+    // the others are untouched; the enterprise and its park show the adjusted grade too
+    expect(await resultOf(B)).toMatchObject({ adjustments: [] });
+    expect((await get(`/api/enterprises/${A}?year=2025`)).body.evaluation).toMatchObject({ grade: 'D', computedGrade: before.grade, adjustments: [expect.objectContaining({ grade: 'D' })] });
+    expect((await get('/api/parks/T-PARK?year=2025')).body.properties.gradeCounts.D).toBe(1);
+  });
+
+  it('lets the latest adjustment win and keeps every one in order', async () => {
+    const res = await post(A, { ...adjustment, grade: 'A', reason: '复核后改为A类', by: '县评价领导小组' });
+    expect(res.body).toMatchObject({ grade: 'A' });
+    const after = await resultOf(A);
+    expect(after.grade).toBe('A');
+    expect(after.adjustments.map((a: { fromGrade: string; grade: string; by: string }) => `${a.fromGrade}→${a.grade} ${a.by}`))
+      .toEqual([`${after.computedGrade}→D ${adjustment.by}`, 'D→A 县评价领导小组']);
+  });
+
+  it('keeps adjustments to their year and scheme', async () => {
+    expect((await get(`/api/evaluations?year=2024`)).body.results.every((r: { adjustments: unknown[] }) => r.adjustments.length === 0)).toBe(true);
+    const rows = await t.db.query<{ year: number; scheme_id: string; adjusted_by: string }>('SELECT year, scheme_id, adjusted_by FROM grade_adjustments ORDER BY id');
+    expect(rows).toEqual([
+      { year: 2025, scheme_id: 'default', adjusted_by: adjustment.by },
+      { year: 2025, scheme_id: 'default', adjusted_by: '县评价领导小组' },
+    ]);
+  });
+
+  it('refuses an empty reason or author in the database itself', async () => {
+    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 'A', ' ', 'x')`, [A])).rejects.toThrow();
+    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 'A', 'x', '')`, [A])).rejects.toThrow();
+    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 'A', 'x', 'y')`, [NOBODY])).rejects.toThrow();
+  });
+
+  it('is documented in OpenAPI', async () => {
+    const { body } = await get('/api/docs/json');
+    expect(body.paths['/api/evaluations/{uscc}/adjustments'].post.requestBody.content['application/json'].schema.required).toEqual(['year', 'grade', 'reason', 'by']);
+  });
+});

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { ankangBundleDir } from '../test-support/bundles.js';
+import { buildApp, createServices } from '../app.js';
+import { readConfig } from '../config.js';
+import { loadBundle } from '../bundle/load-bundle.js';
+import { readBundleFiles } from '../bundle/read-bundle-files.js';
+import { DEFAULT_SCHEME } from '../domain/default-scheme.js';
+
+// The Ankang demo bundle (gis-data/ankang) through the API: golden files of what the demo shows, and
+// invariants that must hold whatever the generated data. Numbers are rounded (6 significant digits, scores
+// 4, areas 0.1 亩) so the same files hold on PGlite's PostGIS and a real server's.
+const YEAR = 2025;
+const AS_OF = '2026-06-01';
+
+let t: TestDatabase;
+let app: FastifyInstance;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await loadBundle(t.db, await readBundleFiles(ankangBundleDir));
+  const config = { ...readConfig({}), webRoot: '/nonexistent' };
+  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.dispose();
+});
+
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res.json();
+};
+
+const sig = (v: number | null, digits: number) => (v == null ? null : Number(v.toPrecision(digits)));
+const golden = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+interface Result {
+  uscc: string;
+  regionCode: string | null;
+  group: 'aboveScale' | 'belowScale';
+  eligible: boolean;
+  reason: string | null;
+  landAreaMu: number | null;
+  score: number | null;
+  rank: number | null;
+  poolSize: number | null;
+  grade: string | null;
+  contributions: Record<string, number>;
+}
+
+let results: Result[];
+const evaluations = async () => (results ??= (await get(`/api/evaluations?year=${YEAR}`)).results);
+/** Pools of ranking: county × group, graded firms only. */
+const pools = async () => {
+  const out = new Map<string, Result[]>();
+  for (const r of (await evaluations()).filter((r) => r.grade != null)) {
+    const key = `${r.regionCode}|${r.group}`;
+    out.set(key, [...(out.get(key) ?? []), r]);
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+};
+
+describe('the Ankang demo, golden files', () => {
+  it('parks in 2025: figures, used land, grade and grade counts', async () => {
+    const { features } = await get(`/api/parks?year=${YEAR}`);
+    expect(features.length).toBeGreaterThan(0);
+    const parks = features
+      .map(({ properties: p }: { properties: Record<string, unknown> }) => ({
+        code: p.code,
+        year: p.year,
+        outputWanYuan: sig(p.outputWanYuan as number | null, 6),
+        taxWanYuan: sig(p.taxWanYuan as number | null, 6),
+        outputWanYuanPerMu: sig(p.outputWanYuanPerMu as number | null, 6),
+        taxWanYuanPerMu: sig(p.taxWanYuanPerMu as number | null, 6),
+        usedLandMu: sig(p.usedLandMu as number | null, 6),
+        grade: p.grade,
+        gradeCounts: p.gradeCounts,
+      }))
+      .sort((a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1));
+    await expect(golden(parks)).toMatchFileSnapshot('./__golden__/ankang.parks.json');
+  });
+
+  it(`idle and other land-use issues on ${AS_OF}: counts per kind and rule, 亩 per kind`, async () => {
+    const { features } = await get(`/api/idle-land?asOf=${AS_OF}`);
+    const counts: Record<string, Record<string, number>> = {};
+    const areaMu: Record<string, number> = {};
+    for (const { properties: p } of features as { properties: { kind: string; rule: string; areaMu: number } }[]) {
+      counts[p.kind] ??= {};
+      counts[p.kind][p.rule] = (counts[p.kind][p.rule] ?? 0) + 1;
+      areaMu[p.kind] = (areaMu[p.kind] ?? 0) + p.areaMu;
+    }
+    const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const summary = {
+      asOf: AS_OF,
+      features: features.length,
+      counts: sorted(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, sorted(v)]))),
+      areaMu: sorted(Object.fromEntries(Object.entries(areaMu).map(([k, v]) => [k, Math.round(v * 10) / 10]))),
+    };
+    await expect(golden(summary)).toMatchFileSnapshot('./__golden__/ankang.idle-land.json');
+  });
+
+  it('evaluations in 2025: grades per county and group, and the top 3 of each', async () => {
+    const all = await evaluations();
+    const byPool: Record<string, unknown> = {};
+    const keys = [...new Set(all.map((r) => `${r.regionCode}|${r.group}`))].sort();
+    for (const key of keys) {
+      const members = all.filter((r) => `${r.regionCode}|${r.group}` === key);
+      const grades: Record<string, number> = Object.fromEntries(['A', 'B', 'C', 'D', 'notGraded'].map((g) => [g, 0]));
+      for (const r of members) grades[r.grade ?? 'notGraded'] += 1;
+      const top3 = members
+        .filter((r) => r.score != null)
+        .sort((a, b) => b.score! - a.score! || (a.uscc < b.uscc ? -1 : 1))
+        .slice(0, 3)
+        .map((r) => ({ uscc: r.uscc, score: sig(r.score, 4), grade: r.grade }));
+      byPool[key] = { firms: members.length, grades, top3 };
+    }
+    const notGraded: Record<string, number> = {};
+    for (const r of all) if (!r.eligible) notGraded[r.reason!] = (notGraded[r.reason!] ?? 0) + 1;
+    const summary = { year: YEAR, firms: all.length, notGradedBecause: Object.fromEntries(Object.entries(notGraded).sort()), pools: byPool };
+    await expect(golden(summary)).toMatchFileSnapshot('./__golden__/ankang.evaluations.json');
+  });
+});
+
+describe('the Ankang demo, invariants', () => {
+  it('grades a fair share of the firms', async () => {
+    const all = await evaluations();
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter((r) => r.grade != null).length).toBeGreaterThan(all.length / 2);
+  });
+
+  it("adds up every graded firm's contributions to its score, within 1e-9", async () => {
+    for (const r of (await evaluations()).filter((x) => x.grade != null)) {
+      const sum = Object.values(r.contributions).reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - r.score!), r.uscc).toBeLessThan(1e-9);
+    }
+  });
+
+  it('grades no firm without land, and no firm that is not eligible', async () => {
+    for (const r of await evaluations()) {
+      if (r.landAreaMu == null) expect({ uscc: r.uscc, grade: r.grade, score: r.score }).toEqual({ uscc: r.uscc, grade: null, score: null });
+      if (!r.eligible) expect({ uscc: r.uscc, grade: r.grade, reason: typeof r.reason }).toEqual({ uscc: r.uscc, grade: null, reason: 'string' });
+    }
+  });
+
+  it('gives A to the top 20% of each county and group, more only by a tie at the cut', async () => {
+    const share = DEFAULT_SCHEME.grading.percentileBands.find((b) => b.grade === 'A')!.share;
+    for (const [key, pool] of await pools()) {
+      const n = pool.length;
+      expect(pool.every((r) => r.poolSize === n), key).toBe(true);
+      const ranked = [...pool].sort((a, b) => b.score! - a.score!);
+      // grade A exactly when the (tie-sharing) rank is within the top share
+      for (const r of ranked) expect({ key, uscc: r.uscc, a: r.grade === 'A' }).toEqual({ key, uscc: r.uscc, a: r.rank! <= share * n + 1e-9 });
+      const quota = Math.floor(share * n + 1e-9);
+      const as = ranked.filter((r) => r.grade === 'A');
+      expect(as.length, key).toBeGreaterThanOrEqual(quota);
+      // any A beyond the quota ties (within 1e-9) with the last A inside it
+      for (const extra of as.slice(quota)) expect(Math.abs(extra.score! - as[quota - 1].score!), `${key} ${extra.uscc}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it('ranks by score within each county and group', async () => {
+    for (const [key, pool] of await pools()) {
+      const ranked = [...pool].sort((a, b) => a.rank! - b.rank!);
+      for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score! + 1e-9, key).toBeGreaterThanOrEqual(ranked[i].score!);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import type { Database } from '../db/database.js';
+import { sqlFile } from './sql-file.js';
+
+const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
+
+/** One manual adjustment (分类调档); adjusted_at as ISO 8601 UTC text. */
+export interface GradeAdjustmentRow {
+  uscc: string;
+  grade: string;
+  reason: string;
+  adjusted_by: string;
+  adjusted_at: string;
+}
+
+export function createGradeAdjustmentsRepository(db: Database) {
+  return {
+    /** The adjustments of a year under a scheme, oldest first. */
+    listAdjustments: (year: number, schemeId: string) =>
+      db.query<GradeAdjustmentRow>(sql('list-grade-adjustments'), [year, schemeId]),
+    insertAdjustment: async (a: { uscc: string; year: number; schemeId: string; grade: string; reason: string; by: string }) =>
+      (await db.query<GradeAdjustmentRow & { id: number; year: number; scheme_id: string }>(
+        sql('insert-grade-adjustment'), [a.uscc, a.year, a.schemeId, a.grade, a.reason, a.by],
+      ))[0],
+  };
+}
+export type GradeAdjustmentsRepository = ReturnType<typeof createGradeAdjustmentsRepository>;
