@@ -26,7 +26,8 @@ export function handleError(err: FastifyError, request: FastifyRequest, reply: F
       detail: `${err.validationContext ?? 'request'}: ${err.validation.map((v) => {
         const params = v.params as { missingProperty?: string; additionalProperty?: string };
         const extra = params.additionalProperty ? `: "${params.additionalProperty}"` : '';
-        return `${v.instancePath.replace(/^\//, '') || params.missingProperty || 'value'} ${v.message}${extra}`;
+        if (params.missingProperty) return `${params.missingProperty} is required`;
+        return `${v.instancePath.replace(/^\//, '') || 'value'} ${v.message}${extra}`;
       }).join('; ')}`,
     });
   }
