@@ -71,6 +71,12 @@ describe('the API on the tiny fixture', () => {
     const county = regions.body.features.find((f: { id: string }) => f.id === '999901');
     expect(county.properties).toMatchObject({ parkCount: 1, year: 2025, outputWanYuan: 23_500, landMetrics: m });
     expect(county.properties.outputWanYuanPerMu).toBeCloseTo(body.properties.outputWanYuanPerMu, 10);
+    // every per-mu indicator of the issue, for park and county alike (README: A's value added 5 000 万元 …)
+    for (const p of [body.properties, county.properties]) {
+      expect(Object.keys(p.metrics)).toEqual(expect.arrayContaining(['taxWanYuanPerMu', 'valueAddedWanYuanPerMu', 'outputWanYuanPerMu', 'revenueWanYuanPerMu', 'valueAddedWanYuanPerTce', 'laborProductivityWanYuanPerPerson', 'rdRatio', 'taxYuanPerKwh']));
+      expect(p.metrics.outputWanYuanPerMu).toBeCloseTo(body.properties.outputWanYuanPerMu, 6);
+    }
+    expect(county.properties.gradeCounts).toEqual(body.properties.gradeCounts);
   });
 
   it('answers for an earlier year when asked', async () => {

@@ -113,30 +113,44 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined)
 }
 
 /** Per park: its firms' grade counts, and its own grade among the parks from summed figures per mu of used land. */
-function gradeParks(ev: YearEvaluation) {
+/**
+ * Parks or counties graded from their aggregates: each area's firms' figures summed, over the land in use
+ * (parcels someone holds) in it; with the per-mu metrics and the firms' grade counts.
+ */
+function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['parcels'][number]) => string | null; firm: (uscc: string) => string | null }) {
   const usedLandSqm = new Map<string, number>();
   const held = new Set(ev.facts.holdings.map((h) => h.parcelCode));
-  for (const p of ev.facts.parcels) if (held.has(p.code)) usedLandSqm.set(p.park_code, (usedLandSqm.get(p.park_code) ?? 0) + p.land_area_sqm);
-  const firmsByPark = new Map<string, EnterpriseEvaluation[]>();
-  for (const r of ev.results) {
-    const park = ev.enterprises.get(r.uscc)?.park_code;
-    if (park) firmsByPark.set(park, [...(firmsByPark.get(park) ?? []), r]);
+  for (const p of ev.facts.parcels) {
+    const area = areaOf.parcel(p);
+    if (area && held.has(p.code)) usedLandSqm.set(area, (usedLandSqm.get(area) ?? 0) + p.land_area_sqm);
   }
-  const aggregates = [...firmsByPark].flatMap(([code, firms]) => {
+  const firmsByArea = new Map<string, EnterpriseEvaluation[]>();
+  for (const r of ev.results) {
+    const area = areaOf.firm(r.uscc);
+    if (area) firmsByArea.set(area, [...(firmsByArea.get(area) ?? []), r]);
+  }
+  const aggregates = [...firmsByArea].flatMap(([code, firms]) => {
     const reported = firms.map((f) => ev.rawFiguresByUscc[f.uscc]).filter((f): f is RawFigures => f != null);
     return reported.length ? [{ code, metrics: computeEntityMetrics(sumFigures(reported), usedLandSqm.get(code) ?? null) }] : [];
   });
+  const metrics = new Map(aggregates.map((a) => [a.code, a.metrics]));
   const grades = new Map(gradeAggregates(aggregates, ev.scheme).map((g) => [g.code, g]));
-  return (parkCode: string) => {
-    const g = grades.get(parkCode);
+  return (code: string) => {
+    const g = grades.get(code);
     return {
       grade: g?.grade ?? null,
       gradeLabel: g?.gradeLabel ?? null,
       gradeScore: g?.score ?? null,
-      gradeCounts: countGrades(firmsByPark.get(parkCode) ?? [], ev.scheme),
+      gradeCounts: countGrades(firmsByArea.get(code) ?? [], ev.scheme),
+      metrics: metrics.get(code) ?? null,
     };
   };
 }
+
+const gradeParks = (ev: YearEvaluation) =>
+  gradeAreas(ev, { parcel: (p) => p.park_code, firm: (uscc) => ev.enterprises.get(uscc)?.park_code ?? null });
+const gradeRegions = (ev: YearEvaluation) =>
+  gradeAreas(ev, { parcel: (p) => p.region_code ?? null, firm: (uscc) => ev.enterprises.get(uscc)?.region_code ?? null });
 
 export function createEvaluationService(
   repo: EvaluationRepository,
@@ -194,6 +208,10 @@ export function createEvaluationService(
     async gradeParks(year?: number) {
       const chosen = await resolveYear(year);
       return chosen == null ? null : gradeParks(await evaluateYear(chosen));
+    },
+    async gradeRegions(year?: number) {
+      const chosen = await resolveYear(year);
+      return chosen == null ? null : gradeRegions(await evaluateYear(chosen));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { EvaluationService } from './evaluation.service.js';
 import { NotFoundError } from './errors.js';
 
 type ParkGrades = Awaited<ReturnType<EvaluationService['gradeParks']>>;
+const NO_GRADE = { grade: null, gradeLabel: null, gradeScore: null, gradeCounts: null, metrics: null };
 
 /** The land-use inputs of a park (开发区土地集约利用评价); industrial tax is its enterprises' tax. */
 function landFiguresOf(row: ParkRow): AreaLandFigures {
@@ -61,17 +62,18 @@ function toParkFeature(row: ParkRow, grades: ParkGrades) {
       enterpriseCount: row.enterprise_count,
       reportingEnterpriseCount: row.reporting_enterprises,
       parcelCount: row.parcel_count,
-      ...(grades?.(row.code) ?? { grade: null, gradeLabel: null, gradeScore: null, gradeCounts: null }),
+      ...(grades?.(row.code) ?? NO_GRADE),
     },
   };
 }
 
-export function createParksService(repo: ParksRepository, evaluation: Pick<EvaluationService, 'gradeParks'>) {
+export function createParksService(repo: ParksRepository, evaluation: Pick<EvaluationService, 'gradeParks' | 'gradeRegions'>) {
   // Grades for the year the figures are for (the SQL picks the latest reported when none is asked).
   const gradesFor = async (rows: ParkRow[]) => (rows[0]?.year == null ? null : evaluation.gradeParks(rows[0].year));
   return {
     async listRegions(year?: number) {
       const [rows, parks] = await Promise.all([repo.listRegions(), repo.listParks({ year })]);
+      const grades = parks[0]?.year == null ? null : await evaluation.gradeRegions(parks[0].year);
       return {
         type: 'FeatureCollection' as const,
         features: rows.map((r) => {
@@ -80,7 +82,13 @@ export function createParksService(repo: ParksRepository, evaluation: Pick<Evalu
             type: 'Feature' as const,
             id: r.code,
             geometry: r.geometry,
-            properties: { code: r.code, name: r.name, parkCount: r.park_count, ...(own.length ? regionFiguresOf(own) : {}) },
+            properties: {
+              code: r.code,
+              name: r.name,
+              parkCount: r.park_count,
+              ...(own.length ? regionFiguresOf(own) : {}),
+              ...(grades?.(r.code) ?? NO_GRADE),
+            },
           };
         }),
       };
