@@ -8,12 +8,19 @@ import type { ParkPoint } from './map/park-points';
 import { makePark } from './test-support/fixtures';
 
 // MapLibre and deck.gl need WebGL, which jsdom lacks: both are replaced by recorders.
-const mocks = vi.hoisted(() => ({ overlays: [] as { props: Record<string, unknown>; layers: unknown[] }[] }));
+const mocks = vi.hoisted(() => ({
+  overlays: [] as { props: Record<string, unknown>; layers: unknown[] }[],
+  flights: [] as { center: [number, number]; zoom: number }[],
+  mapOptions: [] as Record<string, unknown>[],
+}));
 
 vi.mock('maplibre-gl', () => {
   class FakeMap {
     touchZoomRotate = { disableRotation: () => {} };
     private canvas = document.createElement('canvas');
+    constructor(options: Record<string, unknown>) {
+      mocks.mapOptions.push(options);
+    }
     on() {
       return this;
     }
@@ -42,6 +49,16 @@ vi.mock('maplibre-gl', () => {
     panBy() {
       return this;
     }
+    isMoving() {
+      return false;
+    }
+    getCenter() {
+      return { lng: 109, lat: 32.7 };
+    }
+    flyTo(options: { center: [number, number]; zoom: number }) {
+      mocks.flights.push(options);
+      return this;
+    }
   }
   class Control {}
   return { default: { Map: FakeMap, NavigationControl: Control, AttributionControl: Control } };
@@ -60,13 +77,16 @@ vi.mock('@deck.gl/mapbox', () => ({
 }));
 
 const parks: ParkFeature[] = [
-  makePark({ code: 'A', name: '恒口示范区', outputWanYuanPerMu: 150 }, [108.86, 32.78]),
-  makePark({ code: 'B', name: '平利工业园区', outputWanYuanPerMu: null, year: null }, [109.36, 32.39]),
+  makePark({ code: 'A', name: '恒口示范区', outputWanYuanPerMu: 150, year: 2025 }, [108.86, 32.78]),
+  makePark({ code: 'B', name: '平利工业园区', outputWanYuanPerMu: null, year: null, grade: null }, [109.36, 32.39]),
 ];
 
 const responses: Record<string, () => Response> = {
   '/api/regions': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/parks': () => Response.json({ type: 'FeatureCollection', features: parks }),
+  '/api/parks?year=2023': () =>
+    Response.json({ type: 'FeatureCollection', features: parks.map((p) => ({ ...p, properties: { ...p.properties, year: 2023 } })) }),
+  '/api/regions?year=2023': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/basemap/rivers': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/datasets': () =>
     Response.json({
@@ -108,7 +128,10 @@ async function latestLayers(): Promise<FakeLayer[]> {
 
 beforeEach(() => {
   mocks.overlays.length = 0;
+  mocks.flights.length = 0;
+  mocks.mapOptions.length = 0;
   localStorage.clear();
+  window.history.replaceState(null, '', '/');
 });
 
 afterEach(() => {
@@ -178,5 +201,51 @@ describe('App', () => {
     expect(banner.textContent).toContain('database is starting');
     fireEvent.click(screen.getByRole('button', { name: '关闭提示' }));
     expect(screen.queryByTestId('error-banner')).toBeNull();
+  });
+
+  it('offers the latest three years and reloads the parks for the chosen one', async () => {
+    const fetchMock = serve();
+    renderApp();
+    await latestLayers();
+    const yearSelect = screen.getByTestId('year-select') as HTMLSelectElement;
+    await waitFor(() => expect([...yearSelect.options].map((o) => o.value)).toEqual(['2025', '2024', '2023']));
+    fireEvent.change(yearSelect, { target: { value: '2023' } });
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith('/api/parks?year=2023', expect.anything()));
+    await waitFor(() => expect(screen.getByTestId('ranking').textContent).toContain('2023'));
+    expect(window.location.search).toBe('?year=2023');
+  });
+
+  it('recolours by the chosen metric and writes it to the URL', async () => {
+    serve();
+    renderApp();
+    await latestLayers();
+    fireEvent.change(screen.getByTestId('metric-select'), { target: { value: 'taxWanYuanPerMu' } });
+    expect(screen.getByTestId('legend').querySelector('h2')?.textContent).toBe('亩均税收 (万元/亩)');
+    expect((screen.getByTestId('method-select') as HTMLSelectElement).value).toBe('quantile');
+    expect(window.location.search).toBe('?metric=taxWanYuanPerMu&classes=quantile');
+  });
+
+  it('flies to a park clicked in the ranking and opens its panel', async () => {
+    serve();
+    renderApp();
+    await latestLayers();
+    const row = screen.getAllByTestId('ranking-row').find((r) => r.getAttribute('data-park-code') === 'A')!;
+    fireEvent.click(row);
+    expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区');
+    await waitFor(() => expect(mocks.flights).toHaveLength(1));
+    expect(mocks.flights[0].center[0]).toBeCloseTo(108.87, 2);
+    expect(window.location.search).toBe('?park=A');
+  });
+
+  it('restores year, metric, method, park and view from the URL', async () => {
+    window.history.replaceState(null, '', '/?year=2023&metric=grade&park=A&view=108.9,32.7,9');
+    const fetchMock = serve();
+    renderApp();
+    await latestLayers();
+    expect(fetchMock).toHaveBeenCalledWith('/api/parks?year=2023', expect.anything());
+    await waitFor(() => expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区'));
+    expect((screen.getByTestId('metric-select') as HTMLSelectElement).value).toBe('grade');
+    expect(mocks.mapOptions[0]).toMatchObject({ center: [108.9, 32.7], zoom: 9 });
+    expect(window.location.search).toBe('?year=2023&metric=grade&park=A&view=108.9,32.7,9');
   });
 });

@@ -54,3 +54,13 @@ export function formatYuan(yuan: number | null | undefined): string {
 export function formatCount(count: number | null | undefined): string {
   return isPresent(count) ? formatNumber(Math.round(count), 0) : MISSING;
 }
+
+/** A fraction as a percentage: 0.9217 → "92.2 %" */
+export function formatPercent(fraction: number | null | undefined): string {
+  return isPresent(fraction) ? `${formatNumber(fraction * 100, 1)} %` : MISSING;
+}
+
+/** A dimensionless ratio (plot ratio, building density) with two decimals: 0.1654 → "0.17" */
+export function formatRatio(ratio: number | null | undefined): string {
+  return isPresent(ratio) ? formatNumber(ratio, 2) : MISSING;
+}

@@ -2,9 +2,14 @@
 import { getJson } from './http-client';
 import type { DatasetList, Health, ParkCollection, RegionCollection, RiverCollection } from './types';
 
-export const listRegions = (signal?: AbortSignal) => getJson<RegionCollection>('/api/regions', signal);
+/** `?year=Y`, or nothing for the latest reported year. */
+const yearQuery = (year: number | null | undefined) => (year == null ? '' : `?year=${year}`);
 
-export const listParks = (signal?: AbortSignal) => getJson<ParkCollection>('/api/parks', signal);
+export const listRegions = (year: number | null, signal?: AbortSignal) =>
+  getJson<RegionCollection>(`/api/regions${yearQuery(year)}`, signal);
+
+export const listParks = (year: number | null, signal?: AbortSignal) =>
+  getJson<ParkCollection>(`/api/parks${yearQuery(year)}`, signal);
 
 export const listRivers = (signal?: AbortSignal) => getJson<RiverCollection>('/api/basemap/rivers', signal);
 

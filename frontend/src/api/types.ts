@@ -4,10 +4,36 @@ import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPoly
 
 export type ParkLevel = 'national' | 'provincial' | 'county';
 
+/** 综合评价 grade: A 优先发展类 … D 整治提升类 (labels come from the evaluation scheme). */
+export type Grade = 'A' | 'B' | 'C' | 'D';
+
+export interface GradeCounts {
+  A: number;
+  B: number;
+  C: number;
+  D: number;
+  notGraded: number;
+}
+
+/** Land-use rates as fractions (0.92 = 92 %); plot ratio and density as ratios; tax in 万元/亩. */
+export interface LandMetrics {
+  landSupplyRate: number | null;
+  landBuiltRate: number | null;
+  industrialLandRate: number | null;
+  plotRatio: number | null;
+  buildingDensity: number | null;
+  industrialTaxWanYuanPerMu: number | null;
+}
+
 export interface RegionProperties {
   code: string;
   name: string;
   parkCount: number;
+  outputWanYuan?: number | null;
+  taxWanYuan?: number | null;
+  outputWanYuanPerMu?: number | null;
+  taxWanYuanPerMu?: number | null;
+  landMetrics?: LandMetrics | null;
 }
 
 export interface ParkProperties {
@@ -26,6 +52,13 @@ export interface ParkProperties {
   taxWanYuanPerMu: number | null;
   usedLandMu: number | null;
   enterpriseCount: number;
+  /** The park graded among parks for `year`; null when not graded. */
+  grade?: Grade | null;
+  gradeLabel?: string | null;
+  gradeScore?: number | null;
+  /** Its enterprises by grade. */
+  gradeCounts?: GradeCounts | null;
+  landMetrics?: LandMetrics | null;
 }
 
 export interface RiverProperties {

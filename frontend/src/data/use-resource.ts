@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http-client';
 import type { Problem } from '../api/types';
 
@@ -19,17 +19,24 @@ function toProblem(error: unknown): Problem {
 }
 
 /**
- * Loads one resource once `enabled` is true, aborting on unmount. `load` must be a stable
- * function (a module-level API function), since it is not a dependency of the effect.
+ * Loads one resource once `enabled` is true, again whenever `key` changes (e.g. the year), aborting
+ * the previous request and on unmount. `load` is read when the request starts, so it may be an
+ * inline closure over the values that make up `key`.
  */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, enabled = true): Resource<T> {
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  enabled = true,
+  key: string | number | null = null,
+): Resource<T> {
   const [resource, setResource] = useState<Resource<T>>({ status: enabled ? 'loading' : 'idle' });
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   useEffect(() => {
     if (!enabled) return;
     const controller = new AbortController();
     setResource({ status: 'loading' });
-    load(controller.signal).then(
+    loadRef.current(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setResource({ status: 'ready', data });
       },
@@ -38,7 +45,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, enable
       },
     );
     return () => controller.abort();
-  }, [enabled]);
+  }, [enabled, key]);
 
   return resource;
 }

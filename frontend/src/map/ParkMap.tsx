@@ -3,16 +3,34 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
+import type { MapView } from '../city/url-state';
 import { createMapLayers } from './map-layers';
 import { ANKANG_BOUNDS, createOfflineStyle } from './offline-style';
 import { toCountyLabels, toParkLabels, toParkPoints } from './park-points';
 import './test-hook';
+import type { Rgb } from './tiers';
+
+/** A request to fly to a park; a new `nonce` repeats the flight to the same park. */
+export interface FocusRequest {
+  code: string;
+  nonce: number;
+}
 
 export interface ParkMapProps {
   regions: RegionFeature[];
   rivers: RiverFeature[];
   parks: ParkFeature[];
   selectedCode: string | null;
+  /** Each park's class colour (map/colouring.ts). */
+  colorFor: (parkCode: string) => Rgb;
+  /** A park pointed at from the ranking list, outlined on the map. */
+  highlightedCode?: string | null;
+  /** Fly to this park (a ranking row was clicked). */
+  focusRequest?: FocusRequest | null;
+  /** Where to open; null fits the city. Read once, when the map is created. */
+  initialView?: MapView | null;
+  /** The view after every pan or zoom, for the shareable URL. */
+  onViewChange?: (view: MapView) => void;
   /** A park's code when one is clicked, null when the map is clicked elsewhere. */
   onSelectPark: (parkCode: string | null) => void;
   attribution: string;
@@ -32,6 +50,9 @@ const CLICK_MAX_PRESS_MS = 1000;
 /** Room kept between a selected park and the panel beside it, in px. */
 const SELECTED_PARK_MARGIN_PX = 48;
 
+/** Close enough that a park (1–7 km²) fills a good part of the map. */
+const FOCUS_ZOOM = 12;
+
 /** Zoom is tracked in half steps: enough for the layers' zoom thresholds, few re-renders. */
 function zoomStep(map: maplibregl.Map): number {
   return Math.floor(map.getZoom() * 2) / 2;
@@ -43,11 +64,19 @@ export function ParkMap({
   rivers,
   parks,
   selectedCode,
+  colorFor,
+  highlightedCode = null,
+  focusRequest = null,
+  initialView = null,
+  onViewChange,
   onSelectPark,
   attribution,
   ariaLabel,
   rightInsetPx = 0,
 }: ParkMapProps) {
+  const initialViewRef = useRef(initialView);
+  const onViewChangeRef = useRef(onViewChange);
+  const rightInsetRef = useRef(rightInsetPx);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onSelectRef = useRef(onSelectPark);
@@ -57,16 +86,20 @@ export function ParkMap({
 
   useEffect(() => {
     onSelectRef.current = onSelectPark;
-  }, [onSelectPark]);
+    onViewChangeRef.current = onViewChange;
+    rightInsetRef.current = rightInsetPx;
+  }, [onSelectPark, onViewChange, rightInsetPx]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const view = initialViewRef.current;
     const map = new maplibregl.Map({
       container,
       style: createOfflineStyle(),
-      bounds: ANKANG_BOUNDS,
-      fitBoundsOptions: { padding: 24 },
+      ...(view
+        ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
+        : { bounds: ANKANG_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -95,6 +128,10 @@ export function ParkMap({
     });
     const updateZoom = () => setZoom(zoomStep(map));
     map.on('zoom', updateZoom);
+    map.on('moveend', () => {
+      const center = map.getCenter();
+      onViewChangeRef.current?.({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
+    });
     map.once('load', () => {
       map.addControl(overlay);
       updateZoom();
@@ -133,11 +170,27 @@ export function ParkMap({
         countyLabels,
         parkLabels,
         selectedCode,
+        highlightedCode,
+        colorFor,
         zoom,
         onParkClick: (code) => onSelectRef.current(code),
       }),
-    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, zoom],
+    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom],
   );
+
+  // Fly once per request; the park's panel covers the right edge, so aim left of centre.
+  const focusedNonceRef = useRef<number | null>(null);
+  useEffect(() => {
+    if (!handles || !focusRequest || focusedNonceRef.current === focusRequest.nonce) return;
+    const point = parkPoints.find((p) => p.code === focusRequest.code);
+    if (!point) return;
+    focusedNonceRef.current = focusRequest.nonce;
+    handles.map.flyTo({
+      center: point.position,
+      zoom: Math.max(handles.map.getZoom(), FOCUS_ZOOM),
+      offset: [-rightInsetRef.current / 2, 0],
+    });
+  }, [handles, focusRequest, parkPoints]);
 
   useEffect(() => {
     handles?.overlay.setProps({ layers });
@@ -148,6 +201,8 @@ export function ParkMap({
     const point = parkPoints.find((p) => p.code === selectedCode);
     if (!point) return;
     const { map } = handles;
+    // A flight to the park (above) already keeps it clear of the panel.
+    if (map.isMoving()) return;
     const visibleRightPx = map.getCanvas().clientWidth - rightInsetPx - SELECTED_PARK_MARGIN_PX;
     const { x } = map.project(point.position);
     if (x > visibleRightPx) map.panBy([x - visibleRightPx, 0]);

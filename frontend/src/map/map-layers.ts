@@ -6,7 +6,7 @@ import { createParkMarkersLayer } from './layers/park-markers-layer';
 import { createParksLayer } from './layers/parks-layer';
 import { createRiversLayer } from './layers/rivers-layer';
 import type { MapLabel, ParkPoint } from './park-points';
-import { tierColorFor } from './tiers';
+import type { Rgb } from './tiers';
 
 /** From this zoom on, park polygons are large enough (≳ 50 px) to replace the markers. */
 export const POLYGON_ONLY_MIN_ZOOM = 11;
@@ -21,6 +21,10 @@ export interface MapLayersState {
   countyLabels: MapLabel[];
   parkLabels: MapLabel[];
   selectedCode: string | null;
+  /** A park pointed at from the ranking list. */
+  highlightedCode?: string | null;
+  /** Each park's class colour (map/colouring.ts). */
+  colorFor: (parkCode: string) => Rgb;
   zoom: number;
   onParkClick: (parkCode: string) => void;
 }
@@ -30,17 +34,19 @@ export interface MapLayersState {
  * with no text builds an empty font atlas, which WebGL rejects with a warning.
  */
 export function createMapLayers(state: MapLayersState): Layer[] {
-  const { selectedCode, onParkClick, zoom } = state;
+  const { selectedCode, onParkClick, zoom, colorFor } = state;
+  const highlightedCode = state.highlightedCode ?? null;
   const layers: (Layer | false)[] = [
     createCountiesLayer({ regions: state.regions }),
     createRiversLayer({ rivers: state.rivers }),
     // County names under the parks, so no park colour is ever hidden by text.
     state.countyLabels.length > 0 && createCountyLabelsLayer({ labels: state.countyLabels }),
-    createParksLayer({ parks: state.parks, colorFor: tierColorFor, selectedCode, onClick: onParkClick }),
+    createParksLayer({ parks: state.parks, colorFor, selectedCode, highlightedCode, onClick: onParkClick }),
     createParkMarkersLayer({
       points: state.parkPoints,
-      colorFor: tierColorFor,
+      colorFor,
       selectedCode,
+      highlightedCode,
       onClick: onParkClick,
       visible: zoom < POLYGON_ONLY_MIN_ZOOM,
     }),

@@ -10,6 +10,8 @@ export const COUNTY_LINE: Rgba = [128, 118, 106, 255];
 export const RIVER_LINE: Rgba = [70, 140, 215, 220];
 export const PARK_LINE: Rgba = [255, 255, 255, 230];
 export const SELECTED_LINE: Rgba = [20, 30, 60, 255];
+/** A park pointed at from the ranking list. */
+export const HIGHLIGHT_LINE: Rgba = [230, 0, 120, 255];
 export const HOVER_HIGHLIGHT: Rgba = [255, 255, 255, 100];
 export const COUNTY_LABEL: Rgba = [80, 70, 60, 255];
 export const PARK_LABEL: Rgba = [30, 35, 45, 255];

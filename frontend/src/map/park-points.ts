@@ -6,7 +6,6 @@ export interface ParkPoint {
   code: string;
   name: string;
   position: LonLat;
-  outputWanYuanPerMu: number | null;
 }
 
 export interface MapLabel {
@@ -20,7 +19,6 @@ export function toParkPoints(parks: readonly ParkFeature[]): ParkPoint[] {
     code: park.properties.code,
     name: park.properties.name,
     position: computeLabelPoint(park.geometry),
-    outputWanYuanPerMu: park.properties.outputWanYuanPerMu,
   }));
 }
 

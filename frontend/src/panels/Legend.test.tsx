@@ -1,15 +1,20 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createColouring } from '../map/colouring';
 import { TIER_COLORS } from '../map/tiers';
+import { makeParkProperties } from '../test-support/fixtures';
 import { renderWithLocale } from '../test-support/render';
 import { Legend } from './Legend';
 
 afterEach(cleanup);
 
+const parks = [20, 30, 400].map((outputWanYuanPerMu, i) => makeParkProperties({ code: `P${i}`, outputWanYuanPerMu }));
+
 describe('Legend', () => {
-  it('lists the classes in 万元/亩 with the map colours, no-data last', () => {
-    renderWithLocale(<Legend counts={{ below50: 2, atLeast300: 1 }} />);
+  it('lists the fixed classes in 万元/亩 with the map colours, no-data last', () => {
+    const { classes } = createColouring(parks, 'outputWanYuanPerMu', 'fixed');
+    renderWithLocale(<Legend title="亩均产值" unit="万元/亩" classes={classes} showCounts />);
     const legend = screen.getByTestId('legend');
     expect(legend.querySelector('h2')?.textContent).toBe('亩均产值 (万元/亩)');
     const rows = [...legend.querySelectorAll('li')];
@@ -27,11 +32,20 @@ describe('Legend', () => {
     expect(rows[1].querySelector('.legend-count')?.textContent).toBe('0 个');
   });
 
-  it('translates its title and no-data class', () => {
-    renderWithLocale(<Legend />, 'en');
+  it('shows graduated class bounds with their unit', () => {
+    const { classes } = createColouring(parks, 'taxWanYuanPerMu', 'quantile');
+    renderWithLocale(<Legend title="亩均税收" unit="万元/亩" classes={classes} />);
+    expect(screen.getByTestId('legend-unit').textContent).toBe('(万元/亩)');
+    expect(screen.getByTestId('legend').querySelector('li .legend-label')?.textContent).toBe('12.0');
+  });
+
+  it('translates its no-data class and has no unit for grades', () => {
+    const { classes } = createColouring(parks, 'grade', 'fixed');
+    renderWithLocale(<Legend title="Evaluation grade" classes={classes} />, 'en');
     const legend = screen.getByTestId('legend');
-    expect(legend.querySelector('h2')?.textContent).toBe('Output per mu (万元/亩)');
+    expect(legend.querySelector('h2')?.textContent).toBe('Evaluation grade');
     expect(legend.textContent).toContain('No data');
+    expect(screen.queryByTestId('legend-unit')).toBeNull();
     expect(legend.querySelector('.legend-count')).toBeNull();
   });
 });

@@ -1,31 +1,42 @@
 import { useT } from '../i18n/i18n-context';
-import { formatTierRange, OUTPUT_TIERS, type Rgb, TIER_COLORS, type TierId } from '../map/tiers';
+import type { LegendClass } from '../map/colouring';
+import type { Rgb } from '../map/tiers';
 
 export interface LegendProps {
-  /** Parks per class; omitted classes count as zero. */
-  counts?: Partial<Record<TierId, number>>;
+  /** What the colours show, e.g. 亩均税收. */
+  title: string;
+  /** Unit of the class bounds, e.g. 万元/亩; none for grades. */
+  unit?: string;
+  /** In legend order, no-data last (map/colouring.ts, the same classes the map is drawn with). */
+  classes: LegendClass[];
+  /** Show parks per class; off before the parks have loaded. */
+  showCounts?: boolean;
 }
 
-const cssColor = ([r, g, b]: Rgb) => `rgb(${r}, ${g}, ${b})`;
+export const cssColor = ([r, g, b]: Rgb) => `rgb(${r}, ${g}, ${b})`;
 
-/** Classes of 亩均产值, in the same colours as the map (both read map/tiers.ts). */
-export function Legend({ counts }: LegendProps) {
+/** The map's classes with their bounds and unit, in the map's colours. */
+export function Legend({ title, unit, classes, showCounts = false }: LegendProps) {
   const t = useT();
-  const rows: { id: TierId; label: string }[] = [
-    ...OUTPUT_TIERS.map((tier) => ({ id: tier.id, label: formatTierRange(tier) })),
-    { id: 'noData', label: t.legend.noData },
-  ];
   return (
-    <section className="legend" aria-label={t.legend.title} data-testid="legend">
+    <section className="legend" aria-label={unit ? `${title} (${unit})` : title} data-testid="legend">
       <h2 className="legend-title">
-        {t.legend.title} <span className="legend-unit">({t.legend.unit})</span>
+        {title}
+        {unit && (
+          <>
+            {' '}
+            <span className="legend-unit" data-testid="legend-unit">
+              ({unit})
+            </span>
+          </>
+        )}
       </h2>
       <ul>
-        {rows.map((row) => (
+        {classes.map((row) => (
           <li key={row.id} data-tier={row.id}>
-            <span className="legend-swatch" style={{ background: cssColor(TIER_COLORS[row.id]) }} aria-hidden="true" />
-            <span className="legend-label">{row.label}</span>
-            {counts && <span className="legend-count">{t.legend.parkCount(counts[row.id] ?? 0)}</span>}
+            <span className="legend-swatch" style={{ background: cssColor(row.color) }} aria-hidden="true" />
+            <span className="legend-label">{row.label ?? t.legend.noData}</span>
+            {showCounts && <span className="legend-count">{t.legend.parkCount(row.count)}</span>}
           </li>
         ))}
       </ul>

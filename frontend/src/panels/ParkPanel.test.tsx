@@ -26,6 +26,29 @@ describe('ParkPanel', () => {
     expect(screen.getByTestId('metric-enterprises').textContent).toContain('146 家');
   });
 
+  it('shows the grade with label and score, its firms by grade, and land use with units', () => {
+    renderWithLocale(<ParkPanel park={makeParkProperties()} onClose={() => {}} />);
+    expect(screen.getByTestId('park-grade').textContent).toContain('A 档 · 优先发展类');
+    expect(screen.getByTestId('park-grade-score').textContent).toBe('得分 88.5 分');
+    const counts = screen.getByTestId('park-grade-counts');
+    expect(counts.querySelector('[data-grade=B]')?.textContent).toBe('B39 家');
+    expect(counts.querySelector('[data-grade=notGraded]')?.textContent).toBe('未评 36 家');
+    expect(screen.getByTestId('land-landSupplyRate').textContent).toBe('土地供应率92.2 %');
+    expect(screen.getByTestId('land-plotRatio').querySelector('dd')?.textContent).toBe('1.07');
+    expect(screen.getByTestId('land-buildingDensity').querySelector('dd')?.textContent).toBe('41.2 %');
+    expect(screen.getByTestId('land-industrialTaxPerMu').querySelector('dd')?.textContent).toBe('16.2 万元/亩');
+  });
+
+  it('says a park is not graded and shows dashes for missing land figures', () => {
+    renderWithLocale(
+      <ParkPanel park={makeParkProperties({ grade: null, gradeScore: null, gradeCounts: null, landMetrics: null })} onClose={() => {}} />,
+      'en',
+    );
+    expect(screen.getByTestId('park-grade').textContent).toBe('Not graded');
+    expect(screen.queryByTestId('park-grade-counts')).toBeNull();
+    expect(screen.getByTestId('land-landSupplyRate').querySelector('dd')?.textContent).toBe('—');
+  });
+
   it('shows a dash for missing figures, never 0', () => {
     renderWithLocale(
       <ParkPanel

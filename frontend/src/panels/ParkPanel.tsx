@@ -1,21 +1,33 @@
 import type { ParkProperties } from '../api/types';
-import { formatCount, formatMu, formatWanYuan, formatWanYuanPerMu, MISSING } from '../format';
+import { formatCount, formatMu, formatNumber, formatPercent, formatRatio, formatWanYuan, formatWanYuanPerMu, MISSING } from '../format';
 import { useT } from '../i18n/i18n-context';
-import { TIER_COLORS, classifyOutputPerMu } from '../map/tiers';
+import { GRADE_COLORS, GRADES } from '../map/colouring';
+import type { Rgb } from '../map/tiers';
+import { cssColor } from './Legend';
 
 /** Map width the panel covers: `.park-panel` width plus its right offset in styles.css. */
 export const PARK_PANEL_INSET_PX = 352;
 
 export interface ParkPanelProps {
   park: ParkProperties;
+  /** The park's colour on the map, shown beside the figure the map is coloured by. */
+  mapColor?: Rgb;
   onClose: () => void;
 }
 
 /** One park's profile and its latest year's figures; nulls show as "—". */
-export function ParkPanel({ park, onClose }: ParkPanelProps) {
+export function ParkPanel({ park, mapColor, onClose }: ParkPanelProps) {
   const t = useT();
-  const tier = classifyOutputPerMu(park.outputWanYuanPerMu);
-  const [r, g, b] = TIER_COLORS[tier];
+  const land = park.landMetrics ?? null;
+  const landRows: { key: string; label: string; value: string }[] = [
+    { key: 'landSupplyRate', label: t.park.landSupplyRate, value: formatPercent(land?.landSupplyRate) },
+    { key: 'landBuiltRate', label: t.park.landBuiltRate, value: formatPercent(land?.landBuiltRate) },
+    { key: 'industrialLandRate', label: t.park.industrialLandRate, value: formatPercent(land?.industrialLandRate) },
+    { key: 'plotRatio', label: t.park.plotRatio, value: formatRatio(land?.plotRatio) },
+    { key: 'buildingDensity', label: t.park.buildingDensity, value: formatPercent(land?.buildingDensity) },
+    { key: 'industrialTaxPerMu', label: t.park.industrialTaxPerMu, value: formatWanYuanPerMu(land?.industrialTaxWanYuanPerMu) },
+  ];
+  const counts = park.gradeCounts ?? null;
   const industries = park.leadingIndustries.length > 0 ? park.leadingIndustries.join(t.park.listSeparator) : MISSING;
   const metrics: { key: string; label: string; value: string; swatch?: boolean }[] = [
     { key: 'output', label: t.park.output, value: formatWanYuan(park.outputWanYuan) },
@@ -67,11 +79,56 @@ export function ParkPanel({ park, onClose }: ParkPanelProps) {
           <div key={metric.key} className="metric" data-testid={`metric-${metric.key}`}>
             <dt>{metric.label}</dt>
             <dd>
-              {metric.swatch && (
-                <span className="metric-swatch" style={{ background: `rgb(${r}, ${g}, ${b})` }} aria-hidden="true" />
+              {metric.swatch && mapColor && (
+                <span className="metric-swatch" style={{ background: cssColor(mapColor) }} aria-hidden="true" />
               )}
               {metric.value}
             </dd>
+          </div>
+        ))}
+      </dl>
+
+      <h3 className="section-title">{t.park.grade}</h3>
+      <div className="grade-line" data-testid="park-grade">
+        {park.grade ? (
+          <>
+            <span className="grade-chip" style={{ background: cssColor(GRADE_COLORS[park.grade]) }} aria-hidden="true">
+              {park.grade}
+            </span>
+            <span>{t.park.gradeOf(park.grade, park.gradeLabel ?? null)}</span>
+            {park.gradeScore != null && (
+              <span className="muted-inline" data-testid="park-grade-score">
+                {t.park.score} {t.park.scoreValue(formatNumber(park.gradeScore, 1))}
+              </span>
+            )}
+          </>
+        ) : (
+          <span className="muted-inline">{t.park.notGraded}</span>
+        )}
+      </div>
+      {counts && (
+        <div className="grade-counts" data-testid="park-grade-counts" aria-label={t.park.gradeCounts}>
+          <span className="grade-counts-label">{t.park.gradeCounts}</span>
+          {GRADES.map((grade) => (
+            <span key={grade} className="grade-count" data-grade={grade}>
+              <span className="grade-chip small" style={{ background: cssColor(GRADE_COLORS[grade]) }} aria-hidden="true">
+                {grade}
+              </span>
+              {formatCount(counts[grade])} {t.park.enterprisesUnit}
+            </span>
+          ))}
+          <span className="grade-count" data-grade="notGraded">
+            {t.park.gradeCountsNotGraded} {formatCount(counts.notGraded)} {t.park.enterprisesUnit}
+          </span>
+        </div>
+      )}
+
+      <h3 className="section-title">{t.park.land}</h3>
+      <dl className="facts land-metrics" data-testid="park-land">
+        {landRows.map((row) => (
+          <div key={row.key} className="fact-row" data-testid={`land-${row.key}`}>
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
           </div>
         ))}
       </dl>

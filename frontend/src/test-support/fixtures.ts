@@ -18,6 +18,18 @@ export function makeParkProperties(overrides: Partial<ParkProperties> = {}): Par
     taxWanYuanPerMu: 12.04,
     usedLandMu: 4_014.2,
     enterpriseCount: 146,
+    grade: 'A',
+    gradeLabel: '优先发展类',
+    gradeScore: 88.46,
+    gradeCounts: { A: 19, B: 39, C: 23, D: 2, notGraded: 36 },
+    landMetrics: {
+      landSupplyRate: 0.9217,
+      landBuiltRate: 0.8957,
+      industrialLandRate: 0.9367,
+      plotRatio: 1.0654,
+      buildingDensity: 0.4123,
+      industrialTaxWanYuanPerMu: 16.16,
+    },
     ...overrides,
   };
 }

@@ -4,7 +4,9 @@ import type { ParkFeature, RegionFeature, RiverFeature } from '../../api/types';
 import { createMapLayers, PARK_LABELS_MIN_ZOOM, POLYGON_ONLY_MIN_ZOOM } from '../map-layers';
 import { LABEL_FONT_FAMILY } from '../palette';
 import { toCountyLabels, toParkLabels, toParkPoints } from '../park-points';
-import { TIER_COLORS, tierColorFor } from '../tiers';
+import { createColouring } from '../colouring';
+import { HIGHLIGHT_LINE } from '../palette';
+import { TIER_COLORS } from '../tiers';
 import { createCountiesLayer } from './counties-layer';
 import { createCountyLabelsLayer, createParkLabelsLayer } from './labels-layer';
 import { createParkMarkersLayer, MARKER_RADIUS_PIXELS } from './park-markers-layer';
@@ -52,11 +54,16 @@ const river: RiverFeature = {
   geometry: { type: 'LineString', coordinates: [[108.5, 32.8], [109.5, 32.7]] },
 };
 
+/** The default colouring (fixed 亩均产值 tiers) of these parks, by park code. */
+const fixedTiersOf = (features: ParkFeature[]) =>
+  createColouring(features.map((f) => f.properties), 'outputWanYuanPerMu', 'fixed').colorOf;
+
 /** Reads a layer's accessor prop as the plain function the factory passed in. */
 const accessor = <In, Out>(prop: unknown) => prop as (object: In) => Out;
 
 describe('createParksLayer', () => {
   const parks = [park('A', 120), park('B', null)];
+  const tierColorFor = fixedTiersOf(parks);
 
   it('returns a pickable GeoJsonLayer filled by output-per-mu class', () => {
     const layer = createParksLayer({ parks, colorFor: tierColorFor, selectedCode: null, onClick: () => {} });
@@ -83,10 +90,18 @@ describe('createParksLayer', () => {
     expect(onClick).toHaveBeenCalledWith('A');
     expect(handler({})).toBe(false);
   });
+
+  it('outlines a park pointed at from the ranking list', () => {
+    const layer = createParksLayer({ parks, colorFor: tierColorFor, selectedCode: null, highlightedCode: 'A', onClick: () => {} });
+    expect(accessor<ParkFeature, number[]>(layer.props.getLineColor)(parks[0])).toEqual(HIGHLIGHT_LINE);
+    expect(accessor<ParkFeature, number>(layer.props.getLineWidth)(parks[0])).toBe(3);
+  });
 });
 
 describe('createParkMarkersLayer', () => {
-  const points = toParkPoints([park('A', 20), park('B', 350, 109.5, 32.4)]);
+  const features = [park('A', 20), park('B', 350, 109.5, 32.4)];
+  const points = toParkPoints(features);
+  const tierColorFor = fixedTiersOf(features);
 
   it('draws one opaque dot per park, at least 7 px across, in the tier colour', () => {
     const onClick = vi.fn();
@@ -154,6 +169,7 @@ describe('createMapLayers', () => {
     countyLabels: toCountyLabels([region]),
     parkLabels: toParkLabels(toParkPoints(parks)),
     selectedCode: null,
+    colorFor: fixedTiersOf(parks),
     onParkClick: () => {},
   };
 

@@ -1,20 +1,26 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { ParkFeature, ParkProperties } from '../../api/types';
-import { HOVER_HIGHLIGHT, PARK_LINE, SELECTED_LINE } from '../palette';
+import { HIGHLIGHT_LINE, HOVER_HIGHLIGHT, PARK_LINE, SELECTED_LINE } from '../palette';
 import { type Rgb, withAlpha } from '../tiers';
 
 export interface ParksLayerProps {
   parks: ParkFeature[];
-  colorFor: (outputWanYuanPerMu: number | null) => Rgb;
+  /** The park's class colour (map/colouring.ts). */
+  colorFor: (parkCode: string) => Rgb;
   selectedCode: string | null;
+  /** A park pointed at elsewhere (a ranking row), outlined like a hover. */
+  highlightedCode?: string | null;
   onClick: (parkCode: string) => void;
 }
 
 /** Opaque enough to read the class, translucent enough to see the county outline beneath. */
 export const PARK_FILL_ALPHA = 220;
 
-/** Park boundaries filled by 亩均产值 class; hover highlights, the selected park gets a dark outline. */
-export function createParksLayer({ parks, colorFor, selectedCode, onClick }: ParksLayerProps) {
+const lineColorOf = (code: string, selectedCode: string | null, highlightedCode: string | null) =>
+  code === selectedCode ? SELECTED_LINE : code === highlightedCode ? HIGHLIGHT_LINE : PARK_LINE;
+
+/** Park boundaries filled by class; hover highlights, the selected park gets a dark outline. */
+export function createParksLayer({ parks, colorFor, selectedCode, highlightedCode = null, onClick }: ParksLayerProps) {
   return new GeoJsonLayer<ParkProperties>({
     id: 'parks',
     data: parks,
@@ -23,14 +29,15 @@ export function createParksLayer({ parks, colorFor, selectedCode, onClick }: Par
     pickable: true,
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
-    getFillColor: (park) => withAlpha(colorFor(park.properties.outputWanYuanPerMu), PARK_FILL_ALPHA),
-    getLineColor: (park) => (park.properties.code === selectedCode ? SELECTED_LINE : PARK_LINE),
+    getFillColor: (park) => withAlpha(colorFor(park.properties.code), PARK_FILL_ALPHA),
+    getLineColor: (park) => lineColorOf(park.properties.code, selectedCode, highlightedCode),
     lineWidthUnits: 'pixels',
-    getLineWidth: (park) => (park.properties.code === selectedCode ? 3 : 1),
+    getLineWidth: (park) =>
+      park.properties.code === selectedCode || park.properties.code === highlightedCode ? 3 : 1,
     updateTriggers: {
       getFillColor: [colorFor],
-      getLineColor: [selectedCode],
-      getLineWidth: [selectedCode],
+      getLineColor: [selectedCode, highlightedCode],
+      getLineWidth: [selectedCode, highlightedCode],
     },
     onClick: (info) => {
       const code = (info.object as ParkFeature | undefined)?.properties.code;
