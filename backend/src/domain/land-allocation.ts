@@ -185,8 +185,11 @@ export function allocateEnterpriseLand(
     enterprises[h.uscc] ??= { uscc: h.uscc, landAreaSqm: 0, shares: [], mergedInto: [] };
     if (!parcelByCode.has(h.parcelCode)) warnings.push(`${h.uscc} holds unknown parcel ${h.parcelCode}; ignored`);
   }
+  // Grouped once: a province has ~200k parcels and as many holdings.
+  const holdingsByParcel = new Map<string, Holding[]>();
+  for (const h of unique) holdingsByParcel.set(h.parcelCode, [...(holdingsByParcel.get(h.parcelCode) ?? []), h]);
   for (const parcel of parcels) {
-    const onParcel = unique.filter((h) => h.parcelCode === parcel.code);
+    const onParcel = holdingsByParcel.get(parcel.code) ?? [];
     if (!onParcel.length) continue;
     const split = splitParcel(parcel, onParcel, floorAreaOf(buildingsFloorAreaByParcel, parcel.code), mode === 'mergeIntoOwner', owners, warnings);
     for (const { uscc, share } of split.shares) {

@@ -42,10 +42,12 @@ function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: numb
   const parcels = new Map(facts.parcels.map((p) => [p.code, p]));
   const byYear = [year - 1, year].map((y) => ({ y, raw: figuresOfYear(facts, y) }));
   const merged = byYear.map(({ y, raw }) => ({ y, raw, merged: mergeFigures(raw, allocation) }));
+  const holdingsByUscc = new Map<string, EvaluationFacts['holdings']>();
+  for (const h of facts.holdings) holdingsByUscc.set(h.uscc, [...(holdingsByUscc.get(h.uscc) ?? []), h]);
   return facts.enterprises.map((e) => {
     const land = allocation.enterprises[e.uscc];
     const isMerged = Boolean(land?.mergedInto.length);
-    const held = facts.holdings.filter((h) => h.uscc === e.uscc).map((h) => ({
+    const held = (holdingsByUscc.get(e.uscc) ?? []).map((h) => ({
       role: h.role,
       completedOn: parcels.get(h.parcelCode)?.completed_on ?? null,
       agreedCompletionOn: parcels.get(h.parcelCode)?.agreed_completion_on ?? null,

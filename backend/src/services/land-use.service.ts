@@ -64,10 +64,28 @@ const feature = (geometry: GeoJSON.Geometry, { kind, rule, parcelCode, parkCode,
   properties: { kind, rule, parcelCode, parkCode, since, daysIdle, feeYuan, areaMu, ...more },
 });
 
+/** Look-ups over one year's evaluation, built once per evaluation rather than once per parcel. */
+const indexes = new WeakMap<YearEvaluation, ReturnType<typeof buildIndex>>();
+function buildIndex(ev: YearEvaluation) {
+  const resultByUscc = new Map(ev.results.map((r) => [r.uscc, r]));
+  const countyTax = new Map<string, number[]>();
+  for (const r of ev.results) {
+    const tax = r.metrics?.taxWanYuanPerMu;
+    if (r.eligible && tax != null) countyTax.set(r.regionCode, [...(countyTax.get(r.regionCode) ?? []), tax]);
+  }
+  const holdersByParcel = new Map<string, YearEvaluation['facts']['holdings']>();
+  for (const h of ev.facts.holdings) holdersByParcel.set(h.parcelCode, [...(holdersByParcel.get(h.parcelCode) ?? []), h]);
+  return { resultByUscc, countyTax, holdersByParcel };
+}
+function indexOf(ev: YearEvaluation) {
+  let index = indexes.get(ev);
+  if (!index) indexes.set(ev, (index = buildIndex(ev)));
+  return index;
+}
+
 /** The facts of the low-yield rules for a parcel, from its first owner's evaluation this year and last. */
 function lowYieldFacts(p: ParcelFactRow, ownerUscc: string, ev: YearEvaluation, previous: YearEvaluation, underUse: UnderUseFacts | null): LowYieldFacts {
-  const result = ev.results.find((r) => r.uscc === ownerUscc);
-  const county = ev.results.filter((r) => r.eligible && r.regionCode === result?.regionCode && r.metrics?.taxWanYuanPerMu != null);
+  const result = indexOf(ev).resultByUscc.get(ownerUscc);
   return {
     parcelCode: p.code,
     uscc: ownerUscc,
@@ -78,18 +96,18 @@ function lowYieldFacts(p: ParcelFactRow, ownerUscc: string, ev: YearEvaluation, 
     outputYuan: ev.rawFiguresByUscc[ownerUscc]?.outputYuan ?? null,
     enterpriseStatus: ev.enterprises.get(ownerUscc)?.status ?? null,
     taxWanYuanPerMu: result?.eligible ? result.metrics?.taxWanYuanPerMu ?? null : null,
-    countyTaxWanYuanPerMu: county.map((r) => r.metrics!.taxWanYuanPerMu!),
+    countyTaxWanYuanPerMu: result ? indexOf(ev).countyTax.get(result.regionCode) ?? [] : [],
     underUse,
     gradesByYear: {
       [ev.year]: result?.grade ?? null,
-      [previous.year]: previous.results.find((r) => r.uscc === ownerUscc)?.grade ?? null,
+      [previous.year]: indexOf(previous).resultByUscc.get(ownerUscc)?.grade ?? null,
     },
   };
 }
 
 function parcelFeatures(shape: ParcelShapeRow, p: ParcelFactRow, asOf: string, ev: YearEvaluation, previous: YearEvaluation) {
   const { scheme } = ev;
-  const holders = ev.facts.holdings.filter((h) => h.parcelCode === p.code);
+  const holders = indexOf(ev).holdersByParcel.get(p.code) ?? [];
   const ownerUscc = holders.filter((h) => h.role === 'owner').map((h) => h.uscc).sort()[0] ?? null;
   const base = { parcelCode: p.code, parkCode: p.park_code, since: null, daysIdle: null, feeYuan: null, areaMu: sqmToMu(p.land_area_sqm) };
   const out = findIdleLand(toIdleParcel(p), asOf, scheme.idleLand).map((f) =>
