@@ -8,7 +8,7 @@ import { BundleReadError, readBundleFiles } from '../bundle/read-bundle-files.js
 import { BundleInvalidError, formatProblem } from '../bundle/problems.js';
 
 const USAGE = `usage: npm run import -- PATH [--dry-run]
-  PATH     a park bundle: a folder or a .zip (see shared/BUNDLE.md)
+  PATH     a park bundle: a folder or a .zip (see docs/bundle-format.md)
   --dry-run  check everything and report, write nothing
 Loads into the embedded database in ./data (DATA_DIR), or into DATABASE_URL when set.`;
 
