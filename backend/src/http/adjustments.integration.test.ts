@@ -1,43 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
-import { buildApp, createServices } from '../app.js';
-import { readConfig } from '../config.js';
-import { loadBundle } from '../bundle/load-bundle.js';
-import { readBundleFiles } from '../bundle/read-bundle-files.js';
+import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
 
 // 分类调档 on the tiny fixture (gis-data/fixtures/tiny/README.md): A is graded (规上, alone in its pool),
 // U is not (utility, D44).
-const ADMIN_TOKEN = 'test-admin-token';
+const ADMIN_TOKEN = TEST_ADMIN_TOKEN;
 const A = '91999901MA0000A19A';
 const B = '91999901MA0000B23E';
 const U = '919999015999999055';
 const NOBODY = '91999901MA0000Y99X';
 
-let t: TestDatabase;
-let app: FastifyInstance;
+let t: TestApp;
 beforeAll(async () => {
-  t = await openTestDatabase();
-  await loadBundle(t.db, await readBundleFiles(tinyBundleDir));
-  const config = { ...readConfig({}), adminToken: ADMIN_TOKEN, webRoot: '/nonexistent' };
-  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+  t = await openTestApp();
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.dispose();
-});
+afterAll(() => t?.dispose());
 
-const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() };
-};
-const post = async (uscc: string, payload: unknown, token: string | null = ADMIN_TOKEN) => {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await app.inject({ method: 'POST', url: `/api/evaluations/${uscc}/adjustments`, headers, payload: JSON.stringify(payload) });
-  return { status: res.statusCode, type: res.headers['content-type'], body: res.json() };
-};
+const get = (url: string) => t.get(url);
+const post = (uscc: string, payload: unknown, token: string | null = ADMIN_TOKEN) =>
+  t.send('POST', `/api/evaluations/${uscc}/adjustments`, payload, token);
 const resultOf = async (uscc: string, query = '') =>
   (await get(`/api/evaluations?year=2025${query}`)).body.results.find((r: { uscc: string }) => r.uscc === uscc);
 

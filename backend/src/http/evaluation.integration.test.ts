@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
-import { buildApp, createServices } from '../app.js';
-import { readConfig } from '../config.js';
-import { loadBundle } from '../bundle/load-bundle.js';
-import { readBundleFiles } from '../bundle/read-bundle-files.js';
+import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
 import { DEFAULT_SCHEME } from '../domain/default-scheme.js';
 import { matchesVacancyFilter, type VacancyFilter } from '../domain/vacancy.js';
 import { ALL_UNIT_STATUSES, createVacancyRepository, toVacancyUnit } from '../repositories/vacancy.repository.js';
@@ -13,7 +7,7 @@ import { ALL_UNIT_STATUSES, createVacancyRepository, toVacancyUnit } from '../re
 // The tiny fixture (gis-data/fixtures/tiny/README.md) through the API. The README's figures use turf's
 // sphere; the database measures on the WGS84 ellipsoid, 0.057% less at this latitude: areas and per-mu
 // figures are checked to 0.1%.
-const ADMIN_TOKEN = 'test-admin-token';
+const ADMIN_TOKEN = TEST_ADMIN_TOKEN;
 const A = '91999901MA0000A19A';
 const B = '91999901MA0000B23E';
 const T1 = '91999901MA0000C38L';
@@ -25,29 +19,14 @@ const P3 = '999901001001GB00003';
 const P4 = '999901001001GB00004';
 const B2 = '999901001001GB00002F0001';
 
-let t: TestDatabase;
-let app: FastifyInstance;
+let t: TestApp;
 beforeAll(async () => {
-  t = await openTestDatabase();
-  await loadBundle(t.db, await readBundleFiles(tinyBundleDir));
-  const config = { ...readConfig({}), adminToken: ADMIN_TOKEN, webRoot: '/nonexistent' };
-  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+  t = await openTestApp();
 });
-afterAll(async () => {
-  await app?.close();
-  await t?.dispose();
-});
+afterAll(() => t?.dispose());
 
-const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() };
-};
-const put = async (url: string, payload: unknown, token: string | null = ADMIN_TOKEN) => {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await app.inject({ method: 'PUT', url, headers, payload: JSON.stringify(payload) });
-  return { status: res.statusCode, type: res.headers['content-type'], body: res.json() };
-};
+const get = (url: string) => t.get(url);
+const put = (url: string, payload: unknown, token: string | null = ADMIN_TOKEN) => t.send('PUT', url, payload, token);
 const expectNear = (actual: number, expected: number, relative = 0.001) =>
   expect(Math.abs(actual / expected - 1), `${actual} vs ${expected}`).toBeLessThan(relative);
 
