@@ -5,6 +5,7 @@ import type { BundleFiles } from './read-bundle-files.js';
 import { BundleInvalidError, type BundleProblem } from './problems.js';
 import { validateBundle, type ParsedBundle, type PendingReference } from './validate-bundle.js';
 import type { LayerName } from './fields.js';
+import { appendTo } from '../domain/collections.js';
 
 export interface LoadReport {
   source: string;
@@ -74,7 +75,7 @@ export async function loadBundle(db: Database, input: BundleFiles, options: Load
 async function resolvePending(repo: ReturnType<typeof createBundleRepository>, pending: PendingReference[]): Promise<BundleProblem[]> {
   const problems: BundleProblem[] = [];
   const byLayer = new Map<PendingReference['layer'], PendingReference[]>();
-  for (const p of pending) byLayer.set(p.layer, [...(byLayer.get(p.layer) ?? []), p]);
+  for (const p of pending) appendTo(byLayer, p.layer, p);
   for (const [layer, refs] of byLayer) {
     const existing = await repo.findExistingCodes(layer, [...new Set(refs.map((r) => r.code))]);
     for (const ref of refs) {

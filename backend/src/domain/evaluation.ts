@@ -10,6 +10,7 @@ import { listGradeCodes } from './scheme.js';
 import type { IndicatorValues, ItemScore } from './scoring.js';
 import { gradePool, scorePool } from './scoring.js';
 import { sqmToMu } from './units.js';
+import { appendTo } from './collections.js';
 
 export interface EnterpriseEvaluationInput {
   uscc: string;
@@ -165,7 +166,7 @@ export function evaluateEnterprises(inputs: EnterpriseEvaluationInput[], scheme:
     results.set(input.uscc, { ...result, eligible: !ineligible, reason: ineligible?.reason ?? null, reasonDetail: ineligible?.detail ?? null });
     if (ineligible) continue;
     const poolKey = `${input.regionCode}|${group}`;
-    pools.set(poolKey, [...(pools.get(poolKey) ?? []), input]);
+    appendTo(pools, poolKey, input);
   }
   for (const [poolKey, pool] of pools) {
     const group = poolKey.slice(poolKey.indexOf('|') + 1) as GroupKey;

@@ -7,6 +7,7 @@
 import type { RawFigures } from './metrics.js';
 import { RAW_FIGURE_KEYS } from './metrics.js';
 import type { LandAllocationMode } from './scheme.js';
+import { appendTo } from './collections.js';
 
 export interface ParcelLand {
   code: string;
@@ -187,7 +188,7 @@ export function allocateEnterpriseLand(
   }
   // Grouped once: a province has ~200k parcels and as many holdings.
   const holdingsByParcel = new Map<string, Holding[]>();
-  for (const h of unique) holdingsByParcel.set(h.parcelCode, [...(holdingsByParcel.get(h.parcelCode) ?? []), h]);
+  for (const h of unique) appendTo(holdingsByParcel, h.parcelCode, h);
   for (const parcel of parcels) {
     const onParcel = holdingsByParcel.get(parcel.code) ?? [];
     if (!onParcel.length) continue;
@@ -196,7 +197,7 @@ export function allocateEnterpriseLand(
       enterprises[uscc].shares.push(share);
       enterprises[uscc].landAreaSqm += share.sqm;
     }
-    for (const m of split.merges) merges.set(m.tenantUscc, [...(merges.get(m.tenantUscc) ?? []), m]);
+    for (const m of split.merges) appendTo(merges, m.tenantUscc, m);
     if (split.unallocatedSqm > 0) unallocatedSqmByParcel[parcel.code] = split.unallocatedSqm;
   }
   for (const [uscc, list] of merges) enterprises[uscc].mergedInto = toMergeTargets(list);

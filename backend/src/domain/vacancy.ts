@@ -4,6 +4,7 @@
  */
 import { addMonths, isOnOrBefore } from './dates.js';
 import { divideOrNull } from './metrics.js';
+import { appendTo } from './collections.js';
 
 export interface VacancyUnit {
   code: string;
@@ -86,7 +87,7 @@ export function summarizeVacancyBy(
   const groups = new Map<string, VacancyUnit[]>();
   for (const u of units) {
     const key = keyOf(u);
-    if (key) groups.set(key, [...(groups.get(key) ?? []), u]);
+    if (key) appendTo(groups, key, u);
   }
   return Object.fromEntries([...groups.keys()].sort().map((k) => [k, summarizeVacancy(groups.get(k)!, options)]));
 }

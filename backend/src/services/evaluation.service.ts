@@ -9,6 +9,7 @@ import type { RawFigures } from '../domain/metrics.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { isInConstructionPeriod } from '../domain/parcel-facts.js';
 import type { EvaluationScheme } from '../domain/scheme.js';
+import { appendTo } from '../domain/collections.js';
 
 /** One year evaluated with one scheme: the facts read, the land allocated, every firm's result. */
 export interface YearEvaluation {
@@ -43,7 +44,7 @@ function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: numb
   const byYear = [year - 1, year].map((y) => ({ y, raw: figuresOfYear(facts, y) }));
   const merged = byYear.map(({ y, raw }) => ({ y, raw, merged: mergeFigures(raw, allocation) }));
   const holdingsByUscc = new Map<string, EvaluationFacts['holdings']>();
-  for (const h of facts.holdings) holdingsByUscc.set(h.uscc, [...(holdingsByUscc.get(h.uscc) ?? []), h]);
+  for (const h of facts.holdings) appendTo(holdingsByUscc, h.uscc, h);
   return facts.enterprises.map((e) => {
     const land = allocation.enterprises[e.uscc];
     const isMerged = Boolean(land?.mergedInto.length);
@@ -129,7 +130,7 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
   const firmsByArea = new Map<string, EnterpriseEvaluation[]>();
   for (const r of ev.results) {
     const area = areaOf.firm(r.uscc);
-    if (area) firmsByArea.set(area, [...(firmsByArea.get(area) ?? []), r]);
+    if (area) appendTo(firmsByArea, area, r);
   }
   const aggregates = [...firmsByArea].flatMap(([code, firms]) => {
     const reported = firms.map((f) => ev.rawFiguresByUscc[f.uscc]).filter((f): f is RawFigures => f != null);

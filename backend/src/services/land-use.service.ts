@@ -9,6 +9,7 @@ import type { LandUseControls } from '../domain/scheme.js';
 import { classifyUnderUse, countedFloorAreaSqm, type UnderUseFacts } from '../domain/under-use.js';
 import { sqmToMu } from '../domain/units.js';
 import { BadRequestError, NotFoundError } from './errors.js';
+import { appendTo } from '../domain/collections.js';
 
 export type LandUseKind = 'idle' | 'underused' | 'unsupplied' | 'lowYield';
 
@@ -71,10 +72,10 @@ function buildIndex(ev: YearEvaluation) {
   const countyTax = new Map<string, number[]>();
   for (const r of ev.results) {
     const tax = r.metrics?.taxWanYuanPerMu;
-    if (r.eligible && tax != null) countyTax.set(r.regionCode, [...(countyTax.get(r.regionCode) ?? []), tax]);
+    if (r.eligible && tax != null) appendTo(countyTax, r.regionCode, tax);
   }
   const holdersByParcel = new Map<string, YearEvaluation['facts']['holdings']>();
-  for (const h of ev.facts.holdings) holdersByParcel.set(h.parcelCode, [...(holdersByParcel.get(h.parcelCode) ?? []), h]);
+  for (const h of ev.facts.holdings) appendTo(holdersByParcel, h.parcelCode, h);
   return { resultByUscc, countyTax, holdersByParcel };
 }
 function indexOf(ev: YearEvaluation) {
