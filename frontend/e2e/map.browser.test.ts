@@ -3,7 +3,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParkCollection } from '../src/api/types';
 import { computeLabelPoint } from '../src/map/geometry';
@@ -30,21 +31,7 @@ describe('the park map in Chromium', () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     server = await startServer();
     profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      viewport: VIEWPORT,
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    context = await launchChromium(profileDir, VIEWPORT);
     const baseUrl = server.baseUrl;
     context.on('request', (request) => {
       if (isExternal(request.url(), baseUrl)) externalRequests.push(request.url());
