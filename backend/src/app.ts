@@ -15,6 +15,7 @@ import { createEvaluationRepository } from './repositories/evaluation.repository
 import { createLandUseRepository } from './repositories/land-use.repository.js';
 import { createVacancyRepository } from './repositories/vacancy.repository.js';
 import { createGradeAdjustmentsRepository } from './repositories/grade-adjustments.repository.js';
+import { createSearchRepository } from './repositories/search.repository.js';
 import { createParksService } from './services/parks.service.js';
 import { createLandService } from './services/land.service.js';
 import { createEnterprisesService } from './services/enterprises.service.js';
@@ -25,6 +26,7 @@ import { createEvaluationService } from './services/evaluation.service.js';
 import { createLandUseService } from './services/land-use.service.js';
 import { createVacancyService } from './services/vacancy.service.js';
 import { createGradeAdjustmentsService } from './services/grade-adjustments.service.js';
+import { createSearchService } from './services/search.service.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { registerRoutes } from './http/routes.js';
 
@@ -39,6 +41,7 @@ export interface Services {
   landUse: ReturnType<typeof createLandUseService>;
   vacancy: ReturnType<typeof createVacancyService>;
   gradeAdjustments: ReturnType<typeof createGradeAdjustmentsService>;
+  search: ReturnType<typeof createSearchService>;
 }
 
 /** Wire repositories → services for one database. */
@@ -60,6 +63,7 @@ export function createServices(db: Database, config: Pick<Config, 'riversFile'>)
     landUse: createLandUseService(createLandUseRepository(db), evaluation, parkExists),
     vacancy: createVacancyService(createVacancyRepository(db), parkExists),
     gradeAdjustments: createGradeAdjustmentsService(adjustmentsRepo, enterprisesRepo, evaluation),
+    search: createSearchService(createSearchRepository(db)),
   };
 }
 

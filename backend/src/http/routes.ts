@@ -5,6 +5,7 @@ import * as s from './schemas.js';
 import type { EvaluationQuery } from '../services/evaluation.service.js';
 import type { LandUseQuery } from '../services/land-use.service.js';
 import type { VacancyQuery } from '../services/vacancy.service.js';
+import type { SearchQuery } from '../services/search.service.js';
 import type { GradeAdjustmentRequest } from '../services/grade-adjustments.service.js';
 
 type YearQuery = { year?: number };
@@ -13,6 +14,9 @@ type SchemeParams = { id: string };
 /** Every API route, in one place. Handlers are one line: services do the work. */
 export function registerRoutes(app: FastifyInstance, services: Services, adminToken: string | undefined) {
   const { parks, land, enterprises, system, bundles, schemes, evaluation, landUse, vacancy, gradeAdjustments } = services;
+
+  app.get<{ Querystring: SearchQuery }>('/api/search', { schema: { tags: ['search'], summary: 'Parks by name or code, parcels by code, enterprises by name or USCC: { query, results: [{ kind, code, name, parkCode, parkName, bbox, point }] }', querystring: s.searchQuery, response: { 200: s.responses.object } } },
+    (req) => services.search.search(req.query));
 
   app.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness, database kind and PostGIS version', response: { 200: s.healthResponse } } },
     () => system.health());

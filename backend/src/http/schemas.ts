@@ -54,6 +54,16 @@ export const vacanciesQuery = {
   additionalProperties: false,
 } as const;
 
+export const searchQuery = {
+  type: 'object',
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: 100, description: 'part of a park name or code, a parcel code, an enterprise name or 统一社会信用代码 (case-insensitive; % and _ match themselves)' },
+    limit: { type: 'integer', minimum: 1, maximum: 50, default: 10, description: 'most results' },
+  },
+  required: ['q'],
+  additionalProperties: false,
+} as const;
+
 export const schemeParams = { type: 'object', properties: { id: code }, required: ['id'] } as const;
 export const schemeQuery = {
   type: 'object',
