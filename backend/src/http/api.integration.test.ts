@@ -99,6 +99,22 @@ describe('the API on the tiny fixture', () => {
     expect(parcels.body.features.map((f: { id: string }) => f.id)).toHaveLength(4);
   });
 
+  it("gives each parcel of a park the year's per-mu tax and output of its one-parcel view, and its main holder's grade", async () => {
+    const parcels = await get('/api/parks/T-PARK/parcels?year=2025');
+    const evaluations = await get('/api/evaluations?year=2025&park=T-PARK');
+    const gradeOf = new Map(evaluations.body.results.map((r: { uscc: string; grade: string | null }) => [r.uscc, r.grade]));
+    for (const f of parcels.body.features) {
+      const one = await get(`/api/parcels/${f.id}?year=2025`);
+      expect(f.properties).toMatchObject({ year: 2025, taxWanYuanPerMu: one.body.properties.taxWanYuanPerMu, outputWanYuanPerMu: one.body.properties.outputWanYuanPerMu });
+      for (const h of f.properties.holders) expect(h.grade).toBe(gradeOf.get(h.uscc) ?? null);
+      if (f.properties.holderGradeUscc) expect(f.properties.holderGrade).toBe(gradeOf.get(f.properties.holderGradeUscc));
+    }
+    const p2 = parcels.body.features.find((f: { id: string }) => f.id === P2);
+    expect(p2.properties.taxWanYuanPerMu).toEqual(expect.any(Number));
+    const earlier = await get('/api/parks/T-PARK/parcels?year=2024');
+    expect(earlier.body.features[0].properties.year).toBe(2024);
+  });
+
   it("gives the standard factory's lettable, leased and vacant area and its units", async () => {
     const { body } = await get('/api/parks/T-PARK/buildings');
     const b2 = body.features.find((f: { id: string }) => f.id === B2);

@@ -31,8 +31,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     (req) => parks.listParks(req.query.year));
   app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode', { schema: { tags: ['parks'], summary: 'One park', params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },
     (req) => parks.getPark(req.params.parkCode, req.query.year));
-  app.get<{ Params: { parkCode: string } }>('/api/parks/:parkCode/parcels', { schema: { tags: ['land'], summary: 'Parcels of a park with their holders', params: s.parkParams, response: { 200: s.responses.featureCollection } } },
-    (req) => land.listParcelsOfPark(req.params.parkCode));
+  app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode/parcels', { schema: { tags: ['land'], summary: "Parcels of a park with their holders, per-mu tax and output and main holder's grade for the year", params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
+    (req) => land.listParcelsOfPark(req.params.parkCode, req.query.year));
   app.get<{ Params: { parkCode: string } }>('/api/parks/:parkCode/buildings', { schema: { tags: ['land'], summary: 'Buildings of a park with lettable, leased and vacant floor area', params: s.parkParams, response: { 200: s.responses.featureCollection } } },
     (req) => land.listBuildingsOfPark(req.params.parkCode));
   app.get<{ Params: { parcelCode: string }; Querystring: YearQuery }>('/api/parcels/:parcelCode', { schema: { tags: ['land'], summary: "One parcel with its holders' land shares, figures per mu, building coverage and plot ratio", params: s.parcelParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },

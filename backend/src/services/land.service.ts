@@ -118,6 +118,30 @@ function describeParcel(p: ParcelRow, ev: YearEvaluation | null) {
   };
 }
 
+/**
+ * A parcel's figures for a year on the park map: its per-mu tax and output (its holders' figures
+ * apportioned by their land on it) and the grade of its main holder (the graded holder with the most
+ * land on it), each holder with its own grade.
+ */
+function summariseParcel(p: ParcelRow, ev: YearEvaluation | null, resultByUscc: Map<string, YearEvaluation['results'][number]>) {
+  const figures = ev ? apportionFiguresToParcel(p.code, ev.allocation, ev.figuresByUscc) : null;
+  const metrics = figures ? computeEntityMetrics(figures, p.land_area_sqm) : null;
+  const landOnParcelSqm = (uscc: string) =>
+    ev?.allocation.enterprises[uscc]?.shares.filter((s) => s.parcelCode === p.code).reduce((a, s) => a + s.sqm, 0) ?? 0;
+  const graded = p.holders
+    .map((h) => ({ uscc: h.uscc, grade: resultByUscc.get(h.uscc)?.grade ?? null, sqm: landOnParcelSqm(h.uscc) }))
+    .filter((h) => h.grade != null)
+    .sort((a, b) => b.sqm - a.sqm || a.uscc.localeCompare(b.uscc));
+  return {
+    year: ev?.year ?? null,
+    taxWanYuanPerMu: metrics?.taxWanYuanPerMu ?? null,
+    outputWanYuanPerMu: metrics?.outputWanYuanPerMu ?? null,
+    holderGrade: graded[0]?.grade ?? null,
+    holderGradeUscc: graded[0]?.uscc ?? null,
+    holders: p.holders.map((h) => ({ ...h, grade: resultByUscc.get(h.uscc)?.grade ?? null })),
+  };
+}
+
 export function createLandService(
   repo: LandRepository,
   parkExists: (parkCode: string) => Promise<boolean>,
@@ -127,9 +151,17 @@ export function createLandService(
     if (!(await parkExists(parkCode))) throw new NotFoundError('park', parkCode);
   };
   return {
-    async listParcelsOfPark(parkCode: string) {
+    /** The park's parcels, each with its per-mu tax and output and its main holder's grade for `year` (default: the latest). */
+    async listParcelsOfPark(parkCode: string, year?: number) {
       await requirePark(parkCode);
-      return { type: 'FeatureCollection' as const, features: (await repo.listParcelsOfPark(parkCode)).map(toParcelFeature) };
+      const chosen = await evaluation.resolveYear(year);
+      const ev = chosen == null ? null : await evaluation.evaluateYear(chosen);
+      const resultByUscc = new Map((ev?.results ?? []).map((r) => [r.uscc, r]));
+      const features = (await repo.listParcelsOfPark(parkCode)).map((row) => {
+        const parcel = toParcelFeature(row);
+        return { ...parcel, properties: { ...parcel.properties, ...summariseParcel(row, ev, resultByUscc) } };
+      });
+      return { type: 'FeatureCollection' as const, features };
     },
     async getParcel(parcelCode: string, year?: number) {
       const row = await repo.findParcel(parcelCode);
