@@ -85,6 +85,7 @@ export const FILE_SPECS = {
     { name: 'industry_code', type: 'code' },
     { name: 'above_scale', type: 'boolean' },
     { name: 'status', type: { oneOf: ENTERPRISE_STATUSES } },
+    { name: 'status_since', type: 'date' },
     { name: 'registered_on', type: 'date' },
   ],
   land_rights: [

@@ -69,6 +69,7 @@ export const enterprises = pgTable('enterprises', {
   industryCode: text('industry_code'),
   aboveScale: boolean('above_scale').notNull(),
   status: text('status').notNull(),
+  statusSince: date('status_since'),
   registeredOn: date('registered_on'),
 });
 
@@ -153,7 +154,27 @@ export const imports = pgTable('imports', {
   bundleName: text('bundle_name'),
   counts: jsonb('counts').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  layer: text('layer'),
+  format: text('format'),
+  crs: text('crs'),
+  status: text('status').notNull(),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
 });
+
+export const importRows = pgTable('import_rows', {
+  importId: integer('import_id').notNull(),
+  layer: text('layer').notNull(),
+  key: jsonb('key').notNull(),
+  before: jsonb('before'),
+}, (t) => [primaryKey({ columns: [t.importId, t.layer, t.key] })]);
+
+export const importMappings = pgTable('import_mappings', {
+  layer: text('layer').notNull(),
+  signature: text('signature').notNull(),
+  columns: text('columns').array().notNull(),
+  mapping: jsonb('mapping').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.layer, t.signature] })]);
 
 export const gradeAdjustments = pgTable('grade_adjustments', {
   id: serial('id').primaryKey(),
@@ -166,4 +187,4 @@ export const gradeAdjustments = pgTable('grade_adjustments', {
   adjustedAt: timestamp('adjusted_at', { withTimezone: true }).notNull(),
 });
 
-export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports, gradeAdjustments };
+export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports, importRows, importMappings, gradeAdjustments };

@@ -124,6 +124,19 @@ describe('the Ankang demo, golden files', () => {
 });
 
 describe('the Ankang demo, invariants', () => {
+  it('flags a firm halted for a year or more, dated from its status_since', async () => {
+    const { features } = await get(`/api/idle-land?asOf=${AS_OF}`);
+    const halted = (features as { properties: { rule: string; since: string; uscc: string; evidence: { status: string } } }[])
+      .filter((f) => f.properties.rule === 'halted');
+    expect(halted.length).toBeGreaterThan(0);
+    for (const { properties: p } of halted) {
+      const firm = await get(`/api/enterprises/${p.uscc}`);
+      expect(firm.statusSince, p.uscc).toBe(p.since);
+      expect(['halted', 'half_halted']).toContain(firm.status);
+      expect(p.since <= `${Number(AS_OF.slice(0, 4)) - 1}${AS_OF.slice(4)}`, p.since).toBe(true);
+    }
+  });
+
   it('grades a fair share of the firms', async () => {
     const all = await evaluations();
     expect(all.length).toBeGreaterThan(100);

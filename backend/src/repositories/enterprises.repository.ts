@@ -22,6 +22,7 @@ export interface EnterpriseRow {
   industry_code: string | null;
   above_scale: boolean;
   status: string;
+  status_since: string | null;
   registered_on: string | null;
   park_code: string | null;
   holdings: { parcelCode: string; role: 'owner' | 'tenant'; leasedFloorAreaSqm: number | null; parcelLandAreaSqm: number }[];

@@ -11,6 +11,7 @@ export interface EnterpriseFactRow {
   industry_code: string | null;
   above_scale: boolean;
   status: string;
+  status_since: string | null;
   registered_on: string | null;
   park_code: string | null;
   region_code: string | null;

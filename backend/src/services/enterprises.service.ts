@@ -23,6 +23,7 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
         industryCode: e.industry_code,
         aboveScale: e.above_scale,
         status: e.status,
+        statusSince: e.status_since,
         registeredOn: e.registered_on,
         parkCode: e.park_code,
         holdings: e.holdings,

@@ -96,6 +96,7 @@ function lowYieldFacts(p: ParcelFactRow, ownerUscc: string, ev: YearEvaluation, 
     investedYuan: p.invested_yuan,
     outputYuan: ev.rawFiguresByUscc[ownerUscc]?.outputYuan ?? null,
     enterpriseStatus: ev.enterprises.get(ownerUscc)?.status ?? null,
+    statusSince: ev.enterprises.get(ownerUscc)?.status_since ?? null,
     taxWanYuanPerMu: result?.eligible ? result.metrics?.taxWanYuanPerMu ?? null : null,
     countyTaxWanYuanPerMu: result ? indexOf(ev).countyTax.get(result.regionCode) ?? [] : [],
     underUse,
@@ -125,7 +126,8 @@ function parcelFeatures(shape: ParcelShapeRow, p: ParcelFactRow, asOf: string, e
   }
   if (ownerUscc) {
     for (const f of findLowYield(lowYieldFacts(p, ownerUscc, ev, previous, underUse), scheme, asOf)) {
-      const since = typeof f.evidence.overdueFrom === 'string' ? f.evidence.overdueFrom : null;
+      const dated = f.evidence.overdueFrom ?? f.evidence.statusSince;
+      const since = typeof dated === 'string' ? dated : null;
       out.push(feature(shape.geometry, { ...base, kind: 'lowYield', rule: f.rule, since, uscc: ownerUscc, kindLabel: f.kindLabel, evidence: f.evidence }));
     }
   }

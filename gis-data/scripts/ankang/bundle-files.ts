@@ -4,6 +4,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { compactProperties, toCsv, toFeatureCollectionText } from '../lib/files.js';
 import type { Building, Unit } from './buildings.js';
 import type { Enterprise, LandRight } from './enterprises.js';
+import { statusSinceOf } from './enterprises.js';
 import type { IndicatorRow } from './indicators.js';
 import { INDUSTRIES } from './industries.js';
 import type { Parcel } from './parcels.js';
@@ -86,13 +87,14 @@ export function unitsCsv(parks: readonly ParkFiles[]): string {
 }
 
 export function enterprisesCsv(parks: readonly ParkFiles[]): string {
-  const columns = ['uscc', 'name', 'industry_code', 'above_scale', 'status', 'registered_on'];
+  const columns = ['uscc', 'name', 'industry_code', 'above_scale', 'status', 'status_since', 'registered_on'];
   return toCsv(columns, parks.flatMap((park) => park.enterprises.map((e) => ({
     uscc: e.uscc,
     name: e.name,
     industry_code: INDUSTRIES[e.industryKey].code,
     above_scale: e.aboveScale,
     status: e.status,
+    status_since: statusSinceOf(e),
     registered_on: e.registeredOn,
   }))));
 }

@@ -232,3 +232,20 @@ export function createParkEnterprises(
   landRights.push(...leased.values());
   return { enterprises, landRights };
 }
+
+/**
+ * When a firm's status began (status_since), in step with its figures (indicators.ts): a halted firm
+ * still produced a little in 2024 and stopped during it; a closed firm has no figures after 2023; a
+ * half-halted firm cut back in 2024 or 2025. Derived from the USCC, so no random draw is spent and the
+ * rest of the demo stays as it was. Operating firms have none.
+ */
+export function statusSinceOf(e: Pick<Enterprise, 'uscc' | 'status'>): string | undefined {
+  const hash = [...e.uscc].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 9973, 7);
+  const month = String(1 + (hash % 12)).padStart(2, '0');
+  switch (e.status) {
+    case 'halted': return `2024-${String(3 + (hash % 8)).padStart(2, '0')}-01`;
+    case 'closed': return `2024-${month}-01`;
+    case 'half_halted': return `${hash % 2 ? 2024 : 2025}-${month}-01`;
+    default: return undefined;
+  }
+}

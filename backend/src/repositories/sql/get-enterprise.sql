@@ -1,4 +1,4 @@
-SELECT e.uscc, e.name, e.industry_code, e.above_scale, e.status, e.registered_on::text,
+SELECT e.uscc, e.name, e.industry_code, e.above_scale, e.status, e.status_since::text, e.registered_on::text,
   ep.park_code,
   coalesce((
     SELECT json_agg(json_build_object('parcelCode', h.parcel_code, 'role', h.role,
