@@ -1,6 +1,15 @@
 // The only module that knows the API's URLs. Same origin: the backend serves this app at `/`.
 import { getJson } from './http-client';
 import type { DatasetList, Health, ParkCollection, RegionCollection, RiverCollection } from './types';
+import type {
+  BuildingCollection,
+  Enterprise,
+  EvaluationList,
+  LandUseCollection,
+  ParcelCollection,
+  ParcelDetailFeature,
+  UnitList,
+} from './park-types';
 
 /** `?year=Y`, or nothing for the latest reported year. */
 const yearQuery = (year: number | null | undefined) => (year == null ? '' : `?year=${year}`);
@@ -16,3 +25,28 @@ export const listRivers = (signal?: AbortSignal) => getJson<RiverCollection>('/a
 export const listDatasets = (signal?: AbortSignal) => getJson<DatasetList>('/api/datasets', signal);
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);
+
+// Park view and details: one park's land, one parcel, building, or enterprise at a time.
+const enc = encodeURIComponent;
+
+export const listParcelsOfPark = (parkCode: string, year: number | null, signal?: AbortSignal) =>
+  getJson<ParcelCollection>(`/api/parks/${enc(parkCode)}/parcels${yearQuery(year)}`, signal);
+
+export const listBuildingsOfPark = (parkCode: string, signal?: AbortSignal) =>
+  getJson<BuildingCollection>(`/api/parks/${enc(parkCode)}/buildings`, signal);
+
+export const getParcel = (parcelCode: string, year: number | null, signal?: AbortSignal) =>
+  getJson<ParcelDetailFeature>(`/api/parcels/${enc(parcelCode)}${yearQuery(year)}`, signal);
+
+export const listUnitsOfBuilding = (buildingCode: string, signal?: AbortSignal) =>
+  getJson<UnitList>(`/api/buildings/${enc(buildingCode)}/units`, signal);
+
+export const getEnterprise = (uscc: string, year: number | null, signal?: AbortSignal) =>
+  getJson<Enterprise>(`/api/enterprises/${enc(uscc)}${yearQuery(year)}`, signal);
+
+/** Idle, under-used, unsupplied and low-yield land of a park on `asOf` (YYYY-MM-DD). */
+export const listLandUseIssues = (parkCode: string, asOf: string, signal?: AbortSignal) =>
+  getJson<LandUseCollection>(`/api/idle-land?asOf=${asOf}&park=${enc(parkCode)}`, signal);
+
+export const listEvaluations = (parkCode: string, year: number | null, signal?: AbortSignal) =>
+  getJson<EvaluationList>(`/api/evaluations?${year == null ? '' : `year=${year}&`}park=${enc(parkCode)}`, signal);

@@ -3,11 +3,26 @@
 // Defaults are left out, so the plain URL is the default view. Pure: strings in, state out.
 import type { ClassMethodChoice } from '../map/colouring';
 import { type ColourBy, isColourBy } from './city-metrics';
+import {
+  ALL_LAYERS_ON,
+  DEFAULT_PARCEL_COLOUR_BY,
+  type DetailSelection,
+  type LayerVisibility,
+  type ParcelColourBy,
+  parseLayers,
+  parseParcelColourBy,
+  parseSelection,
+  writeLayers,
+  writeSelection,
+} from './park-view-state';
 
 export interface MapView {
   lon: number;
   lat: number;
   zoom: number;
+  /** Tilt in degrees (0: straight down) and rotation in degrees clockwise from north; absent: 0. */
+  pitch?: number;
+  bearing?: number;
 }
 
 export interface CityViewState {
@@ -18,6 +33,10 @@ export interface CityViewState {
   park: string | null;
   /** null: the whole city, fitted to the window. */
   view: MapView | null;
+  /** A parcel, building (and unit) or enterprise of the park, shown in the details panel. */
+  selection: DetailSelection | null;
+  layers: LayerVisibility;
+  parcelBy: ParcelColourBy;
 }
 
 export const DEFAULT_CITY_VIEW: CityViewState = {
@@ -26,6 +45,9 @@ export const DEFAULT_CITY_VIEW: CityViewState = {
   classes: 'fixed',
   park: null,
   view: null,
+  selection: null,
+  layers: ALL_LAYERS_ON,
+  parcelBy: DEFAULT_PARCEL_COLOUR_BY,
 };
 
 const CLASS_CHOICES: readonly ClassMethodChoice[] = ['fixed', 'quantile', 'equalInterval', 'naturalBreaks'];
@@ -36,10 +58,12 @@ const ZOOM_DIGITS = 2;
 function parseView(text: string | null): MapView | null {
   if (!text) return null;
   const parts = text.split(',').map(Number);
-  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
-  const [lon, lat, zoom] = parts;
+  if ((parts.length !== 3 && parts.length !== 5) || parts.some((n) => !Number.isFinite(n))) return null;
+  const [lon, lat, zoom, pitch, bearing] = parts;
   if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom < 0 || zoom > 24) return null;
-  return { lon, lat, zoom };
+  if (parts.length === 3) return { lon, lat, zoom };
+  if (pitch < 0 || pitch > 85 || Math.abs(bearing) > 180) return null;
+  return { lon, lat, zoom, pitch, bearing };
 }
 
 /** Unknown or malformed values fall back to the default, one parameter at a time. */
@@ -56,6 +80,9 @@ export function parseCityViewState(search: string): CityViewState {
     classes: classes !== null && CLASS_CHOICES.includes(classes) ? classes : DEFAULT_CITY_VIEW.classes,
     park: park ? park : null,
     view: parseView(params.get('view')),
+    selection: park ? parseSelection(params) : null,
+    layers: parseLayers(params.get('layers')),
+    parcelBy: parseParcelColourBy(params.get('parcelBy')),
   };
 }
 
@@ -66,9 +93,15 @@ export function toCitySearch(state: CityViewState): string {
   if (state.metric !== DEFAULT_CITY_VIEW.metric) params.set('metric', state.metric);
   if (state.classes !== DEFAULT_CITY_VIEW.classes) params.set('classes', state.classes);
   if (state.park) params.set('park', state.park);
+  if (state.park) writeSelection(params, state.selection);
+  writeLayers(params, state.layers);
+  if (state.parcelBy !== DEFAULT_PARCEL_COLOUR_BY) params.set('parcelBy', state.parcelBy);
   if (state.view) {
-    const { lon, lat, zoom } = state.view;
-    params.set('view', [lon.toFixed(DEGREE_DIGITS), lat.toFixed(DEGREE_DIGITS), zoom.toFixed(ZOOM_DIGITS)].map(Number).join(','));
+    const { lon, lat, zoom, pitch = 0, bearing = 0 } = state.view;
+    const parts = [lon.toFixed(DEGREE_DIGITS), lat.toFixed(DEGREE_DIGITS), zoom.toFixed(ZOOM_DIGITS)];
+    // Tilt and rotation only when the map is tilted or rotated, in whole degrees.
+    if (Math.round(pitch) !== 0 || Math.round(bearing) !== 0) parts.push(pitch.toFixed(0), bearing.toFixed(0));
+    params.set('view', parts.map(Number).join(','));
   }
   const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';

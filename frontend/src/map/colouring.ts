@@ -40,7 +40,7 @@ export interface Colouring {
 }
 
 /** Evenly spread over the ramp, so three classes are red, yellow and green. */
-function rampColours(classCount: number): Rgb[] {
+export function rampColours(classCount: number): Rgb[] {
   if (classCount === 1) return [RAMP[Math.floor(RAMP.length / 2)]];
   return Array.from({ length: classCount }, (_, i) => RAMP[Math.round((i * (RAMP.length - 1)) / (classCount - 1))]);
 }

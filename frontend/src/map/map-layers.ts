@@ -1,6 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
+import type { BuildingFeature, LandUseFeature, ParcelFeature } from '../api/park-types';
+import { ALL_LAYERS_ON, type LayerVisibility } from '../city/park-view-state';
+import { createBuildingsLayer } from './layers/buildings-layer';
 import { createCountiesLayer } from './layers/counties-layer';
+import { createLandUseLayer } from './layers/land-use-layer';
+import { createParcelsLayer } from './layers/parcels-layer';
 import { createCountyLabelsLayer, createParkLabelsLayer } from './layers/labels-layer';
 import { createParkMarkersLayer } from './layers/park-markers-layer';
 import { createParksLayer } from './layers/parks-layer';
@@ -27,6 +32,24 @@ export interface MapLayersState {
   colorFor: (parkCode: string) => Rgb;
   zoom: number;
   onParkClick: (parkCode: string) => void;
+  /** The selected park's land, once loaded; its park polygon is then drawn faint beneath it. */
+  parkLand?: ParkLandState | null;
+  /** Which layers are on (default: all). */
+  layerVisibility?: LayerVisibility;
+}
+
+/** One park's parcels, buildings and land-use findings, and what is selected among them. */
+export interface ParkLandState {
+  parkCode: string;
+  parcels: ParcelFeature[];
+  buildings: BuildingFeature[];
+  findings: LandUseFeature[];
+  /** The parcel's class colour (map/parcel-colouring.ts). */
+  parcelColorFor: (parcelCode: string) => Rgb;
+  selectedParcelCode: string | null;
+  selectedBuildingCode: string | null;
+  onParcelClick: (parcelCode: string) => void;
+  onBuildingClick: (buildingCode: string) => void;
 }
 
 /**
@@ -36,12 +59,37 @@ export interface MapLayersState {
 export function createMapLayers(state: MapLayersState): Layer[] {
   const { selectedCode, onParkClick, zoom, colorFor } = state;
   const highlightedCode = state.highlightedCode ?? null;
+  const visibility = state.layerVisibility ?? ALL_LAYERS_ON;
+  const land = state.parkLand ?? false;
   const layers: (Layer | false)[] = [
-    createCountiesLayer({ regions: state.regions }),
+    createCountiesLayer({ regions: state.regions, visible: visibility.counties }),
     createRiversLayer({ rivers: state.rivers }),
     // County names under the parks, so no park colour is ever hidden by text.
     state.countyLabels.length > 0 && createCountyLabelsLayer({ labels: state.countyLabels }),
-    createParksLayer({ parks: state.parks, colorFor, selectedCode, highlightedCode, onClick: onParkClick }),
+    createParksLayer({
+      parks: state.parks,
+      colorFor,
+      selectedCode,
+      highlightedCode,
+      onClick: onParkClick,
+      fadedCode: land && visibility.parcels ? land.parkCode : null,
+    }),
+    land &&
+      createParcelsLayer({
+        parcels: land.parcels,
+        colorFor: land.parcelColorFor,
+        selectedCode: land.selectedParcelCode,
+        onClick: land.onParcelClick,
+        visible: visibility.parcels,
+      }),
+    land && createLandUseLayer({ findings: land.findings, onParcelClick: land.onParcelClick, visible: visibility.landUse }),
+    land &&
+      createBuildingsLayer({
+        buildings: land.buildings,
+        selectedCode: land.selectedBuildingCode,
+        onClick: land.onBuildingClick,
+        visible: visibility.buildings,
+      }),
     createParkMarkersLayer({
       points: state.parkPoints,
       colorFor,

@@ -4,13 +4,15 @@ import { COUNTY_FILL, COUNTY_LINE } from '../palette';
 
 export interface CountiesLayerProps {
   regions: RegionFeature[];
+  visible?: boolean;
 }
 
 /** The ten counties of Ankang: light fill, thin outlines, not pickable. */
-export function createCountiesLayer({ regions }: CountiesLayerProps) {
+export function createCountiesLayer({ regions, visible = true }: CountiesLayerProps) {
   return new GeoJsonLayer<RegionProperties>({
     id: 'counties',
     data: regions,
+    visible,
     filled: true,
     stroked: true,
     getFillColor: COUNTY_FILL,

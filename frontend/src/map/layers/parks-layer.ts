@@ -11,16 +11,20 @@ export interface ParksLayerProps {
   /** A park pointed at elsewhere (a ranking row), outlined like a hover. */
   highlightedCode?: string | null;
   onClick: (parkCode: string) => void;
+  /** The park whose parcels are drawn over it: filled faintly, so the parcels' colours read true. */
+  fadedCode?: string | null;
 }
 
 /** Opaque enough to read the class, translucent enough to see the county outline beneath. */
 export const PARK_FILL_ALPHA = 220;
+/** Fill of a park under its own parcels: a hint of its class between them. */
+export const FADED_PARK_FILL_ALPHA = 50;
 
 const lineColorOf = (code: string, selectedCode: string | null, highlightedCode: string | null) =>
   code === selectedCode ? SELECTED_LINE : code === highlightedCode ? HIGHLIGHT_LINE : PARK_LINE;
 
 /** Park boundaries filled by class; hover highlights, the selected park gets a dark outline. */
-export function createParksLayer({ parks, colorFor, selectedCode, highlightedCode = null, onClick }: ParksLayerProps) {
+export function createParksLayer({ parks, colorFor, selectedCode, highlightedCode = null, onClick, fadedCode = null }: ParksLayerProps) {
   return new GeoJsonLayer<ParkProperties>({
     id: 'parks',
     data: parks,
@@ -29,13 +33,14 @@ export function createParksLayer({ parks, colorFor, selectedCode, highlightedCod
     pickable: true,
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
-    getFillColor: (park) => withAlpha(colorFor(park.properties.code), PARK_FILL_ALPHA),
+    getFillColor: (park) =>
+      withAlpha(colorFor(park.properties.code), park.properties.code === fadedCode ? FADED_PARK_FILL_ALPHA : PARK_FILL_ALPHA),
     getLineColor: (park) => lineColorOf(park.properties.code, selectedCode, highlightedCode),
     lineWidthUnits: 'pixels',
     getLineWidth: (park) =>
       park.properties.code === selectedCode || park.properties.code === highlightedCode ? 3 : 1,
     updateTriggers: {
-      getFillColor: [colorFor],
+      getFillColor: [colorFor, fadedCode],
       getLineColor: [selectedCode, highlightedCode],
       getLineWidth: [selectedCode, highlightedCode],
     },
