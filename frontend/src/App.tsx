@@ -14,6 +14,17 @@ import { Header } from './panels/Header';
 import { Legend } from './panels/Legend';
 import { PARK_PANEL_INSET_PX, ParkPanel } from './panels/ParkPanel';
 import { RankingList } from './panels/RankingList';
+import type { SearchHit } from './api/finder-types';
+import { EnterprisePanel } from './search/EnterprisePanel';
+import { HeaderSearch } from './search/HeaderSearch';
+import { useEnterprise } from './search/use-search';
+import { useFitRequest } from './search/use-fit-request';
+import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { toPrintHref } from './vacancy/print-route';
+import { BUILDING_FIT_MAX_ZOOM, useVacancyFinder } from './vacancy/use-vacancy-finder';
+import { withVacancyFinderSearch } from './vacancy/vacancy-url-state';
+import { VacancyPanel } from './vacancy/VacancyPanel';
 
 const problemKey = (problem: Problem) => `${problem.status} ${problem.title} ${problem.detail ?? ''}`;
 
@@ -29,13 +40,19 @@ export function App() {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const about = useAboutData(aboutOpen);
   const selectedCode = city.park;
+  const [fitRequest, fitTo] = useFitRequest();
+  const finder = useVacancyFinder(fitTo);
+  const [basemap, setBasemap] = useState<BasemapChoice>(() => loadBasemapChoice());
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [enterpriseUscc, setEnterpriseUscc] = useState<string | null>(null);
+  const enterprise = useEnterprise(enterpriseUscc);
 
   useEffect(() => {
-    const search = toCitySearch(city);
+    const search = withVacancyFinderSearch(toCitySearch(city), finder.state);
     if (search !== window.location.search) {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
     }
-  }, [city]);
+  }, [city, finder.state]);
 
   const update = useCallback((patch: Partial<CityViewState>) => setCity((current) => ({ ...current, ...patch })), []);
   const selectPark = useCallback((park: string | null) => update({ park }), [update]);
@@ -59,6 +76,16 @@ export function App() {
   );
 
   const parkProperties = useMemo(() => parks.map((park) => park.properties), [parks]);
+  const regionOptions = useMemo(() => regions.map((r) => ({ code: r.properties.code, name: r.properties.name })), [regions]);
+  const chooseSearchHit = useCallback(
+    (hit: SearchHit) => {
+      setEnterpriseUscc(hit.kind === 'enterprise' ? hit.code : null);
+      if (hit.kind === 'park') return focusPark(hit.code);
+      if (hit.kind === 'parcel') update({ park: hit.parkCode });
+      if (hit.bbox) fitTo(hit.bbox, BUILDING_FIT_MAX_ZOOM);
+    },
+    [focusPark, update, fitTo],
+  );
   const colouring = useMemo(
     () => createColouring(parkProperties, city.metric, city.classes),
     [parkProperties, city.metric, city.classes],
@@ -96,7 +123,15 @@ export function App() {
         locale={locale}
         onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
         onOpenAbout={() => setAboutOpen(true)}
-      />
+      >
+        <HeaderSearch onChoose={chooseSearchHit} />
+        <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
+          {t.vacancy.open}
+        </button>
+        <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
+          {t.settings.open}
+        </button>
+      </Header>
       <div className="city-view">
         <aside className="sidebar" aria-label={t.ranking.title}>
           <CityControls
@@ -130,8 +165,31 @@ export function App() {
             onSelectPark={selectPark}
             attribution={t.map.attribution}
             ariaLabel={t.map.ariaLabel}
-            rightInsetPx={selectedPark ? PARK_PANEL_INSET_PX : 0}
+            rightInsetPx={selectedPark || enterpriseUscc ? PARK_PANEL_INSET_PX : 0}
+            extraLayers={finder.layers}
+            fitRequest={fitRequest}
+            basemap={basemap}
           />
+          {finder.state.open && (
+            <VacancyPanel
+              filter={finder.state.filter}
+              onFilterChange={finder.setFilter}
+              result={finder.result}
+              parks={parkProperties}
+              regions={regionOptions}
+              selectedBuildingCode={finder.selectedBuildingCode}
+              onSelectBuilding={finder.selectBuilding}
+              printHrefOf={toPrintHref}
+              onClose={() => finder.setOpen(false)}
+            />
+          )}
+          {enterpriseUscc && (
+            <EnterprisePanel
+              enterprise={enterprise}
+              parkName={(code) => parkProperties.find((p) => p.code === code)?.name ?? code}
+              onClose={() => setEnterpriseUscc(null)}
+            />
+          )}
           {loading && (
             <div className="loading" role="status">
               {t.app.loading}
@@ -142,7 +200,7 @@ export function App() {
             onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
           />
           <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} />
-          {selectedPark && (
+          {selectedPark && !enterpriseUscc && (
             <ParkPanel
               park={selectedPark}
               mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
@@ -151,6 +209,17 @@ export function App() {
           )}
         </main>
       </div>
+      {settingsOpen && (
+        <SettingsDialog
+          choice={basemap}
+          onApply={(choice) => {
+            saveBasemapChoice(choice);
+            setBasemap(choice);
+            setSettingsOpen(false);
+          }}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
       {aboutOpen && <AboutPanel datasets={about.datasets} health={about.health} onClose={() => setAboutOpen(false)} />}
     </div>
   );

@@ -4,14 +4,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n-context';
+import { parsePrintRequest } from './vacancy/print-route';
+import { PrintPage } from './vacancy/PrintPage';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// ?print=building:CODE&park=PARK is the printable building sheet, served by the same app.
+const printRequest = parsePrintRequest(window.location.search);
 
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      {printRequest ? <PrintPage request={printRequest} /> : <App />}
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { finderEn } from './finder-en';
 
 // English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
 export const en: Messages = {
@@ -126,4 +127,5 @@ export const en: Messages = {
     title: 'Could not load data',
     dismiss: 'Dismiss',
   },
+  ...finderEn,
 };

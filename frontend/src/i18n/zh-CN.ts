@@ -1,4 +1,5 @@
 import type { ParkLevel } from '../api/types';
+import { finderZhCN } from './finder-zh-CN';
 
 // Chinese strings, the default language. The shape of this object is the type every language fills.
 export const zhCN = {
@@ -126,6 +127,7 @@ export const zhCN = {
     title: '数据加载失败',
     dismiss: '关闭提示',
   },
+  ...finderZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,9 +1,11 @@
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
 import type { MapView } from '../city/url-state';
+import { adaptLayersToBasemap, applyBasemap } from '../settings/apply-basemap';
+import { type BasemapChoice, isOnline, OFFLINE_BASEMAP } from '../settings/basemap';
 import { createMapLayers } from './map-layers';
 import { ANKANG_BOUNDS, createOfflineStyle } from './offline-style';
 import { toCountyLabels, toParkLabels, toParkPoints } from './park-points';
@@ -37,6 +39,19 @@ export interface ParkMapProps {
   ariaLabel: string;
   /** Pixels at the map's right edge hidden by a panel; a selected park is panned out from under it. */
   rightInsetPx?: number;
+  /** Layers drawn above the map's own (the vacancy finder's buildings). */
+  extraLayers?: readonly Layer[];
+  /** Fit the map to an extent (a search hit, a building); a new `nonce` repeats it. */
+  fitRequest?: FitRequest | null;
+  /** The basemap under the layers (settings/basemap.ts); offline by default. */
+  basemap?: BasemapChoice;
+}
+
+/** [west, south, east, north] in degrees, to fit with at most `maxZoom`. */
+export interface FitRequest {
+  bbox: [number, number, number, number];
+  maxZoom: number;
+  nonce: number;
 }
 
 interface MapHandles {
@@ -73,6 +88,9 @@ export function ParkMap({
   attribution,
   ariaLabel,
   rightInsetPx = 0,
+  extraLayers,
+  fitRequest = null,
+  basemap = OFFLINE_BASEMAP,
 }: ParkMapProps) {
   const initialViewRef = useRef(initialView);
   const onViewChangeRef = useRef(onViewChange);
@@ -126,6 +144,7 @@ export function ParkMap({
       // 250–550 ms, which silently swallowed clicks at the default 250 ms.
       eventRecognizerOptions: { click: { time: CLICK_MAX_PRESS_MS } },
     });
+    window.__muyield.overlay = overlay;
     const updateZoom = () => setZoom(zoomStep(map));
     map.on('zoom', updateZoom);
     map.on('moveend', () => {
@@ -192,9 +211,26 @@ export function ParkMap({
     });
   }, [handles, focusRequest, parkPoints]);
 
+  const online = isOnline(basemap);
   useEffect(() => {
-    handles?.overlay.setProps({ layers });
-  }, [handles, layers]);
+    handles?.overlay.setProps({ layers: adaptLayersToBasemap([...layers, ...(extraLayers ?? [])], online) });
+  }, [handles, layers, extraLayers, online]);
+
+  // The offline style is left untouched until an online basemap is first chosen.
+  const basemapAppliedRef = useRef(false);
+  useEffect(() => {
+    if (!handles || (!online && !basemapAppliedRef.current)) return;
+    applyBasemap(handles.map, basemap);
+    basemapAppliedRef.current = online;
+  }, [handles, basemap, online]);
+
+  const fittedNonceRef = useRef<number | null>(null);
+  useEffect(() => {
+    if (!handles || !fitRequest || fittedNonceRef.current === fitRequest.nonce) return;
+    fittedNonceRef.current = fitRequest.nonce;
+    const [west, south, east, north] = fitRequest.bbox;
+    handles.map.fitBounds([west, south, east, north], { padding: 80, maxZoom: fitRequest.maxZoom });
+  }, [handles, fitRequest]);
 
   useEffect(() => {
     if (!handles || !selectedCode || rightInsetPx <= 0) return;

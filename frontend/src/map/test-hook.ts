@@ -1,3 +1,4 @@
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
@@ -7,6 +8,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 export interface MuYieldTestHook {
   map: MapLibreMap;
   ready: boolean;
+  /** The deck.gl overlay, to pick what a layer drew at a pixel. */
+  overlay?: MapboxOverlay;
 }
 
 declare global {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Locale } from '../i18n/i18n-context';
 import { useT } from '../i18n/i18n-context';
 
@@ -5,9 +6,11 @@ export interface HeaderProps {
   locale: Locale;
   onToggleLocale: () => void;
   onOpenAbout: () => void;
+  /** More header controls (search box, finder and settings buttons), before the language switch. */
+  children?: ReactNode;
 }
 
-export function Header({ locale, onToggleLocale, onOpenAbout }: HeaderProps) {
+export function Header({ locale, onToggleLocale, onOpenAbout, children }: HeaderProps) {
   const t = useT();
   return (
     <header className="app-header">
@@ -16,6 +19,7 @@ export function Header({ locale, onToggleLocale, onOpenAbout }: HeaderProps) {
         <span className="tagline">{t.app.tagline}</span>
       </div>
       <nav className="header-actions">
+        {children}
         <button
           type="button"
           className="lang-switch"
