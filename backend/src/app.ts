@@ -15,6 +15,7 @@ import { createEvaluationRepository } from './repositories/evaluation.repository
 import { createLandUseRepository } from './repositories/land-use.repository.js';
 import { createVacancyRepository } from './repositories/vacancy.repository.js';
 import { createGradeAdjustmentsRepository } from './repositories/grade-adjustments.repository.js';
+import { createExportRepository } from './repositories/export.repository.js';
 import { createSearchRepository } from './repositories/search.repository.js';
 import { createParksService } from './services/parks.service.js';
 import { createLandService } from './services/land.service.js';
@@ -26,6 +27,7 @@ import { createEvaluationService } from './services/evaluation.service.js';
 import { createLandUseService } from './services/land-use.service.js';
 import { createVacancyService } from './services/vacancy.service.js';
 import { createGradeAdjustmentsService } from './services/grade-adjustments.service.js';
+import { createExportService } from './services/export.service.js';
 import { createSearchService } from './services/search.service.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { registerRoutes } from './http/routes.js';
@@ -41,6 +43,7 @@ export interface Services {
   landUse: ReturnType<typeof createLandUseService>;
   vacancy: ReturnType<typeof createVacancyService>;
   gradeAdjustments: ReturnType<typeof createGradeAdjustmentsService>;
+  exports: ReturnType<typeof createExportService>;
   search: ReturnType<typeof createSearchService>;
 }
 
@@ -52,17 +55,20 @@ export function createServices(db: Database, config: Pick<Config, 'riversFile'>)
   const adjustmentsRepo = createGradeAdjustmentsRepository(db);
   const enterprisesRepo = createEnterprisesRepository(db);
   const evaluation = createEvaluationService(createEvaluationRepository(db), schemes, adjustmentsRepo);
+  const parks = createParksService(parksRepo, evaluation);
+  const landUse = createLandUseService(createLandUseRepository(db), evaluation, parkExists);
   return {
-    parks: createParksService(parksRepo, evaluation),
+    parks,
     land: createLandService(createLandRepository(db), parkExists, evaluation),
     enterprises: createEnterprisesService(enterprisesRepo, evaluation),
     system: createSystemService(db, createSystemRepository(db), config.riversFile),
     bundles: createBundleService(db),
     schemes,
     evaluation,
-    landUse: createLandUseService(createLandUseRepository(db), evaluation, parkExists),
+    landUse,
     vacancy: createVacancyService(createVacancyRepository(db), parkExists),
     gradeAdjustments: createGradeAdjustmentsService(adjustmentsRepo, enterprisesRepo, evaluation),
+    exports: createExportService(createExportRepository(db), { parks, evaluation, landUse, parkExists }),
     search: createSearchService(createSearchRepository(db)),
   };
 }

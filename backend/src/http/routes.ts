@@ -7,6 +7,8 @@ import type { LandUseQuery } from '../services/land-use.service.js';
 import type { VacancyQuery } from '../services/vacancy.service.js';
 import type { SearchQuery } from '../services/search.service.js';
 import type { GradeAdjustmentRequest } from '../services/grade-adjustments.service.js';
+import type { ExportQuery } from '../services/export.service.js';
+import { sendDownload } from './download.js';
 
 type YearQuery = { year?: number };
 type SchemeParams = { id: string };
@@ -56,6 +58,11 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     (req) => landUse.findLandUseIssues(req.query));
   app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: s.responses.object } } },
     (req) => vacancy.searchVacancies(req.query));
+
+  app.get('/api/export/bundle', { schema: { tags: ['export'], summary: 'The whole database as a park bundle .zip (GeoJSON + CSV + bundle.json + scheme.json) that POST /api/bundles and npm run import take back' } },
+    async (_req, reply) => sendDownload(reply, await services.exports.exportBundle()));
+  app.get<{ Params: { layer: string }; Querystring: ExportQuery }>('/api/export/:layer', { schema: { tags: ['export'], summary: 'Download a layer or view as GeoJSON, zipped Shapefile, GeoPackage, CSV or XLSX (Chinese headers with units; lang=en for English)', params: s.exportParams, querystring: s.exportQuery } },
+    async (req, reply) => sendDownload(reply, await services.exports.exportLayer(req.params.layer, req.query)));
 
   app.get('/api/schemes', { schema: { tags: ['evaluation'], summary: 'Evaluation schemes and their versions', response: { 200: s.responses.object } } },
     () => schemes.listSchemes());

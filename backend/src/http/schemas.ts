@@ -103,6 +103,25 @@ export const bundleImportQuery = {
   additionalProperties: false,
 } as const;
 
+export const exportParams = {
+  type: 'object',
+  properties: { layer: { type: 'string', maxLength: 40, description: 'parks, parcels, buildings, units, enterprises, land_rights, indicators, evaluations or idle-land' } },
+  required: ['layer'],
+} as const;
+
+export const exportQuery = {
+  type: 'object',
+  properties: {
+    format: { type: 'string', maxLength: 20, description: 'geojson (default), shp (zipped Shapefile), gpkg, csv or xlsx; shp and gpkg only for parks, parcels, buildings and idle-land' },
+    park: { ...code, description: 'park code: only this park\'s rows' },
+    region: { ...code, description: 'county code: only the rows of its parks' },
+    year: { ...yearQuery.properties.year, description: 'parks: figures of this year; indicators: only this year; evaluations: this year (default: the latest reported); idle-land: judged on 31 December of it unless asOf' },
+    asOf: { ...isoDate, description: 'idle-land: the day the rules are judged on (default: 31 December of year, else today)' },
+    lang: { type: 'string', maxLength: 5, description: 'zh (default) or en: the language of CSV and XLSX headers' },
+  },
+  additionalProperties: false,
+} as const;
+
 const featureCollection = { type: 'object', description: 'GeoJSON FeatureCollection (lon/lat, EPSG:4326)', additionalProperties: true } as const;
 const feature = { type: 'object', description: 'GeoJSON Feature (lon/lat, EPSG:4326)', additionalProperties: true } as const;
 const object = { type: 'object', additionalProperties: true } as const;
