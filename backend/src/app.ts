@@ -22,6 +22,7 @@ import { createLandService } from './services/land.service.js';
 import { createEnterprisesService } from './services/enterprises.service.js';
 import { createSystemService } from './services/system.service.js';
 import { createBundleService } from './services/bundle.service.js';
+import { createImportService } from './services/import.service.js';
 import { createSchemesService } from './services/schemes.service.js';
 import { createEvaluationService } from './services/evaluation.service.js';
 import { createLandUseService } from './services/land-use.service.js';
@@ -31,6 +32,7 @@ import { createExportService } from './services/export.service.js';
 import { createSearchService } from './services/search.service.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { registerRoutes } from './http/routes.js';
+import { IMPORT_CONTENT_TYPES } from './http/schemas.js';
 
 export interface Services {
   parks: ReturnType<typeof createParksService>;
@@ -38,6 +40,7 @@ export interface Services {
   enterprises: ReturnType<typeof createEnterprisesService>;
   system: ReturnType<typeof createSystemService>;
   bundles: ReturnType<typeof createBundleService>;
+  imports: ReturnType<typeof createImportService>;
   schemes: ReturnType<typeof createSchemesService>;
   evaluation: ReturnType<typeof createEvaluationService>;
   landUse: ReturnType<typeof createLandUseService>;
@@ -63,6 +66,7 @@ export function createServices(db: Database, config: Pick<Config, 'riversFile'>)
     enterprises: createEnterprisesService(enterprisesRepo, evaluation),
     system: createSystemService(db, createSystemRepository(db), config.riversFile),
     bundles: createBundleService(db),
+    imports: createImportService(db),
     schemes,
     evaluation,
     landUse,
@@ -91,6 +95,8 @@ export async function buildApp(options: {
     sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `no route for ${req.method} ${req.url.split('?')[0]}` }));
   app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer' },
     (_req, body, done) => done(null, body));
+  // Single-file imports (POST /api/imports) take the file's bytes as they are, whatever its type says.
+  app.addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   await app.register(swagger, {
     openapi: {

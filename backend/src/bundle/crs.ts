@@ -70,6 +70,36 @@ export function gaussKrugerDefinition(epsg: number): { proj: string; label: stri
   return { proj: tmerc(cm, falseEasting, family.ellipsoid), label: `${family.label} ${zoneLabel}`, caveat: family.caveat };
 }
 
+export type GeodeticDatum = 'cgcs2000' | 'xian80' | 'beijing54';
+
+export interface GaussKrugerZone {
+  code: string;
+  datum: GeodeticDatum;
+  zoneWidthDeg: 3 | 6;
+  centralMeridianDeg: number;
+  /** Eastings carry the zone number in front (e.g. 36 500 000 m) */
+  zonePrefix: boolean;
+  label: string;
+}
+
+const DATUM_OF_ELLIPSOID: Record<string, GeodeticDatum> = { [GRS80]: 'cgcs2000', [XIAN80]: 'xian80', [BEIJING54]: 'beijing54' };
+
+/** Every Chinese Gauss-Krüger code above with its parameters: for reading .prj files and guessing a CRS. */
+export function listGaussKrugerZones(): GaussKrugerZone[] {
+  return GK_FAMILIES.flatMap((family) =>
+    Array.from({ length: family.last - family.first + 1 }, (_, n) => {
+      const { cm, falseEasting, zoneLabel } = family.zone(n);
+      return {
+        code: `EPSG:${family.first + n}`,
+        datum: DATUM_OF_ELLIPSOID[family.ellipsoid],
+        zoneWidthDeg: family.label.includes('3-degree') ? 3 : 6,
+        centralMeridianDeg: cm,
+        zonePrefix: falseEasting !== 500_000,
+        label: `${family.label} ${zoneLabel}`,
+      } satisfies GaussKrugerZone;
+    }));
+}
+
 export class UnknownCrsError extends Error {}
 
 export const SUPPORTED_CRS_TEXT =

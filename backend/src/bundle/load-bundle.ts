@@ -72,7 +72,7 @@ export async function loadBundle(db: Database, input: BundleFiles, options: Load
   return report;
 }
 
-async function resolvePending(repo: ReturnType<typeof createBundleRepository>, pending: PendingReference[]): Promise<BundleProblem[]> {
+export async function resolvePending(repo: ReturnType<typeof createBundleRepository>, pending: PendingReference[]): Promise<BundleProblem[]> {
   const problems: BundleProblem[] = [];
   const byLayer = new Map<PendingReference['layer'], PendingReference[]>();
   for (const p of pending) appendTo(byLayer, p.layer, p);

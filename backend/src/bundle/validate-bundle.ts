@@ -58,7 +58,7 @@ const KNOWN_FILES = new Set([
   ...GEO_LAYERS.map((l) => `${l}.geojson`),
   ...TABLE_LAYERS.flatMap((l) => [`${l}.csv`, `${l}.xlsx`]),
 ]);
-const IDENTITY: Record<LayerName, string[]> = {
+export const IDENTITY: Record<LayerName, string[]> = {
   regions: ['code'], parks: ['code'], parcels: ['code'], buildings: ['code'], units: ['code'],
   enterprises: ['uscc'], land_rights: ['uscc', 'parcel_code', 'role'], indicators: ['uscc', 'year'],
 };
@@ -145,7 +145,7 @@ function readManifest(files: Map<string, Buffer>, problems: BundleProblem[]) {
   return { name: typeof json.name === 'string' ? json.name : null, crs, datasets };
 }
 
-function parseValues(specs: readonly FieldSpec[], raw: Record<string, unknown>, at: RecordLocation, code: string | undefined, problems: BundleProblem[]) {
+export function parseValues(specs: readonly FieldSpec[], raw: Record<string, unknown>, at: RecordLocation, code: string | undefined, problems: BundleProblem[]) {
   const values: Record<string, FieldValue> = {};
   let ok = true;
   for (const spec of specs) {
@@ -221,7 +221,7 @@ function identityOf(layer: LayerName, r: ParsedRecord): string {
   return IDENTITY[layer].map((k) => String(r.values[k])).join(' / ');
 }
 
-function checkDuplicates(layer: LayerName, records: ParsedRecord[], problems: BundleProblem[]) {
+export function checkDuplicates(layer: LayerName, records: ParsedRecord[], problems: BundleProblem[]) {
   const seen = new Map<string, RecordLocation>();
   for (const r of records) {
     const id = identityOf(layer, r);
@@ -233,7 +233,7 @@ function checkDuplicates(layer: LayerName, records: ParsedRecord[], problems: Bu
   }
 }
 
-function checkEnterpriseCode(r: ParsedRecord, problems: BundleProblem[]) {
+export function checkEnterpriseCode(r: ParsedRecord, problems: BundleProblem[]) {
   const uscc = String(r.values.uscc);
   const check = checkUscc(uscc);
   if (!check.shapeOk) {
@@ -243,7 +243,7 @@ function checkEnterpriseCode(r: ParsedRecord, problems: BundleProblem[]) {
   }
 }
 
-function checkUnits(units: ParsedRecord[], problems: BundleProblem[]) {
+export function checkUnits(units: ParsedRecord[], problems: BundleProblem[]) {
   for (const u of units) {
     const code = String(u.values.code);
     if (u.values.status === 'vacant' && u.values.tenant_uscc) {
@@ -258,7 +258,7 @@ function checkUnits(units: ParsedRecord[], problems: BundleProblem[]) {
 }
 
 /** References the bundle cannot resolve by itself; the loader asks the database about them. */
-function checkReferences(layers: Record<LayerName, ParsedRecord[]>): PendingReference[] {
+export function checkReferences(layers: Record<LayerName, ParsedRecord[]>): PendingReference[] {
   const codes = (layer: LayerName, key = 'code') => new Set(layers[layer].map((r) => String(r.values[key])));
   const known = {
     regions: codes('regions'), parks: codes('parks'), parcels: codes('parcels'),

@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app.js';
 import { requireAdmin } from './auth.js';
+import { sendProblem } from './problem.js';
+import type { ImportQuery } from '../services/import.service.js';
+import type { ImportLayer } from '../import/field-mapping.js';
 import * as s from './schemas.js';
 import type { EvaluationQuery } from '../services/evaluation.service.js';
 import type { LandUseQuery } from '../services/land-use.service.js';
@@ -15,7 +18,7 @@ type SchemeParams = { id: string };
 
 /** Every API route, in one place. Handlers are one line: services do the work. */
 export function registerRoutes(app: FastifyInstance, services: Services, adminToken: string | undefined) {
-  const { parks, land, enterprises, system, bundles, schemes, evaluation, landUse, vacancy, gradeAdjustments } = services;
+  const { parks, land, enterprises, system, bundles, schemes, evaluation, landUse, vacancy, gradeAdjustments, imports } = services;
 
   app.get<{ Querystring: SearchQuery }>('/api/search', { schema: { tags: ['search'], summary: 'Parks by name or code, parcels by code, enterprises by name or USCC: { query, results: [{ kind, code, name, parkCode, parkName, bbox, point }] }', querystring: s.searchQuery, response: { 200: s.responses.object } } },
     (req) => services.search.search(req.query));
@@ -83,4 +86,41 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
       response: { 200: s.responses.object },
     },
   }, (req) => bundles.importZip(req.body, req.query.fileName ?? 'upload.zip', { dryRun: req.query.dryRun }));
+
+  const adminOnly = requireAdmin(adminToken);
+  app.post<{ Querystring: ImportQuery; Body: unknown }>('/api/imports', {
+    onRequest: [adminOnly, refuseOversizedUpload(app.initialConfig.bodyLimit ?? 0)],
+    schema: {
+      tags: ['import'],
+      summary: 'Import one file (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX; the raw file is the body) into one layer: report, then write all or nothing; status needsCrs lists CRS candidates and writes nothing; needs the admin token',
+      querystring: s.importQuery, security: [{ bearer: [] }], response: { 200: s.responses.object, 422: s.responses.object },
+    },
+  }, (req, reply) => imports.importUpload(asBytes(req.body), req.query).then((r) => reply.code(r.status === 'invalid' ? 422 : 200).send(r)));
+  app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first, with status', response: { 200: s.responses.object } } },
+    () => imports.listImports());
+  const undoSchema = { tags: ['import'], summary: 'Undo a single-file import: restore the rows it changed, remove those it created; needs the admin token', params: s.importParams, security: [{ bearer: [] }], response: { 200: s.responses.object } };
+  app.post<{ Params: { id: number } }>('/api/imports/:id/undo', { preHandler: adminOnly, schema: undoSchema }, (req) => imports.undoImport(req.params.id));
+  app.delete<{ Params: { id: number } }>('/api/imports/:id', { preHandler: adminOnly, schema: undoSchema }, (req) => imports.undoImport(req.params.id));
+  app.get<{ Querystring: { layer: ImportLayer; signature: string } }>('/api/import-mappings', { schema: { tags: ['import'], summary: 'The column mapping last used for a layer and a file with these columns', querystring: s.importMappingQuery, response: { 200: s.responses.object } } },
+    (req) => imports.getMapping(req.query.layer, req.query.signature));
+}
+
+/** Answer 413 from Content-Length before reading a byte of an upload larger than UPLOAD_LIMIT_MB. */
+function refuseOversizedUpload(limitBytes: number) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (limitBytes > 0 && length > limitBytes) {
+      return sendProblem(reply, {
+        type: 'about:blank', title: 'Request too large', status: 413,
+        detail: `the upload is ${(length / 1024 ** 2).toFixed(1)} MB; this server accepts at most ${(limitBytes / 1024 ** 2).toFixed(0)} MB (UPLOAD_LIMIT_MB)`,
+      });
+    }
+  };
+}
+
+/** The upload as bytes, whichever parser read it (JSON and text bodies come decoded). */
+function asBytes(body: unknown): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 }

@@ -103,6 +103,40 @@ export const bundleImportQuery = {
   additionalProperties: false,
 } as const;
 
+/** Content types whose body is read as raw bytes for single-file imports (JSON and text would be decoded). */
+export const IMPORT_CONTENT_TYPES = [
+  'application/geo+json', 'application/vnd.google-earth.kml+xml', 'application/vnd.google-earth.kmz',
+  'application/geopackage+sqlite3', 'application/x-sqlite3', 'application/vnd.sqlite3', 'text/csv', 'application/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/x-shapefile', 'application/xml', 'text/xml',
+];
+
+const importLayer = { type: 'string', enum: ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators'], description: 'the layer the file fills' } as const;
+
+export const importQuery = {
+  type: 'object',
+  properties: {
+    layer: importLayer,
+    crs: { type: 'string', maxLength: 40, description: 'coordinate system, e.g. EPSG:4545, EPSG:4524, GCJ-02, BD-09; "+swap" for y-first data (default: from the file, else detected)' },
+    dryRun: { type: 'boolean', default: false, description: 'check and report without writing' },
+    repair: { type: 'boolean', default: false, description: 'repair invalid geometry with ST_MakeValid instead of refusing it' },
+    fileName: { type: 'string', maxLength: 200, description: 'the file\'s name (its extension helps recognise the format)' },
+    sourceLayer: { type: 'string', maxLength: 200, description: 'shapefile in a zip of several, or GeoPackage table (default: the only or first one)' },
+    hint: { type: 'string', maxLength: 80, description: 'where the data is, to tell Gauss-Krüger zones apart: a park code or "lon,lat"' },
+    mapping: { type: 'string', maxLength: 20000, description: 'JSON: bundle field → source column, e.g. {"code":{"column":"宗地号"},"output_yuan":{"column":"产值","unit":"wan_yuan"}} (default: remembered for these columns, else suggested)' },
+  },
+  required: ['layer'],
+  additionalProperties: false,
+} as const;
+
+export const importParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+
+export const importMappingQuery = {
+  type: 'object',
+  properties: { layer: importLayer, signature: { type: 'string', pattern: '^[0-9a-f]{32}$', description: 'the report\'s signature of the file\'s columns' } },
+  required: ['layer', 'signature'],
+  additionalProperties: false,
+} as const;
+
 export const exportParams = {
   type: 'object',
   properties: { layer: { type: 'string', maxLength: 40, description: 'parks, parcels, buildings, units, enterprises, land_rights, indicators, evaluations or idle-land' } },

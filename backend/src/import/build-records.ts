@@ -1,0 +1,96 @@
+import { FILE_SPECS, type FieldValue } from '../bundle/fields.js';
+import type { BundleProblem } from '../bundle/problems.js';
+import type { CrsInfo } from '../bundle/crs.js';
+import { toLonLatMultiPolygon } from '../bundle/parse-geojson.js';
+import {
+  checkDuplicates, checkEnterpriseCode, checkReferences, checkUnits, parseValues,
+  type ParsedRecord, type PendingReference, type RecordLocation,
+} from '../bundle/validate-bundle.js';
+import type { LayerName } from '../bundle/fields.js';
+import { applyMapping, checkMapping, GEOMETRY_LAYERS, IMPORT_LAYERS, suggestMapping, targetFields, type FieldMapping, type ImportLayer } from './field-mapping.js';
+import { MAX_ROW_CHARS, type SourceData } from './source.js';
+
+export interface BuiltRecords {
+  records: ParsedRecord[];
+  /** Area each parcel's source row declares, m², by record index (checked against the geometry) */
+  declaredAreaSqm: Map<ParsedRecord, number>;
+  problems: BundleProblem[];
+  pending: PendingReference[];
+  rowCount: number;
+}
+
+/**
+ * The source's rows as bundle records of one layer, checked as the bundle loader checks them (field types,
+ * duplicates, 统一社会信用代码, units, geometry in China) and located by file, row or feature and column.
+ * Nothing touches the database here; references to other layers come back as `pending`.
+ */
+export function buildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined): BuiltRecords {
+  const problems: BundleProblem[] = [...source.problems];
+  const file = source.file;
+  const declaredAreaSqm = new Map<ParsedRecord, number>();
+  const mappingProblems = checkMapping(layer, mapping, source.columns, file);
+  if (mappingProblems.some((p) => p.message.includes('is required'))) {
+    const hint = guessLayer(source.columns, layer);
+    if (hint) mappingProblems.push({ severity: 'error', file, message: `the columns look like ${hint} rather than ${layer}: was it imported as the wrong layer? (layer=${hint})` });
+  }
+  problems.push(...mappingProblems);
+  const result = { records: [] as ParsedRecord[], declaredAreaSqm, problems, pending: [] as PendingReference[], rowCount: source.records.length };
+  if (source.records.length === 0) {
+    problems.push({ severity: 'error', file, message: 'holds no rows or features' });
+    return result;
+  }
+  if (mappingProblems.some((p) => p.severity === 'error')) return result;
+
+  const needsGeometry = GEOMETRY_LAYERS.includes(layer);
+  if (needsGeometry && !source.records.some((r) => r.geometry)) {
+    problems.push({ severity: 'error', file, field: 'geometry', message: `has no geometry; ${layer} need Polygon or MultiPolygon shapes (a Shapefile, GeoPackage, KML or GeoJSON)` });
+    return result;
+  }
+  if (!needsGeometry && source.records.some((r) => r.geometry)) {
+    problems.push({ severity: 'warning', file, field: 'geometry', message: `${layer} have no geometry in MuYield; the shapes or points in the file are ignored` });
+  }
+  const specs = FILE_SPECS[layer as LayerName];
+  const columnOf = (field: string) => mapping[field]?.column;
+  for (const source_ of source.records) {
+    const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };
+    const size = JSON.stringify(source_.properties).length;
+    if (size > MAX_ROW_CHARS) {
+      problems.push({ severity: 'error', ...at, message: `is ${size} characters long; a row may hold at most ${MAX_ROW_CHARS}; skipped` });
+      continue;
+    }
+    const { raw, errors } = applyMapping(layer, mapping, source_.properties);
+    const codeField = layer === 'enterprises' || layer === 'land_rights' || layer === 'indicators' ? 'uscc' : 'code';
+    const code = raw[codeField] != null ? String(raw[codeField]) : undefined;
+    const before = problems.length;
+    for (const e of errors) problems.push({ severity: 'error', ...at, code, field: e.field, message: e.message });
+    const values = errors.length ? undefined : parseValues(specs, raw, at, code, problems);
+    const declared = raw.declared_area_sqm;
+    for (const p of problems.slice(before)) if (p.field && columnOf(p.field)) p.field = `${columnOf(p.field)} → ${p.field}`;
+    let geometry: ParsedRecord['geometry'];
+    if (needsGeometry) {
+      const geo = toLonLatMultiPolygon(source_.geometry, crs!, { ...at, code });
+      problems.push(...geo.problems);
+      geometry = geo.coordinates;
+      if (!geometry) continue;
+    }
+    if (!values) continue;
+    const record: ParsedRecord = { values: values as Record<string, FieldValue>, geometry, at };
+    if (declared !== undefined && declared !== null && declared !== '' && Number.isFinite(Number(declared))) declaredAreaSqm.set(record, Number(declared));
+    result.records.push(record);
+  }
+  checkDuplicates(layer, result.records, problems);
+  if (layer === 'enterprises') for (const r of result.records) checkEnterpriseCode(r, problems);
+  if (layer === 'units') checkUnits(result.records, problems);
+  const layers = Object.fromEntries(Object.keys(FILE_SPECS).map((l) => [l, l === layer ? result.records : []])) as Record<LayerName, ParsedRecord[]>;
+  result.pending = checkReferences(layers);
+  return result;
+}
+
+/** The layer whose required fields the columns cover, when it is not the one asked for. */
+export function guessLayer(columns: string[], asked: ImportLayer): ImportLayer | undefined {
+  return IMPORT_LAYERS.filter((l) => l !== asked).find((l) => {
+    const suggested = suggestMapping(l, columns);
+    const required = targetFields(l).filter((s) => s.required);
+    return required.length > 1 && required.every((s) => suggested[s.name]);
+  });
+}

@@ -1,0 +1,282 @@
+import type { Database } from '../db/database.js';
+import { describeDatabaseError } from '../db/database.js';
+import { UnknownCrsError, type CrsInfo } from '../bundle/crs.js';
+import type { BundleProblem } from '../bundle/problems.js';
+import { resolvePending } from '../bundle/load-bundle.js';
+import type { ParsedRecord } from '../bundle/validate-bundle.js';
+import { createBundleRepository } from '../repositories/bundle.repository.js';
+import { createImportRepository, keyColumns, type RowKey } from '../repositories/import.repository.js';
+import { readSource } from './read-source.js';
+import { ImportReadError } from './safe-zip.js';
+import type { SourceData } from './source.js';
+import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
+import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
+import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
+import { buildRecords } from './build-records.js';
+
+export interface ImportFileOptions {
+  layer: ImportLayer;
+  /** CRS code (e.g. EPSG:4545, GCJ-02, EPSG:4326+swap); overrides what the file states */
+  crs?: string;
+  mapping?: FieldMapping;
+  dryRun?: boolean;
+  /** Apply ST_MakeValid to invalid geometry instead of refusing it */
+  repair?: boolean;
+  /** Shapefile in a zip of several, or GeoPackage table */
+  sourceLayer?: string;
+  /** Where the data is, to choose a Gauss-Krüger zone: a park code or "lon,lat" */
+  hint?: string;
+  onProgress?: (step: string) => void;
+}
+
+export interface GeometryRepair {
+  file: string;
+  row?: number;
+  feature?: number;
+  code?: string;
+  reason: string;
+  /** Area after ST_MakeValid, m²; absent when the repair leaves no polygon */
+  repairedAreaSqm?: number;
+  applied: boolean;
+}
+
+export interface ImportReport {
+  /** needsCrs: the CRS is uncertain, choose one of crsCandidates; invalid: errors, nothing written */
+  status: 'needsCrs' | 'invalid' | 'dryRun' | 'committed';
+  importId?: number;
+  file: string;
+  format?: string;
+  layer: ImportLayer;
+  sourceLayer?: string;
+  encoding?: string;
+  crs?: { code: string; label: string; from: 'given' | 'file' | 'detected'; caveat?: string };
+  crsCandidates?: CrsCandidate[];
+  crsNote?: string;
+  columns: string[];
+  signature?: string;
+  mapping?: FieldMapping;
+  mappingFrom?: 'given' | 'remembered' | 'suggested';
+  unmappedColumns?: string[];
+  counts: { rows: number; valid: number; insert: number; update: number; errors: number; warnings: number };
+  problems: BundleProblem[];
+  repairs: GeometryRepair[];
+}
+
+/** Overlaps and reaches outside the park smaller than this are digitising noise, m² */
+const MIN_REPORTED_SQM = 1;
+/** A declared parcel area further than this from the geometry's is reported, as a share */
+const DECLARED_AREA_TOLERANCE = 0.05;
+const MAX_PROBLEMS = 1000;
+
+/**
+ * Import one file into one layer: read it, settle its CRS, map its columns, check everything (also against
+ * the database: references, geometry validity, overlaps, parcels outside their park) and, unless it is a
+ * dry run or anything is wrong, write it in one transaction with the rows' previous state kept for undo.
+ */
+export async function importFile(db: Database, bytes: Buffer, fileName: string, options: ImportFileOptions): Promise<ImportReport> {
+  const progress = options.onProgress ?? (() => undefined);
+  const { layer } = options;
+  const repo = createImportRepository(db);
+  const empty = { rows: 0, valid: 0, insert: 0, update: 0, errors: 0, warnings: 0 };
+  const base: ImportReport = { status: 'invalid', file: fileName, layer, columns: [], counts: empty, problems: [], repairs: [] };
+
+  progress(`reading ${fileName}`);
+  let source: SourceData;
+  try {
+    source = await readSource(bytes, fileName, { sourceLayer: options.sourceLayer });
+  } catch (err) {
+    if (!(err instanceof ImportReadError)) throw err;
+    return finish({ ...base, problems: [{ severity: 'error', file: err.file, message: err.message.slice(err.file.length + 2) }] });
+  }
+  const report: ImportReport = {
+    ...base, file: source.file, format: source.format, sourceLayer: source.layerName, encoding: source.encoding, columns: source.columns,
+    counts: { ...empty, rows: source.records.length },
+  };
+
+  // Mapping: given, else the one remembered for these columns, else suggested by the synonyms table
+  const signature = sourceSignature(source.columns);
+  const remembered = options.mapping ? undefined : await repo.findMapping(layer, signature);
+  const mapping = options.mapping ?? (remembered?.mapping as FieldMapping | undefined) ?? suggestMapping(layer, source.columns);
+  const mapped = new Set(Object.values(mapping).map((m) => m.column));
+  Object.assign(report, {
+    signature, mapping, mappingFrom: options.mapping ? 'given' : remembered ? 'remembered' : 'suggested',
+    unmappedColumns: source.columns.filter((c) => !mapped.has(c)),
+  });
+
+  // CRS: given, else stated by the file, else detected; uncertain → ask, write nothing
+  let crs: CrsInfo | undefined;
+  if (GEOMETRY_LAYERS.includes(layer) && source.records.some((r) => r.geometry)) {
+    progress('settling the coordinate system');
+    const settled = await settleCrs(source, options, mapping, repo);
+    if ('problem' in settled) return finish({ ...report, problems: [...source.problems, settled.problem] });
+    if ('candidates' in settled) {
+      return { ...report, status: 'needsCrs', crsCandidates: settled.candidates, crsNote: settled.note, problems: source.problems };
+    }
+    crs = settled.crs;
+    report.crs = { code: crs.code, label: crs.label, from: settled.from, caveat: crs.caveat };
+    if (settled.note) source.problems.push({ severity: 'warning', file: source.file, message: settled.note });
+    if (crs.caveat) source.problems.push({ severity: 'warning', file: source.file, message: `${crs.code}: ${crs.caveat}` });
+  }
+
+  progress(`checking ${source.records.length} rows`);
+  const built = buildRecords(source, layer, mapping, crs);
+  const problems = built.problems;
+  if (!problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined)) {
+    progress('checking references against the database');
+    problems.push(...(await resolvePending(createBundleRepository(db), built.pending)));
+    if (crs) {
+      progress('checking geometry with PostGIS');
+      report.repairs = await checkGeometry(repo, built.records, built.declaredAreaSqm, Boolean(options.repair), problems);
+      if (layer === 'parcels') await checkParcelPlacement(repo, built.records, problems);
+    }
+  }
+  report.problems = problems;
+  report.counts.valid = built.records.length;
+  const keys = built.records.map((r) => keyOf(layer, r));
+  report.counts.update = await repo.countExisting(layer, keys);
+  report.counts.insert = keys.length - report.counts.update;
+  if (problems.some((p) => p.severity === 'error')) return finish(report);
+  if (options.dryRun) return finish({ ...report, status: 'dryRun' });
+
+  progress(`writing ${built.records.length} ${layer}`);
+  try {
+    report.importId = await db.transaction(async (tx) => {
+      const id = await repo.insertImport(tx, {
+        fileName: source.file, layer, format: source.format, crs: crs?.code ?? null,
+        counts: { rows: report.counts.rows, insert: report.counts.insert, update: report.counts.update },
+      });
+      await repo.saveBeforeImages(tx, id, layer, keys);
+      await createBundleRepository(db).upsertLayer(tx, layer, built.records);
+      await repo.saveMapping(tx, layer, signature, source.columns, mapping);
+      return id;
+    });
+  } catch (err) {
+    problems.push({ severity: 'error', file: source.file, message: `the database refused the import, nothing was written: ${describeDatabaseError(err)}` });
+    return finish(report);
+  }
+  return finish({ ...report, status: 'committed' });
+}
+
+function finish(report: ImportReport): ImportReport {
+  const errors = report.problems.filter((p) => p.severity === 'error').length;
+  const warnings = report.problems.length - errors;
+  const problems = report.problems.length > MAX_PROBLEMS
+    ? [...report.problems.slice(0, MAX_PROBLEMS), { severity: 'error' as const, file: report.file, message: `… and ${report.problems.length - MAX_PROBLEMS} more problems` }]
+    : report.problems;
+  return { ...report, status: errors ? 'invalid' : report.status, problems, counts: { ...report.counts, errors, warnings } };
+}
+
+export function keyOf(layer: ImportLayer, r: ParsedRecord): RowKey {
+  return Object.fromEntries(keyColumns(layer).map((c) => [c, String(r.values[c])]));
+}
+
+type Settled =
+  | { crs: CrsInfo; from: 'given' | 'file' | 'detected'; note?: string }
+  | { candidates: CrsCandidate[]; note: string }
+  | { problem: BundleProblem };
+
+async function settleCrs(source: SourceData, options: ImportFileOptions, mapping: FieldMapping, repo: ReturnType<typeof createImportRepository>): Promise<Settled> {
+  const file = source.file;
+  if (options.crs) {
+    try {
+      return { crs: resolveCrsChoice(options.crs), from: 'given' };
+    } catch (err) {
+      if (err instanceof UnknownCrsError) return { problem: { severity: 'error', file, field: 'crs', message: err.message } };
+      throw err;
+    }
+  }
+  const positions = samplePositions(source.records.map((r) => r.geometry));
+  if (source.statedCrs) {
+    try {
+      const crs = resolveStatedCrs(source.statedCrs.text);
+      return { crs, from: 'file' };
+    } catch (err) {
+      if (!(err instanceof UnknownCrsError)) throw err;
+      const detected = detectCrs(positions);
+      const best = detected.candidates[0];
+      return {
+        problem: {
+          severity: 'error', file: `${file}${source.statedCrs.from.endsWith('.prj') ? `/${source.statedCrs.from}` : ''}`, field: 'crs',
+          message: `${source.statedCrs.from} cannot be used: ${err.message}${best ? `; the numbers look like ${best.label}: import again with crs=${best.crs}` : ''}`,
+        },
+      };
+    }
+  }
+  const hint = await findHint(source, options, mapping, repo);
+  const detection = confirmByHint(detectCrs(positions, hint), hint);
+  if (detection.chosen) return { crs: resolveCrsChoice(detection.chosen.crs), from: 'detected', note: `no coordinate system in the file: ${detection.note}` };
+  return { candidates: detection.candidates, note: detection.note };
+}
+
+/** Where the data should be: the hint given, the parks its rows name, or the parks already stored. */
+async function findHint(source: SourceData, options: ImportFileOptions, mapping: FieldMapping, repo: ReturnType<typeof createImportRepository>): Promise<CrsHint | undefined> {
+  const given = options.hint?.trim();
+  if (given) {
+    const m = /^(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)$/.exec(given);
+    if (m) return { lonLat: [Number(m[1]), Number(m[2])], source: `the hint ${given}` };
+    const [park] = await repo.findParkPositions([given]);
+    if (park) return { lonLat: [park.lon, park.lat], source: `park ${park.code}` };
+  }
+  const parkColumn = mapping.park_code?.column ?? (options.layer === 'parks' ? undefined : undefined);
+  if (parkColumn) {
+    const codes = [...new Set(source.records.map((r) => String(r.properties[parkColumn] ?? '')).filter(Boolean))].slice(0, 50);
+    const [park] = await repo.findParkPositions(codes);
+    if (park) return { lonLat: [park.lon, park.lat], source: `park ${park.code}, named in the data` };
+  }
+  const center = await repo.findParksCenter();
+  // Only when the stored parks are close together: their middle then says which zone
+  if (center && center.extent_km < 300) return { lonLat: [center.lon, center.lat], source: `the ${center.count} stored park(s)` };
+  return undefined;
+}
+
+async function checkGeometry(
+  repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], declared: Map<ParsedRecord, number>, repair: boolean, problems: BundleProblem[],
+): Promise<GeometryRepair[]> {
+  const checks = await repo.checkGeometries(records.map((r) => JSON.stringify({ type: 'MultiPolygon', coordinates: r.geometry })));
+  const repairs: GeometryRepair[] = [];
+  for (const c of checks) {
+    const r = records[c.position - 1];
+    const code = String(r.values.code);
+    if (!c.valid) {
+      const canRepair = c.repaired !== null;
+      repairs.push({ ...r.at, code, reason: c.reason!, repairedAreaSqm: c.repaired_area_sqm ?? undefined, applied: repair && canRepair });
+      if (repair && canRepair) {
+        r.geometry = (JSON.parse(c.repaired!) as { coordinates: ParsedRecord['geometry'] }).coordinates;
+        problems.push({ severity: 'warning', ...r.at, code, field: 'geometry', message: `was not valid (${c.reason}); repaired with ST_MakeValid to ${c.repaired_area_sqm!.toFixed(1)} m²` });
+      } else {
+        problems.push({
+          severity: 'error', ...r.at, code, field: 'geometry',
+          message: `is not valid: ${c.reason}${canRepair ? `; ST_MakeValid would repair it (area then ${c.repaired_area_sqm!.toFixed(1)} m²): import again with repair=true to accept, or fix it in QGIS` : '; it cannot be repaired into a polygon'}`,
+        });
+      }
+      continue;
+    }
+    const declaredSqm = declared.get(r);
+    if (declaredSqm !== undefined && c.area_sqm !== null && Math.abs(c.area_sqm / declaredSqm - 1) > DECLARED_AREA_TOLERANCE) {
+      problems.push({
+        severity: 'warning', ...r.at, code, field: 'declared_area_sqm',
+        message: `declares ${declaredSqm.toFixed(1)} m² but the shape measures ${c.area_sqm.toFixed(1)} m² (${((c.area_sqm / declaredSqm - 1) * 100).toFixed(1)} %): check the unit of the area column and the coordinate system`,
+      });
+    }
+  }
+  return repairs;
+}
+
+async function checkParcelPlacement(repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], problems: BundleProblem[]) {
+  const byCode = new Map(records.map((r) => [String(r.values.code), r]));
+  const input = records.map((r) => ({ code: String(r.values.code), park_code: String(r.values.park_code), geom: JSON.stringify({ type: 'MultiPolygon', coordinates: r.geometry }) }));
+  for (const o of await repo.findParcelOverlaps(input, MIN_REPORTED_SQM)) {
+    const r = byCode.get(o.code)!;
+    problems.push({
+      severity: 'warning', ...r.at, code: o.code, field: 'geometry',
+      message: `overlaps ${o.other_incoming ? 'parcel' : 'the stored parcel'} ${o.other_code} by ${o.overlap_sqm.toFixed(1)} m²`,
+    });
+  }
+  for (const o of await repo.findParcelsOutsidePark(input, MIN_REPORTED_SQM)) {
+    const r = byCode.get(o.code)!;
+    problems.push({
+      severity: 'warning', ...r.at, code: o.code, field: 'geometry',
+      message: `${o.outside_sqm.toFixed(1)} m² (${((o.outside_sqm / o.area_sqm) * 100).toFixed(1)} %) lies outside its park ${o.park_code}`,
+    });
+  }
+}

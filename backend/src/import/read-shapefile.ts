@@ -1,0 +1,91 @@
+import { parseShp } from 'shpjs';
+import { parseDbf, DbfError } from './dbf.js';
+import type { SourceData, SourceRecord } from './source.js';
+import { ImportReadError, type ZipEntry } from './safe-zip.js';
+
+const SHAPEFILE_PARTS = ['.shp', '.shx', '.dbf', '.prj', '.cpg'] as const;
+
+/**
+ * A zipped Shapefile: .shp, .shx and .dbf are required (ESRI's specification), .prj and .cpg optional.
+ * Coordinates stay as the file has them; the .prj is read by the caller (shpjs would reproject with proj4,
+ * which does not know the Chinese Gauss-Krüger names).
+ */
+export async function readShapefileZip(entries: ZipEntry[], file: string, layerName?: string): Promise<SourceData> {
+  const byBase = new Map<string, Map<string, ZipEntry>>();
+  for (const e of entries) {
+    const lower = e.name.toLowerCase();
+    const ext = SHAPEFILE_PARTS.find((x) => lower.endsWith(x));
+    if (!ext) continue;
+    const base = e.name.slice(0, -ext.length);
+    if (!byBase.has(base)) byBase.set(base, new Map());
+    byBase.get(base)!.set(ext, e);
+  }
+  const layers = [...byBase.entries()].filter(([, parts]) => parts.has('.shp'));
+  const names = layers.map(([base]) => base);
+  if (layers.length === 0) {
+    const orphans = [...byBase.keys()];
+    throw new ImportReadError(file, orphans.length
+      ? `holds ${[...byBase.values()].flatMap((p) => [...p.values()].map((e) => e.name)).join(', ')} but no .shp: the geometry file is missing`
+      : 'holds no .shp file: zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together');
+  }
+  let chosen = layers[0];
+  if (layerName) {
+    const found = layers.find(([base]) => base === layerName || base.split('/').pop() === layerName);
+    if (!found) throw new ImportReadError(file, `has no layer "${layerName}"; it has ${names.join(', ')}`);
+    chosen = found;
+  } else if (layers.length > 1) {
+    throw new ImportReadError(file, `holds ${layers.length} shapefiles (${names.join(', ')}); say which one with layer name (CLI --source-layer, HTTP sourceLayer=)`);
+  }
+  const [base, parts] = chosen;
+  const shortBase = base.split('/').pop()!;
+  for (const required of ['.shx', '.dbf'] as const) {
+    if (!parts.has(required)) {
+      throw new ImportReadError(`${file}/${shortBase}${required}`, `is missing: a shapefile needs ${shortBase}.shp, ${shortBase}.shx and ${shortBase}.dbf (and a .prj for its coordinate system)`);
+    }
+  }
+  const shp = await parts.get('.shp')!.read();
+  const shx = await parts.get('.shx')!.read();
+  const dbfBytes = await parts.get('.dbf')!.read();
+  const prj = parts.has('.prj') ? (await parts.get('.prj')!.read()).toString('utf8').trim() : undefined;
+  const cpg = parts.has('.cpg') ? (await parts.get('.cpg')!.read()).toString('latin1').trim() : undefined;
+
+  const shpFile = `${file}/${shortBase}.shp`;
+  if (shp.length < 100 || shp.readInt32BE(0) !== 9994) throw new ImportReadError(shpFile, 'is not a shapefile (its header does not start with 9994)');
+  if (shx.length < 100 || shx.readInt32BE(0) !== 9994) throw new ImportReadError(`${file}/${shortBase}.shx`, 'is not a shapefile index (its header does not start with 9994)');
+  const declaredShpBytes = shp.readInt32BE(24) * 2;
+  if (declaredShpBytes !== shp.length) {
+    throw new ImportReadError(shpFile, `its header says ${declaredShpBytes} bytes but it has ${shp.length}; it is cut short or damaged`);
+  }
+  const indexCount = (shx.length - 100) / 8;
+
+  let geometries: unknown[];
+  try {
+    geometries = parseShp(shp) as unknown[];
+  } catch (err) {
+    throw new ImportReadError(shpFile, `cannot be read: ${(err as Error).message}`);
+  }
+  let table;
+  try {
+    table = parseDbf(dbfBytes, cpg);
+  } catch (err) {
+    if (err instanceof DbfError) throw new ImportReadError(`${file}/${shortBase}.dbf`, err.message);
+    throw err;
+  }
+  if (indexCount !== geometries.length) {
+    throw new ImportReadError(`${file}/${shortBase}.shx`, `indexes ${indexCount} shapes but the .shp holds ${geometries.length}; the files do not belong together`);
+  }
+  if (table.rows.length !== geometries.length) {
+    throw new ImportReadError(`${file}/${shortBase}.dbf`, `has ${table.rows.length} records but the .shp holds ${geometries.length} shapes; the files do not belong together`);
+  }
+  const records: SourceRecord[] = geometries.map((geometry, i) => ({ feature: i + 1, properties: table.rows[i], geometry: geometry ?? null }));
+  return {
+    file,
+    format: 'shapefile',
+    layerName: shortBase,
+    columns: table.columns,
+    records,
+    statedCrs: prj ? { text: prj, from: `${shortBase}.prj` } : undefined,
+    encoding: `${table.encoding} (${table.encodingReason})`,
+    problems: [],
+  };
+}

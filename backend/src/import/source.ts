@@ -1,0 +1,31 @@
+import type { BundleProblem } from '../bundle/problems.js';
+
+export type SourceFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'geopackage' | 'csv' | 'xlsx';
+
+/** One feature or table row as the file gave it: properties by column, geometry in the file's coordinates. */
+export interface SourceRecord {
+  /** Spreadsheet row (header = 1) for CSV and XLSX */
+  row?: number;
+  /** 1-based feature number for every other format */
+  feature?: number;
+  properties: Record<string, unknown>;
+  /** A GeoJSON geometry object in the source CRS, or null */
+  geometry: unknown;
+}
+
+export interface SourceData {
+  file: string;
+  format: SourceFormat;
+  /** Shapefile base name, GeoPackage table */
+  layerName?: string;
+  columns: string[];
+  records: SourceRecord[];
+  /** The CRS the file itself states: a .prj or GeoPackage WKT, a GeoJSON `crs` name, or KML's fixed lon/lat */
+  statedCrs?: { text: string; from: string };
+  /** Text encoding of DBF or CSV, when it was chosen */
+  encoding?: string;
+  problems: BundleProblem[];
+}
+
+/** A text longer than this in one row is refused (a whole row, all its cells together), characters. */
+export const MAX_ROW_CHARS = 100_000;

@@ -1,0 +1,172 @@
+import type { Database, Queryable } from '../db/database.js';
+import type { ImportLayer } from '../import/field-mapping.js';
+import { sqlFile } from './sql-file.js';
+
+const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
+
+/** Each layer's table and identity (shared/BUNDLE.md): identifiers from this fixed list only, never from input. */
+const TABLES: Record<ImportLayer, { table: string; keys: string[]; geometry: boolean }> = {
+  parks: { table: 'parks', keys: ['code'], geometry: true },
+  parcels: { table: 'parcels', keys: ['code'], geometry: true },
+  buildings: { table: 'buildings', keys: ['code'], geometry: true },
+  units: { table: 'units', keys: ['code'], geometry: false },
+  enterprises: { table: 'enterprises', keys: ['uscc'], geometry: false },
+  land_rights: { table: 'land_rights', keys: ['uscc', 'parcel_code', 'role'], geometry: false },
+  indicators: { table: 'indicators', keys: ['uscc', 'year'], geometry: false },
+};
+
+export type RowKey = Record<string, string>;
+
+export function keyColumns(layer: ImportLayer): string[] {
+  return TABLES[layer].keys;
+}
+
+/** `t` is the table row, `k.key` (jsonb) the key: compared as text, so a year matches "2024". */
+function keyMatch(layer: ImportLayer, row: string, key: string): string {
+  return TABLES[layer].keys.map((c) => `${row}.${c}::text = ${key}->>'${c}'`).join(' AND ');
+}
+
+export interface GeometryCheck {
+  position: number;
+  valid: boolean;
+  reason: string | null;
+  area_sqm: number | null;
+  repaired: string | null;
+  repaired_area_sqm: number | null;
+}
+
+export interface ImportRecordRow {
+  id: number;
+  fileName: string;
+  bundleName: string | null;
+  layer: ImportLayer | null;
+  format: string | null;
+  crs: string | null;
+  status: 'committed' | 'undone';
+  counts: Record<string, number>;
+  importedAt: string;
+  undoneAt: string | null;
+  rowsTouched: number;
+}
+
+export function createImportRepository(db: Database) {
+  return {
+    async checkGeometries(geojson: string[]): Promise<GeometryCheck[]> {
+      if (geojson.length === 0) return [];
+      return db.query<GeometryCheck>(sql('check-import-geometries'), [JSON.stringify(geojson)]);
+    },
+
+    async findParcelOverlaps(parcels: { code: string; geom: string }[], minSqm: number) {
+      if (parcels.length === 0) return [];
+      return db.query<{ code: string; other_code: string; other_incoming: boolean; overlap_sqm: number }>(
+        sql('find-import-parcel-overlaps'), [JSON.stringify(parcels), minSqm]);
+    },
+
+    async findParcelsOutsidePark(parcels: { code: string; park_code: string; geom: string }[], minSqm: number) {
+      if (parcels.length === 0) return [];
+      return db.query<{ code: string; park_code: string; outside_sqm: number; area_sqm: number }>(
+        sql('find-import-parcels-outside-park'), [JSON.stringify(parcels), minSqm]);
+    },
+
+    async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
+      if (codes.length === 0) return [];
+      return db.query(sql('find-park-positions'), [codes]);
+    },
+
+    async findParksCenter(): Promise<{ lon: number; lat: number; count: number; extent_km: number } | undefined> {
+      return (await db.query<{ lon: number; lat: number; count: number; extent_km: number }>(sql('find-parks-center')))[0];
+    },
+
+    /** How many of these keys already have a row (the rest would be inserted). */
+    async countExisting(layer: ImportLayer, keys: RowKey[]): Promise<number> {
+      if (keys.length === 0) return 0;
+      const { table } = TABLES[layer];
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM jsonb_array_elements($1::text::jsonb) AS k(key)
+         WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${keyMatch(layer, 't', 'k.key')})`,
+        [JSON.stringify(keys)],
+      );
+      return rows[0].n;
+    },
+
+    async insertImport(tx: Queryable, record: { fileName: string; counts: Record<string, number>; layer: ImportLayer; format: string; crs: string | null }): Promise<number> {
+      const rows = await tx.query<{ id: number }>(sql('insert-import'), [record.fileName, JSON.stringify(record.counts), record.layer, record.format, record.crs]);
+      return rows[0].id;
+    },
+
+    /** Keep each row the import is about to write as it is now (NULL when it does not exist yet). */
+    async saveBeforeImages(tx: Queryable, importId: number, layer: ImportLayer, keys: RowKey[]): Promise<void> {
+      const { table, geometry } = TABLES[layer];
+      const image = geometry ? `to_jsonb(t) || jsonb_build_object('geom', encode(ST_AsEWKB(t.geom), 'hex'))` : 'to_jsonb(t)';
+      for (let i = 0; i < keys.length; i += 5000) {
+        await tx.query(
+          `INSERT INTO import_rows (import_id, layer, key, before)
+           SELECT $1, $2, k.key, (SELECT ${image} FROM ${table} t WHERE ${keyMatch(layer, 't', 'k.key')})
+           FROM jsonb_array_elements($3::text::jsonb) AS k(key)`,
+          [importId, layer, JSON.stringify(keys.slice(i, i + 5000))],
+        );
+      }
+    },
+
+    async listImports(limit: number): Promise<ImportRecordRow[]> {
+      return db.query<ImportRecordRow>(sql('list-imports'), [limit]);
+    },
+
+    async findImport(tx: Queryable, id: number): Promise<ImportRecordRow | undefined> {
+      const rows = await tx.query<ImportRecordRow>(
+        `SELECT id, source AS "fileName", bundle_name AS "bundleName", layer, format, crs, status, counts,
+                imported_at AS "importedAt", undone_at AS "undoneAt", 0 AS "rowsTouched"
+         FROM imports WHERE id = $1 FOR UPDATE`, [id]);
+      return rows[0];
+    },
+
+    async findLaterImportsTouching(tx: Queryable, id: number): Promise<{ id: number; fileName: string; layer: string | null }[]> {
+      return tx.query(sql('find-later-imports-touching'), [id]);
+    },
+
+    /**
+     * Put back what an import changed: rows it updated get their before-image, rows it created are deleted.
+     * Columns added to the table since the import keep their current values.
+     */
+    async restoreBeforeImages(tx: Queryable, importId: number, layer: ImportLayer): Promise<{ restored: number; deleted: number }> {
+      const { table } = TABLES[layer];
+      const columnRows = await tx.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, [table]);
+      const sample = await tx.query<{ keys: string[] }>(
+        `SELECT array(SELECT jsonb_object_keys(before)) AS keys FROM import_rows WHERE import_id = $1 AND before IS NOT NULL LIMIT 1`, [importId]);
+      let restored = 0;
+      if (sample.length) {
+        const kept = new Set(sample[0].keys);
+        const columns = columnRows.map((c) => c.column_name).filter((c) => kept.has(c));
+        const rows = await tx.query<{ n: number }>(
+          `WITH done AS (
+             UPDATE ${table} t SET ${columns.map((c) => `"${c}" = r."${c}"`).join(', ')}
+             FROM import_rows ir CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, ir.before) r
+             WHERE ir.import_id = $1 AND ir.before IS NOT NULL AND ${keyMatch(layer, 't', 'ir.key')}
+             RETURNING 1)
+           SELECT count(*)::int AS n FROM done`, [importId]);
+        restored = rows[0].n;
+      }
+      const deleted = await tx.query<{ n: number }>(
+        `WITH done AS (
+           DELETE FROM ${table} t USING import_rows ir
+           WHERE ir.import_id = $1 AND ir.before IS NULL AND ${keyMatch(layer, 't', 'ir.key')}
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM done`, [importId]);
+      return { restored, deleted: deleted[0].n };
+    },
+
+    async markUndone(tx: Queryable, id: number): Promise<void> {
+      await tx.query(`UPDATE imports SET status = 'undone', undone_at = now() WHERE id = $1`, [id]);
+    },
+
+    async findMapping(layer: ImportLayer, signature: string): Promise<{ layer: string; signature: string; columns: string[]; mapping: Record<string, { column: string; unit?: string }>; updatedAt: string } | undefined> {
+      return (await db.query<any>(sql('get-import-mapping'), [layer, signature]))[0]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    },
+
+    async saveMapping(tx: Queryable, layer: ImportLayer, signature: string, columns: string[], mapping: unknown): Promise<void> {
+      await tx.query(sql('save-import-mapping'), [layer, signature, columns, JSON.stringify(mapping)]);
+    },
+  };
+}
+export type ImportRepository = ReturnType<typeof createImportRepository>;
