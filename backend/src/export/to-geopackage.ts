@@ -90,6 +90,9 @@ export async function toGeoPackage(table: Pick<ExportTable, 'columns' | 'feature
     geoPackage.createFeatureTable(tableName, geometryColumns, columns, box, WGS84_SRS_ID, dataColumns);
 
     const dao = geoPackage.getFeatureDao(tableName);
+    const adapter = dao.connection.adapter;
+    // One prepared INSERT for every row, in one transaction (dao.create would prepare one per row: 3× slower).
+    const insert = adapter.prepareStatement(gp.SqliteQueryBuilder.buildInsert(`'${dao.gpkgTableName}'`, dao.newRow()));
     dao.connection.transaction(() => {
       table.features.forEach((feature, i) => {
         const row = dao.newRow();
@@ -109,9 +112,10 @@ export async function toGeoPackage(table: Pick<ExportTable, 'columns' | 'feature
           const value = feature.properties[c.key];
           values[c.key] = typeof value === 'boolean' ? (value ? 1 : 0) : value ?? null;
         }
-        dao.create(row);
+        adapter.bindAndInsert(insert, gp.SqliteQueryBuilder.buildUpdateOrInsertObject(row));
       });
     });
+    adapter.closeStatement(insert);
     return Buffer.from(await geoPackage.export());
   } finally {
     geoPackage.close();
