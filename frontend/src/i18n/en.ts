@@ -50,6 +50,17 @@ export const en: Messages = {
     percent: '%',
     ratio: 'ratio',
   },
+  exportMenu: {
+    title: 'Export',
+    formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', shp: 'Shapefile (.zip)', gpkg: 'GeoPackage', geojson: 'GeoJSON' },
+    hints: {
+      xlsx: 'English headers with units; opens in Excel, WPS or LibreOffice',
+      csv: 'UTF-8 with BOM; opens in Excel',
+      shp: 'Zipped Shapefile (WGS 84); the .fields.csv inside maps the 10-character field names',
+      gpkg: 'GeoPackage (WGS 84); opens in QGIS',
+      geojson: 'GeoJSON (WGS 84 lon/lat)',
+    },
+  },
   ranking: {
     title: 'Park ranking',
     caption: (year: number | null) => (year === null ? 'All parks' : `All parks · ${year}`),

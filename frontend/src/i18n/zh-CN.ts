@@ -50,6 +50,17 @@ export const zhCN = {
     percent: '%',
     ratio: '比值',
   },
+  exportMenu: {
+    title: '导出',
+    formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', shp: 'Shapefile (.zip)', gpkg: 'GeoPackage', geojson: 'GeoJSON' },
+    hints: {
+      xlsx: '中文表头带单位，Excel、WPS 直接打开',
+      csv: 'UTF-8（带 BOM），Excel 直接打开',
+      shp: '压缩的 Shapefile（WGS 84），字段名对照见其中的 .fields.csv',
+      gpkg: 'GeoPackage（WGS 84），QGIS 直接打开',
+      geojson: 'GeoJSON（WGS 84 经纬度）',
+    },
+  },
   ranking: {
     title: '园区排名',
     caption: (year: number | null) => (year === null ? '全部园区' : `全部园区 · ${year} 年`),

@@ -12,6 +12,7 @@ import { formatNumber, MISSING } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { GRADE_COLORS } from '../map/colouring';
 import { cssColor } from './Legend';
+import { ExportMenu } from './ExportMenu';
 
 export type RankingSortKey = 'name' | 'grade' | MetricId;
 export type SortDirection = 'ascending' | 'descending';
@@ -103,6 +104,7 @@ export function RankingList({
       <h2 className="ranking-title" id="ranking-title">
         {t.ranking.title} <span className="ranking-caption">{t.ranking.caption(year)}</span>
       </h2>
+      <ExportMenu layer="parks" filter={{ year }} />
       <div className="ranking-scroll">
         <table className="ranking-table">
           <thead>
