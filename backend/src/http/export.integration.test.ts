@@ -163,6 +163,8 @@ async function snapshot(db: Database): Promise<string> {
 describe('GET /api/export/bundle', () => {
   it('gives a bundle that loads into an empty database as the same content', async () => {
     await download('/api/evaluations?year=2025'); // seeds the default scheme, which the bundle carries
+    await t.db.query(`INSERT INTO datasets (id, name, name_en, source, licence, vintage, crs, real, note)
+      VALUES ('parcels-survey', '宗地调查', 'Parcel survey', '示例县自然资源局', NULL, '2024', 'EPSG:4545', true, 'for the round trip')`);
     const res = await download('/api/export/bundle');
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/zip');
