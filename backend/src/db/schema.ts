@@ -181,6 +181,7 @@ export const gradeAdjustments = pgTable('grade_adjustments', {
   uscc: text('uscc').notNull(),
   year: integer('year').notNull(),
   schemeId: text('scheme_id').notNull(),
+  schemeVersion: integer('scheme_version').notNull(),
   grade: text('grade').notNull(),
   reason: text('reason').notNull(),
   adjustedBy: text('adjusted_by').notNull(),

@@ -96,17 +96,32 @@ describe('manual grade adjustment (分类调档)', () => {
 
   it('keeps adjustments to their year and scheme', async () => {
     expect((await get(`/api/evaluations?year=2024`)).body.results.every((r: { adjustments: unknown[] }) => r.adjustments.length === 0)).toBe(true);
-    const rows = await t.db.query<{ year: number; scheme_id: string; adjusted_by: string }>('SELECT year, scheme_id, adjusted_by FROM grade_adjustments ORDER BY id');
+    const rows = await t.db.query<{ year: number; scheme_id: string; scheme_version: number; adjusted_by: string }>(
+      'SELECT year, scheme_id, scheme_version, adjusted_by FROM grade_adjustments ORDER BY id');
     expect(rows).toEqual([
-      { year: 2025, scheme_id: 'default', adjusted_by: adjustment.by },
-      { year: 2025, scheme_id: 'default', adjusted_by: '县评价领导小组' },
+      { year: 2025, scheme_id: 'default', scheme_version: 1, adjusted_by: adjustment.by },
+      { year: 2025, scheme_id: 'default', scheme_version: 1, adjusted_by: '县评价领导小组' },
     ]);
   });
 
   it('refuses an empty reason or author in the database itself', async () => {
-    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 'A', ' ', 'x')`, [A])).rejects.toThrow();
-    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 'A', 'x', '')`, [A])).rejects.toThrow();
-    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 'A', 'x', 'y')`, [NOBODY])).rejects.toThrow();
+    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, scheme_version, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 1, 'A', ' ', 'x')`, [A])).rejects.toThrow();
+    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, scheme_version, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 1, 'A', 'x', '')`, [A])).rejects.toThrow();
+    await expect(t.db.query(`INSERT INTO grade_adjustments (uscc, year, scheme_id, scheme_version, grade, reason, adjusted_by) VALUES ($1, 2025, 'default', 1, 'A', 'x', 'y')`, [NOBODY])).rejects.toThrow();
+  });
+
+  it('applies an adjustment only under the scheme version it was made under, and keeps it on record', async () => {
+    const current = (await get('/api/schemes/default')).body;
+    const saved = await t.send('PUT', '/api/schemes/default', current.scheme, ADMIN_TOKEN);
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(current.version + 1);
+    const after = await resultOf(A);
+    expect(after).toMatchObject({ grade: after.computedGrade, adjustments: [] });
+    const kept = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM grade_adjustments WHERE scheme_version = $1", [current.version]);
+    expect(kept[0].n).toBe(2);
+    const res = await post(A, { ...adjustment, grade: 'B', reason: '新版本方案下复核', by: '县评价领导小组' });
+    expect(res.body).toMatchObject({ grade: 'B', schemeVersion: current.version + 1 });
+    expect((await resultOf(A)).adjustments).toHaveLength(1);
   });
 
   it('is documented in OpenAPI', async () => {

@@ -14,12 +14,12 @@ export interface GradeAdjustmentRow {
 
 export function createGradeAdjustmentsRepository(db: Database) {
   return {
-    /** The adjustments of a year under a scheme, oldest first. */
-    listAdjustments: (year: number, schemeId: string) =>
-      db.query<GradeAdjustmentRow>(sql('list-grade-adjustments'), [year, schemeId]),
-    insertAdjustment: async (a: { uscc: string; year: number; schemeId: string; grade: string; reason: string; by: string }) =>
-      (await db.query<GradeAdjustmentRow & { id: number; year: number; scheme_id: string }>(
-        sql('insert-grade-adjustment'), [a.uscc, a.year, a.schemeId, a.grade, a.reason, a.by],
+    /** The adjustments of a year under one version of a scheme, oldest first. */
+    listAdjustments: (year: number, schemeId: string, schemeVersion: number) =>
+      db.query<GradeAdjustmentRow>(sql('list-grade-adjustments'), [year, schemeId, schemeVersion]),
+    insertAdjustment: async (a: { uscc: string; year: number; schemeId: string; schemeVersion: number; grade: string; reason: string; by: string }) =>
+      (await db.query<GradeAdjustmentRow & { id: number; year: number; scheme_id: string; scheme_version: number }>(
+        sql('insert-grade-adjustment'), [a.uscc, a.year, a.schemeId, a.schemeVersion, a.grade, a.reason, a.by],
       ))[0],
   };
 }

@@ -38,12 +38,13 @@ export function createGradeAdjustmentsService(
         const why = result?.reason ? `${result.reason}${result.reasonDetail ? `: ${result.reasonDetail}` : ''}` : 'no evaluation';
         throw new ConflictError(`${uscc} is not graded in ${req.year} under scheme "${before.schemeId}" (${why}); there is no grade to adjust`);
       }
-      await repo.insertAdjustment({ uscc, year: req.year, schemeId: before.schemeId, grade: req.grade, reason, by });
+      await repo.insertAdjustment({ uscc, year: req.year, schemeId: before.schemeId, schemeVersion: before.scheme.version, grade: req.grade, reason, by });
       const after = (await evaluation.evaluateYear(req.year, req.scheme)).results.find((r) => r.uscc === uscc)!;
       return {
         uscc,
         year: req.year,
         schemeId: before.schemeId,
+        schemeVersion: before.scheme.version,
         grade: after.grade,
         gradeLabel: after.gradeLabel,
         computedGrade: after.computedGrade,
