@@ -35,14 +35,19 @@ interface Options {
   vacancyRuns: number;
   /** Steps left out: evaluation, idle. */
   skip: Set<string>;
+  /** PostgreSQL only: keep the bench database afterwards (its name is printed). */
+  keep: boolean;
+  /** PostgreSQL only: use this database, kept by an earlier `--keep` run with the same sizes and seed. */
+  reuse: string | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { enterprises: 100_000, parcels: 200_000, buildings: 50_000, parks: 300, regions: 100, seed: 1, database: 'both', vacancyRuns: 5, skip: new Set() };
+  const o: Options = { enterprises: 100_000, parcels: 200_000, buildings: 50_000, parks: 300, regions: 100, seed: 1, database: 'both', vacancyRuns: 5, skip: new Set(), keep: false, reuse: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!m) throw new Error(`unexpected argument ${arg}`);
+    if (m[1] === 'keep') { o.keep = true; continue; }
     const value = m[2] ?? argv[++i];
     if (value == null) throw new Error(`${arg} needs a value`);
     switch (m[1]) {
@@ -66,9 +71,14 @@ function parseOptions(argv: string[]): Options {
         o.skip = new Set(value.split(','));
         for (const step of o.skip) if (step !== 'evaluation' && step !== 'idle') throw new Error('--skip takes evaluation and/or idle');
         break;
+      case 'reuse':
+        if (!/^muyield_bench_[0-9a-f]{8}$/.test(value)) throw new Error('--reuse takes a muyield_bench_xxxxxxxx database name');
+        o.reuse = value;
+        break;
       default: throw new Error(`unknown option --${m[1]}`);
     }
   }
+  if ((o.keep || o.reuse) && o.database !== 'postgres') throw new Error('--keep and --reuse need --database postgres');
   if (o.regions > 99 * 99) throw new Error('--regions at most 9801');
   if (o.parks < o.regions) throw new Error('--parks must be at least --regions (every county gets a park)');
   return o;
@@ -342,12 +352,12 @@ async function openEmbedded(): Promise<Opened> {
   };
 }
 
-async function openPostgres(): Promise<Opened> {
+async function openPostgres(o: Options): Promise<Opened> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:muyield-ci@127.0.0.1:5432/postgres';
   const { openPostgresDatabase } = await import('../backend/src/db/postgres-database.js');
   const admin = await openPostgresDatabase(adminUrl);
-  const name = `muyield_bench_${randomBytes(4).toString('hex')}`;
-  await admin.exec(`CREATE DATABASE ${name}`);
+  const name = o.reuse ?? `muyield_bench_${randomBytes(4).toString('hex')}`;
+  if (!o.reuse) await admin.exec(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   let db: Database;
@@ -359,11 +369,12 @@ async function openPostgres(): Promise<Opened> {
     throw err;
   }
   const version = (await db.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]?.v;
+  const kept = o.keep || o.reuse != null;
   return {
-    db, label: `PostgreSQL ${version} (database ${name}, dropped afterwards)`,
+    db, label: `PostgreSQL ${version} (database ${name}, ${o.reuse ? 'reused' : kept ? 'kept' : 'dropped afterwards'})`,
     cleanup: async () => {
       await db.close().catch(() => undefined);
-      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!kept) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     },
   };
@@ -386,14 +397,10 @@ function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-async function benchmark(opened: Opened, data: Generated, o: Options): Promise<Row[]> {
-  const { db } = opened;
-  const rows: Row[] = [];
-  const add = (step: string, ms: number | null, note = '', goalMs?: number) => {
-    rows.push({ step, ms, note, goalMs });
-    log(`  ${step}: ${fmtMs(ms)} ${note}`);
-  };
+type AddRow = (step: string, ms: number | null, note?: string, goalMs?: number) => void;
 
+/** Migrate a fresh database, write every layer in one transaction, then ANALYZE. */
+async function loadData(db: Database, data: Generated, add: AddRow) {
   const mig = await timed(() => migrate(db));
   add('migrate (fresh database)', mig.ms, `${mig.value.length} migrations`);
 
@@ -411,6 +418,38 @@ async function benchmark(opened: Opened, data: Generated, o: Options): Promise<R
   // A bulk import is followed by autovacuum's ANALYZE on PostgreSQL; do it now so plans are not guessed.
   const an = await timed(() => db.exec('ANALYZE'));
   add('ANALYZE', an.ms);
+}
+
+/**
+ * Generate the province and load it (unless reusing a loaded database). The generated rows are dropped
+ * when this returns, so the timings below are not paid for by collecting the generator's garbage: a
+ * server does not hold its data in memory either.
+ */
+async function prepare(db: Database, o: Options, add: AddRow) {
+  if (o.reuse) {
+    add(`reused database ${o.reuse}: generation, migrate and load skipped`, null);
+    const [sample] = await db.query<{ sampleRegion: string; samplePark: string }>(
+      `SELECT r.code AS "sampleRegion", (SELECT min(k.code) FROM parks k WHERE k.region_code = r.code) AS "samplePark"
+       FROM regions r ORDER BY r.code LIMIT 1`);
+    return sample;
+  }
+  log(`generating: ${o.enterprises} enterprises, ${o.parcels} parcels, ${o.buildings} buildings, ${o.parks} parks, ${o.regions} counties, seed ${o.seed}`);
+  const gen = await timed(async () => generate(o));
+  const data = gen.value;
+  log(`generated in ${fmtMs(gen.ms)}: ${WRITE_ORDER.map((l) => `${l} ${data.layers[l].length}`).join(', ')}`);
+  await loadData(db, data, add);
+  return { sampleRegion: data.sampleRegion, samplePark: data.samplePark };
+}
+
+async function benchmark(opened: Opened, o: Options): Promise<Row[]> {
+  const { db } = opened;
+  const rows: Row[] = [];
+  const add = (step: string, ms: number | null, note = '', goalMs?: number) => {
+    rows.push({ step, ms, note, goalMs });
+    log(`  ${step}: ${fmtMs(ms)} ${note}`);
+  };
+
+  const data = await prepare(db, o, add);
 
   const services: Services = createServices(db, { riversFile: '' });
   const latest = await services.evaluation.resolveYear();
@@ -458,15 +497,9 @@ function printTable(title: string, rows: Row[]) {
 
 async function main() {
   const o = parseOptions(process.argv.slice(2));
-  log(`generating: ${o.enterprises} enterprises, ${o.parcels} parcels, ${o.buildings} buildings, ${o.parks} parks, ${o.regions} counties, seed ${o.seed}`);
-  const gen = await timed(async () => generate(o));
-  const data = gen.value;
-  const counts = WRITE_ORDER.map((l) => `${l} ${data.layers[l].length}`).join(', ');
-  log(`generated in ${fmtMs(gen.ms)}: ${counts}`);
-
   console.log(`MuYield benchmark — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
   console.log(`command: npx tsx bench/evaluate.ts ${process.argv.slice(2).join(' ')}`);
-  console.log(`data (synthetic, seed ${o.seed}): ${counts}`);
+  console.log(`data (synthetic, seed ${o.seed}): ${o.enterprises} enterprises, ${o.parcels} parcels, ${o.buildings} buildings, ${o.parks} parks, ${o.regions} counties`);
   console.log('NOTE: rows are written straight through the bundle repository\'s upsertLayer in one transaction;');
   console.log('      bundle file reading, validation and the PostGIS geometry check of loadBundle are bypassed.');
 
@@ -476,9 +509,9 @@ async function main() {
     log(`${target}: opening a fresh database`);
     let opened: Opened | null = null;
     try {
-      opened = target === 'embedded' ? await openEmbedded() : await openPostgres();
+      opened = target === 'embedded' ? await openEmbedded() : await openPostgres(o);
       log(`${target}: ${opened.label}`);
-      const rows = await benchmark(opened, data, o);
+      const rows = await benchmark(opened, o);
       printTable(`${opened.label}`, rows);
     } catch (err) {
       failed = true;

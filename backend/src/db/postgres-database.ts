@@ -20,7 +20,9 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     max: 10,
     onnotice: () => undefined,
     // Keep numbers as numbers where they fit; numeric and bigint stay strings and are cast in SQL.
-    connection: { application_name: 'muyield' },
+    // JIT off: on the evaluation's whole-province queries PostgreSQL spent 1–2.4 s compiling (PostGIS
+    // functions inflate the cost estimates past jit_above_cost) to run 2.4 s of work (bench/README.md).
+    connection: { application_name: 'muyield', jit: 'off' },
   });
   await sql`select 1`;
   const base = wrap(sql);

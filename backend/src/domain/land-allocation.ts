@@ -209,12 +209,14 @@ export function allocateEnterpriseLand(
  * tenant is left out. A field stays null only when neither side knows it. In 'apportion' mode nothing changes.
  */
 export function mergeFigures(figuresByUscc: Record<string, RawFigures>, allocation: LandAllocation): Record<string, RawFigures> {
+  const mergedTenants = Object.values(allocation.enterprises).filter((land) => land.mergedInto.length && figuresByUscc[land.uscc]);
+  // Nothing merged (always so in 'apportion'): the figures as they are, not a copy of 100k records.
+  if (!mergedTenants.length) return figuresByUscc;
+  const leftOut = new Set(mergedTenants.map((land) => land.uscc));
   const merged: Record<string, RawFigures> = {};
-  for (const [uscc, f] of Object.entries(figuresByUscc)) merged[uscc] = { ...f };
-  for (const land of Object.values(allocation.enterprises)) {
+  for (const [uscc, f] of Object.entries(figuresByUscc)) if (!leftOut.has(uscc)) merged[uscc] = { ...f };
+  for (const land of mergedTenants) {
     const tenantFigures = figuresByUscc[land.uscc];
-    if (!land.mergedInto.length || !tenantFigures) continue;
-    delete merged[land.uscc];
     for (const target of land.mergedInto) {
       const owner = (merged[target.ownerUscc] ??= Object.fromEntries(RAW_FIGURE_KEYS.map((k) => [k, null])) as unknown as RawFigures);
       for (const key of RAW_FIGURE_KEYS) {

@@ -88,9 +88,20 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
       return { ...base, ...scoreKnown(spec, value, scoring, benchmark, range) };
     }),
   }));
+  // Once per indicator, not once per member missing it: a county pool can hold a thousand firms.
+  const averages = new Map<IndicatorKey, number>();
   const averageShare = (key: IndicatorKey): number => {
-    const known = firstPass.flatMap((m) => m.items).filter((i) => i.key === key && i.value != null);
-    return known.length ? known.reduce((s, i) => s + i.score / i.weight, 0) / known.length : 0;
+    let average = averages.get(key);
+    if (average == null) {
+      let sum = 0;
+      let count = 0;
+      for (const m of firstPass) {
+        for (const i of m.items) if (i.key === key && i.value != null) { sum += i.score / i.weight; count += 1; }
+      }
+      average = count ? sum / count : 0;
+      averages.set(key, average);
+    }
+    return average;
   };
   return firstPass.map(({ id, set, items }) => {
     const specs = set === 'primary' ? group.indicators : group.fallback!.indicators;

@@ -5,7 +5,7 @@ import { sqlFile } from './sql-file.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 
-export interface EnterpriseFactRow {
+export interface EnterpriseRecordRow {
   uscc: string;
   name: string;
   industry_code: string | null;
@@ -13,6 +13,10 @@ export interface EnterpriseFactRow {
   status: string;
   status_since: string | null;
   registered_on: string | null;
+}
+
+/** An enterprise with its park (where it holds most land) and that park's county. */
+export interface EnterpriseFactRow extends EnterpriseRecordRow {
   park_code: string | null;
   region_code: string | null;
 }
@@ -62,6 +66,9 @@ export interface EvaluationFacts {
   indicators: IndicatorFactRow[];
 }
 
+/** The facts as read: enterprises without their park yet. */
+export type LoadedFacts = Omit<EvaluationFacts, 'enterprises'> & { enterprises: EnterpriseRecordRow[] };
+
 export function createEvaluationRepository(db: Database) {
   return {
     /** The latest year with indicators (not after `notAfter` when given), or null. */
@@ -69,9 +76,9 @@ export function createEvaluationRepository(db: Database) {
       const rows = await db.query<{ year: number | null }>('SELECT max(year)::int AS year FROM indicators WHERE $1::int IS NULL OR year <= $1::int', [notAfter ?? null]);
       return rows[0]?.year ?? null;
     },
-    async loadFacts(years: number[]): Promise<EvaluationFacts> {
+    async loadFacts(years: number[]): Promise<LoadedFacts> {
       const [enterprises, parcels, holdings, indicators] = await Promise.all([
-        db.query<EnterpriseFactRow>(sql('list-evaluation-enterprises')),
+        db.query<EnterpriseRecordRow>(sql('list-evaluation-enterprises')),
         db.query<ParcelFactRow>(sql('list-evaluation-parcels')),
         db.query<Holding>(
           `SELECT uscc, parcel_code AS "parcelCode", role, leased_floor_area_sqm AS "leasedFloorAreaSqm"

@@ -1,4 +1,5 @@
-import type { EnterpriseFactRow, EvaluationFacts, EvaluationRepository } from '../repositories/evaluation.repository.js';
+import type { EnterpriseFactRow, EvaluationFacts, EvaluationRepository, LoadedFacts } from '../repositories/evaluation.repository.js';
+import { findHomeParks } from '../domain/home-park.js';
 import type { GradeAdjustmentsRepository } from '../repositories/grade-adjustments.repository.js';
 import type { SchemesService } from './schemes.service.js';
 import type { EnterpriseEvaluation, EnterpriseEvaluationInput, ManualAdjustment } from '../domain/evaluation.js';
@@ -33,16 +34,31 @@ export interface EvaluationQuery {
   scheme?: string;
 }
 
-function figuresOfYear(facts: EvaluationFacts, year: number): Record<string, RawFigures> {
-  const out: Record<string, RawFigures> = {};
-  for (const { uscc, year: y, ...figures } of facts.indicators) if (y === year) out[uscc] = figures;
+/** Place each enterprise in its park (where it holds most land) and that park's county. */
+function placeEnterprises(loaded: LoadedFacts): EvaluationFacts {
+  const regionOfPark = new Map(loaded.parcels.map((p) => [p.park_code, p.region_code]));
+  const home = findHomeParks(loaded.holdings, loaded.parcels.map((p) => ({ code: p.code, parkCode: p.park_code, landAreaSqm: p.land_area_sqm })));
+  const enterprises = loaded.enterprises.map((e): EnterpriseFactRow => {
+    const parkCode = home.get(e.uscc) ?? null;
+    return { ...e, park_code: parkCode, region_code: parkCode == null ? null : regionOfPark.get(parkCode) ?? null };
+  });
+  return { ...loaded, enterprises };
+}
+
+/** Each year's reported figures by USCC, in one pass over the indicator rows. */
+function figuresByYear(facts: EvaluationFacts, years: number[]): Map<number, Record<string, RawFigures>> {
+  const out = new Map(years.map((y) => [y, {} as Record<string, RawFigures>]));
+  for (const { uscc, year, ...figures } of facts.indicators) {
+    const ofYear = out.get(year);
+    if (ofYear) ofYear[uscc] = figures;
+  }
   return out;
 }
 
-function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: number): EnterpriseEvaluationInput[] {
+interface YearFigures { y: number; raw: Record<string, RawFigures>; merged: Record<string, RawFigures> }
+
+function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: number, merged: YearFigures[]): EnterpriseEvaluationInput[] {
   const parcels = new Map(facts.parcels.map((p) => [p.code, p]));
-  const byYear = [year - 1, year].map((y) => ({ y, raw: figuresOfYear(facts, y) }));
-  const merged = byYear.map(({ y, raw }) => ({ y, raw, merged: mergeFigures(raw, allocation) }));
   const holdingsByUscc = new Map<string, EvaluationFacts['holdings']>();
   for (const h of facts.holdings) appendTo(holdingsByUscc, h.uscc, h);
   return facts.enterprises.map((e) => {
@@ -166,7 +182,7 @@ export function createEvaluationService(
    */
   async function evaluateYear(year: number, schemeId?: string): Promise<YearEvaluation> {
     const scheme = await schemes.getEvaluationScheme(schemeId);
-    const facts = await repo.loadFacts([year - 1, year]);
+    const facts = placeEnterprises(await repo.loadFacts([year - 1, year]));
     const floorAreaByParcel = new Map(facts.parcels.filter((p) => p.floor_area_sqm != null).map((p) => [p.code, p.floor_area_sqm!]));
     const allocation = allocateEnterpriseLand(
       facts.parcels.map((p) => ({ code: p.code, landAreaSqm: p.land_area_sqm })),
@@ -174,9 +190,12 @@ export function createEvaluationService(
       floorAreaByParcel,
       scheme.landAllocationMode,
     );
-    const rawFiguresByUscc = figuresOfYear(facts, year);
-    const computed = evaluateEnterprises(toInputs(facts, allocation, year), scheme, { year });
-    const results = adjustments ? applyAdjustments(computed, await adjustments.listAdjustments(year, scheme.id), scheme) : computed;
+    const years = [year - 1, year];
+    const reported = figuresByYear(facts, years);
+    const figures = years.map((y) => ({ y, raw: reported.get(y)!, merged: mergeFigures(reported.get(y)!, allocation) }));
+    const { raw: rawFiguresByUscc, merged: figuresByUscc } = figures[1];
+    const computed = evaluateEnterprises(toInputs(facts, allocation, year, figures), scheme, { year });
+    const results = adjustments ? applyAdjustments(computed, await adjustments.listAdjustments(year, scheme.id, scheme.version), scheme) : computed;
     return {
       year,
       schemeId: scheme.id,
@@ -184,7 +203,7 @@ export function createEvaluationService(
       facts,
       allocation,
       rawFiguresByUscc,
-      figuresByUscc: mergeFigures(rawFiguresByUscc, allocation),
+      figuresByUscc,
       results,
       enterprises: new Map(facts.enterprises.map((e) => [e.uscc, e])),
     };

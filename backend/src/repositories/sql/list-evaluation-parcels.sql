@@ -1,6 +1,20 @@
 -- Every parcel with its county, contract facts and buildings: the floor area of the buildings on it
 -- (m²), each building's floors and height (for storeys counted twice), and the part of the parcel that
--- building footprints cover (geography → m² on the spheroid).
+-- building footprints cover (geography → m² on the spheroid). Both are aggregated once per parcel that
+-- has buildings and joined, rather than looked up for each of the (mostly unbuilt) parcels.
+WITH building_facts AS (
+  SELECT x.parcel_code, count(*)::int AS building_count, sum(x.floor_area_sqm)::float8 AS floor_area_sqm,
+    json_agg(json_build_object('code', x.code, 'floors', x.floors, 'floorAreaSqm', x.floor_area_sqm::float8,
+      'heightM', x.height_m::float8) ORDER BY x.code) AS buildings
+  FROM buildings x
+  WHERE x.parcel_code IS NOT NULL
+  GROUP BY x.parcel_code
+), cover AS (
+  SELECT p.code, ST_Area(ST_Intersection(ST_Union(x.geom), p.geom)::geography)::float8 AS covered_sqm
+  FROM parcels p
+  JOIN buildings x ON ST_Intersects(x.geom, p.geom)
+  GROUP BY p.code
+)
 SELECT p.code, p.park_code, k.region_code, p.land_area_sqm, p.land_use,
   p.supplied_on::text, p.agreed_start_on::text, p.agreed_completion_on::text, p.started_on::text,
   p.completed_on::text, p.work_stopped_on::text, p.developed_area_sqm::float8,
@@ -11,14 +25,6 @@ SELECT p.code, p.park_code, k.region_code, p.land_area_sqm, p.land_use,
   coalesce(b.buildings, '[]'::json) AS buildings
 FROM parcels p
 JOIN parks k ON k.code = p.park_code
-CROSS JOIN LATERAL (
-  SELECT count(*)::int AS building_count, sum(x.floor_area_sqm)::float8 AS floor_area_sqm,
-    json_agg(json_build_object('code', x.code, 'floors', x.floors, 'floorAreaSqm', x.floor_area_sqm::float8,
-      'heightM', x.height_m::float8) ORDER BY x.code) AS buildings
-  FROM buildings x WHERE x.parcel_code = p.code
-) b
-CROSS JOIN LATERAL (
-  SELECT ST_Area(ST_Intersection(ST_Union(x.geom), p.geom)::geography)::float8 AS covered_sqm
-  FROM buildings x WHERE ST_Intersects(x.geom, p.geom)
-) c
+LEFT JOIN building_facts b ON b.parcel_code = p.code
+LEFT JOIN cover c ON c.code = p.code
 ORDER BY p.code
