@@ -50,7 +50,6 @@ export function buildRecords(source: SourceData, layer: ImportLayer, mapping: Fi
     problems.push({ severity: 'warning', file, field: 'geometry', message: `${layer} have no geometry in MuYield; the shapes or points in the file are ignored` });
   }
   const specs = FILE_SPECS[layer as LayerName];
-  const columnOf = (field: string) => mapping[field]?.column;
   for (const source_ of source.records) {
     const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };
     const size = JSON.stringify(source_.properties).length;
@@ -61,15 +60,13 @@ export function buildRecords(source: SourceData, layer: ImportLayer, mapping: Fi
     const { raw, errors } = applyMapping(layer, mapping, source_.properties);
     const codeField = layer === 'enterprises' || layer === 'land_rights' || layer === 'indicators' ? 'uscc' : 'code';
     const code = raw[codeField] != null ? String(raw[codeField]) : undefined;
-    const before = problems.length;
     for (const e of errors) problems.push({ severity: 'error', ...at, code, field: e.field, message: e.message });
     const values = errors.length ? undefined : parseValues(specs, raw, at, code, problems);
     const declared = raw.declared_area_sqm;
-    for (const p of problems.slice(before)) if (p.field && columnOf(p.field)) p.field = `${columnOf(p.field)} → ${p.field}`;
     let geometry: ParsedRecord['geometry'];
     if (needsGeometry) {
       const geo = toLonLatMultiPolygon(source_.geometry, crs!, { ...at, code });
-      problems.push(...geo.problems);
+      problems.push(...geo.problems.map((p) => ({ ...p, message: p.message.replace(/set "crs" in bundle\.json/, 'give the coordinate system (crs)') })));
       geometry = geo.coordinates;
       if (!geometry) continue;
     }
@@ -84,6 +81,14 @@ export function buildRecords(source: SourceData, layer: ImportLayer, mapping: Fi
   const layers = Object.fromEntries(Object.keys(FILE_SPECS).map((l) => [l, l === layer ? result.records : []])) as Record<LayerName, ParsedRecord[]>;
   result.pending = checkReferences(layers);
   return result;
+}
+
+/** Name the source column beside the field it fills, where they differ: `企业名称 → name`. */
+export function labelColumns(problems: BundleProblem[], mapping: FieldMapping): void {
+  for (const p of problems) {
+    const column = p.field ? mapping[p.field]?.column : undefined;
+    if (column && column !== p.field) p.field = `${column} → ${p.field}`;
+  }
 }
 
 /** The layer whose required fields the columns cover, when it is not the one asked for. */

@@ -148,7 +148,8 @@ function gaussKrugerCandidates(positions: Position[], hint?: CrsHint): { code: s
 /** Promote the no-prefix candidate that lands at the hint: the hint decides the central meridian. */
 export function confirmByHint(detection: CrsDetection, hint?: CrsHint): CrsDetection {
   if (detection.chosen || !hint) return detection;
-  const near = detection.candidates.filter((c) => c.distanceFromHintKm !== undefined && c.distanceFromHintKm < HINT_CERTAIN_KM);
+  // The hint settles a central meridian, nothing else: swapped axes are still for the user to confirm
+  const near = detection.candidates.filter((c) => !c.crs.endsWith('+swap') && c.distanceFromHintKm !== undefined && c.distanceFromHintKm < HINT_CERTAIN_KM);
   if (near.length !== 1) return detection;
   const chosen = { ...near[0], confidence: 'high' as const, reason: `${near[0].reason}; the data lies ${near[0].distanceFromHintKm!.toFixed(1)} km from ${hint.source}` };
   return {

@@ -12,7 +12,7 @@ import type { SourceData } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
-import { buildRecords } from './build-records.js';
+import { buildRecords, labelColumns } from './build-records.js';
 
 export interface ImportFileOptions {
   layer: ImportLayer;
@@ -85,8 +85,11 @@ export async function importFile(db: Database, bytes: Buffer, fileName: string, 
   try {
     source = await readSource(bytes, fileName, { sourceLayer: options.sourceLayer });
   } catch (err) {
-    if (!(err instanceof ImportReadError)) throw err;
-    return finish({ ...base, problems: [{ severity: 'error', file: err.file, message: err.message.slice(err.file.length + 2) }] });
+    // A reader library's own failure on a malformed file is still the file's fault, not the server's
+    const problem: BundleProblem = err instanceof ImportReadError
+      ? { severity: 'error', file: err.file, message: err.message.slice(err.file.length + 2) }
+      : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}` };
+    return finish({ ...base, problems: [problem] });
   }
   const report: ImportReport = {
     ...base, file: source.file, format: source.format, sourceLayer: source.layerName, encoding: source.encoding, columns: source.columns,
@@ -130,6 +133,7 @@ export async function importFile(db: Database, bytes: Buffer, fileName: string, 
       if (layer === 'parcels') await checkParcelPlacement(repo, built.records, problems);
     }
   }
+  labelColumns(problems, mapping);
   report.problems = problems;
   report.counts.valid = built.records.length;
   const keys = built.records.map((r) => keyOf(layer, r));
@@ -217,7 +221,7 @@ async function findHint(source: SourceData, options: ImportFileOptions, mapping:
     const [park] = await repo.findParkPositions([given]);
     if (park) return { lonLat: [park.lon, park.lat], source: `park ${park.code}` };
   }
-  const parkColumn = mapping.park_code?.column ?? (options.layer === 'parks' ? undefined : undefined);
+  const parkColumn = mapping.park_code?.column;
   if (parkColumn) {
     const codes = [...new Set(source.records.map((r) => String(r.properties[parkColumn] ?? '')).filter(Boolean))].slice(0, 50);
     const [park] = await repo.findParkPositions(codes);

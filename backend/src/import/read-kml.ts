@@ -6,11 +6,17 @@ import { ImportReadError } from './safe-zip.js';
 /** KML (always lon/lat WGS84 by its specification): placemarks with their name, description and ExtendedData. */
 export function readKml(bytes: Buffer, file: string, format: 'kml' | 'kmz' = 'kml'): SourceData {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level: string, message: string) => {
-      if (level !== 'warning') errors.push(message);
-    },
-  }).parseFromString(bytes.toString('utf8'), 'text/xml');
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level: string, message: string) => {
+        if (level !== 'warning') errors.push(message);
+      },
+    }).parseFromString(bytes.toString('utf8'), 'text/xml');
+  } catch (err) {
+    // xmldom 0.9 throws a ParseError on fatal errors
+    errors.push((err as Error).message);
+  }
   if (errors.length || !doc?.documentElement) {
     throw new ImportReadError(file, `is not well-formed KML: ${errors[0] ?? 'no root element'}`);
   }

@@ -65,3 +65,71 @@ export async function shapefileZip(geojson: GeoJSON.FeatureCollection, args: str
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
+
+export interface RawZipEntry {
+  name: string;
+  /** Deflated (method 8) or stored (method 0) bytes */
+  data: Buffer;
+  method: 0 | 8;
+  crc32: number;
+  /** What the headers claim, which a hostile zip may set to anything */
+  declaredSize: number;
+}
+
+/** A zip written byte by byte, so tests can lie in it (sizes, names) as hostile zips do. */
+export function rawZip(entries: RawZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt32LE(e.crc32 >>> 0, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.declaredSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(e.method, 10);
+    central.writeUInt32LE(e.crc32 >>> 0, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.declaredSize, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const centralBytes = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, centralBytes, end]);
+}
+
+/** `bytes` of zeros deflated without ever holding them: ~1 KB out per MB in. */
+export async function deflatedZeros(bytes: number): Promise<{ data: Buffer; crc32: number }> {
+  const zlib = await import('node:zlib');
+  const chunk = Buffer.alloc(1024 * 1024);
+  const deflate = zlib.createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (b: Buffer) => out.push(b));
+  let crc = 0;
+  for (let written = 0; written < bytes; written += chunk.length) {
+    const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
+    crc = zlib.crc32(piece, crc);
+    if (!deflate.write(piece)) await new Promise((r) => deflate.once('drain', r));
+  }
+  await new Promise((r) => deflate.end(r));
+  return { data: Buffer.concat(out), crc32: crc };
+}
