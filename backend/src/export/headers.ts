@@ -143,6 +143,7 @@ export const LAYER_COLUMNS = {
     text('industry_code', 'industry', '行业代码', 'Industry code'),
     bool('above_scale', 'abv_scale', '规上企业', 'Above scale'),
     text('status', 'status', '经营状态', 'Status'),
+    date('status_since', 'status_on', '状态起始日期', 'Status since'),
     date('registered_on', 'registered', '注册日期', 'Registered on'),
     parkCode,
     regionCode,
