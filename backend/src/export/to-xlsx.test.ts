@@ -7,7 +7,7 @@ import { hasGdal, ogrToGeoJson, writeTempFile } from '../test-support/gdal.js';
 
 async function readSheet(bytes: Buffer) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets[0];
 }
 
