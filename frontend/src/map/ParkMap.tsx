@@ -52,6 +52,8 @@ export interface FitRequest {
   bbox: [number, number, number, number];
   maxZoom: number;
   nonce: number;
+  /** Pixels at the map's left edge hidden by a panel (the vacancy finder), kept clear of the extent. */
+  leftInsetPx?: number;
 }
 
 interface MapHandles {
@@ -229,7 +231,8 @@ export function ParkMap({
     if (!handles || !fitRequest || fittedNonceRef.current === fitRequest.nonce) return;
     fittedNonceRef.current = fitRequest.nonce;
     const [west, south, east, north] = fitRequest.bbox;
-    handles.map.fitBounds([west, south, east, north], { padding: 80, maxZoom: fitRequest.maxZoom });
+    const padding = { top: 80, bottom: 80, left: 80 + (fitRequest.leftInsetPx ?? 0), right: 80 + rightInsetRef.current };
+    handles.map.fitBounds([west, south, east, north], { padding, maxZoom: fitRequest.maxZoom });
   }, [handles, fitRequest]);
 
   useEffect(() => {

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { VacancyQuery } from '../api/finder-api';
 import type { VacancySearchResult } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
+import type { FitTo } from '../search/use-fit-request';
 import { createVacancyLayer } from './vacancy-layer';
 import { bboxOfGeometry, groupVacanciesByBuilding } from './vacancy-results';
 import { parseVacancyFinderState, type VacancyFinderState } from './vacancy-url-state';
@@ -10,6 +11,8 @@ import { useVacancies } from './use-vacancies';
 
 /** Close enough to see a single standard factory (≈ 50–100 m) with room around it. */
 export const BUILDING_FIT_MAX_ZOOM = 17;
+/** Map width the finder covers: `.vacancy-panel` width plus its left offset in finder.css. */
+export const VACANCY_PANEL_INSET_PX = 482;
 
 export interface VacancyFinder {
   state: VacancyFinderState;
@@ -27,7 +30,7 @@ export interface VacancyFinder {
  * The finder's state (read once from the URL), its search, and its layer. `fitTo` moves the map; the
  * caller writes `state` back to the URL.
  */
-export function useVacancyFinder(fitTo: (bbox: [number, number, number, number], maxZoom: number) => void): VacancyFinder {
+export function useVacancyFinder(fitTo: FitTo): VacancyFinder {
   const [state, setState] = useState<VacancyFinderState>(() => parseVacancyFinderState(window.location.search));
   const [selectedBuildingCode, setSelected] = useState<string | null>(null);
   const result = useVacancies(state.filter, state.open);
@@ -37,7 +40,7 @@ export function useVacancyFinder(fitTo: (bbox: [number, number, number, number],
     (code: string) => {
       const building = buildings.find((b) => b.buildingCode === code);
       setSelected(code);
-      if (building) fitTo(bboxOfGeometry(building.footprint), BUILDING_FIT_MAX_ZOOM);
+      if (building) fitTo(bboxOfGeometry(building.footprint), BUILDING_FIT_MAX_ZOOM, VACANCY_PANEL_INSET_PX);
     },
     [buildings, fitTo],
   );
