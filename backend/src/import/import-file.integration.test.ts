@@ -65,6 +65,7 @@ describe.runIf(hasGdal)('files written by GDAL land where the lon/lat original l
     expect(report.crs?.code).toBe(expectedCrs);
     expect(report.counts).toMatchObject({ rows: 4, valid: 4, update: 4, insert: 0 });
     const d = await drift();
+    if (process.env.MUYIELD_PRINT_DRIFT) console.info(`${_name}: worst ${d.worst_m.toFixed(4)} m, area ${(d.worst_area_ratio * 100).toExponential(2)} %`);
     expect(d.n).toBe(4);
     expect(d.worst_m).toBeLessThan(0.5);
     expect(d.worst_area_ratio).toBeLessThan(0.0001);

@@ -60,9 +60,10 @@ export function resolveStatedCrs(text: string): CrsInfo {
     if (best) return resolveCrs(best.code);
   }
   try {
+    // proj4 with one definition converts from WGS84 to it: inverse is to lon/lat
     const converter = proj4(trimmed);
     const label = /^\w+\s*\[\s*"([^"]+)"/.exec(trimmed)?.[1] ?? 'from the .prj';
-    return { code: `WKT:${label}`, label, toLonLat: (p) => converter.forward(p) as [number, number], projected: true };
+    return { code: `WKT:${label}`, label, toLonLat: (p) => converter.inverse(p) as [number, number], projected: true };
   } catch (err) {
     throw new UnknownCrsError(`the coordinate system "${trimmed.slice(0, 80)}…" cannot be read (${(err as Error).message})`);
   }
