@@ -18,9 +18,15 @@ export const hasGdal = (() => {
 })();
 if (!hasGdal) console.warn('GDAL (ogrinfo, ogr2ogr) not found: the tests reading exports with GDAL are skipped');
 
-/** Write bytes to a fresh temporary file named `name`; returns its path. */
+const tempDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Write bytes to a fresh temporary file named `name` (removed when the test process ends); returns its path. */
 export function writeTempFile(name: string, bytes: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muyield-export-'));
+  tempDirs.push(dir);
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   return file;
