@@ -12,6 +12,7 @@ const mocks = vi.hoisted(() => ({
   overlays: [] as { props: Record<string, unknown>; layers: unknown[] }[],
   flights: [] as { center: [number, number]; zoom: number }[],
   mapOptions: [] as Record<string, unknown>[],
+  eases: [] as Record<string, unknown>[],
 }));
 
 vi.mock('maplibre-gl', () => {
@@ -55,13 +56,23 @@ vi.mock('maplibre-gl', () => {
     getCenter() {
       return { lng: 109, lat: 32.7 };
     }
+    getPitch() {
+      return 0;
+    }
+    getBearing() {
+      return 0;
+    }
+    easeTo(options: Record<string, unknown>) {
+      mocks.eases.push(options);
+      return this;
+    }
     flyTo(options: { center: [number, number]; zoom: number }) {
       mocks.flights.push(options);
       return this;
     }
   }
   class Control {}
-  return { default: { Map: FakeMap, NavigationControl: Control, AttributionControl: Control } };
+  return { default: { Map: FakeMap, NavigationControl: Control, AttributionControl: Control, ScaleControl: Control } };
 });
 
 vi.mock('@deck.gl/mapbox', () => ({
@@ -130,6 +141,7 @@ beforeEach(() => {
   mocks.overlays.length = 0;
   mocks.flights.length = 0;
   mocks.mapOptions.length = 0;
+  mocks.eases.length = 0;
   localStorage.clear();
   window.history.replaceState(null, '', '/');
 });

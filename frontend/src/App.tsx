@@ -4,6 +4,7 @@ import { type ColourBy, METRICS } from './city/city-metrics';
 import { type CityViewState, type MapView, parseCityViewState, toCitySearch } from './city/url-state';
 import { useAboutData } from './data/use-about-data';
 import { useMapData } from './data/use-map-data';
+import { useParkView } from './data/use-park-view';
 import { useLocale, useT } from './i18n/i18n-context';
 import { createColouring } from './map/colouring';
 import { type FocusRequest, ParkMap } from './map/ParkMap';
@@ -14,6 +15,10 @@ import { Header } from './panels/Header';
 import { Legend } from './panels/Legend';
 import { PARK_PANEL_INSET_PX, ParkPanel } from './panels/ParkPanel';
 import { RankingList } from './panels/RankingList';
+import { DetailsPanel } from './panels/details/DetailsPanel';
+import { MapTools } from './panels/MapTools';
+import { ParkLandSummary } from './panels/ParkLandSummary';
+import { ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
 import { HeaderSearch } from './search/HeaderSearch';
@@ -35,7 +40,10 @@ export function App() {
   const [city, setCity] = useState<CityViewState>(() => parseCityViewState(window.location.search));
   const { regions, parks, rivers, years, year, loading, problems: mapProblems } = useMapData(city.year);
   const [hoveredCode, setHoveredCode] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  // A shared link to a park without a view flies into the park once it is on the map.
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(() =>
+    city.park && !city.view ? { code: city.park, nonce: 1 } : null,
+  );
   const [aboutOpen, setAboutOpen] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const about = useAboutData(aboutOpen);
@@ -55,11 +63,12 @@ export function App() {
   }, [city, finder.state]);
 
   const update = useCallback((patch: Partial<CityViewState>) => setCity((current) => ({ ...current, ...patch })), []);
-  const selectPark = useCallback((park: string | null) => update({ park }), [update]);
+  // Another park (or none) drops what was selected in the previous one.
+  const selectPark = useCallback((park: string | null) => update({ park, selection: null }), [update]);
   const onViewChange = useCallback((view: MapView) => update({ view }), [update]);
   const focusPark = useCallback(
     (code: string) => {
-      update({ park: code });
+      setCity((current) => ({ ...current, park: code, selection: current.park === code ? current.selection : null }));
       setFocusRequest((previous) => ({ code, nonce: (previous?.nonce ?? 0) + 1 }));
     },
     [update],
@@ -94,9 +103,17 @@ export function App() {
     () => parkProperties.find((park) => park.code === selectedCode) ?? null,
     [parkProperties, selectedCode],
   );
+  const parkView = useParkView({ city, year, years, parks: parkProperties, update });
+  const [rankingHidden, setRankingHidden] = useState(false);
+  // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park closes it.
+  const selectParkOnMap = useCallback(
+    (code: string | null) => (code === null ? selectPark(null) : code !== selectedCode && focusPark(code)),
+    [selectPark, focusPark, selectedCode],
+  );
 
   const problems = [
     ...mapProblems,
+    ...parkView.land.problems,
     ...(about.datasets.status === 'error' ? [about.datasets.problem] : []),
     ...(about.health.status === 'error' ? [about.health.problem] : []),
   ].filter((problem) => !dismissed.has(problemKey(problem)));
@@ -133,7 +150,7 @@ export function App() {
         </button>
       </Header>
       <div className="city-view">
-        <aside className="sidebar" aria-label={t.ranking.title}>
+        <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
           <CityControls
             years={years}
             year={year}
@@ -162,7 +179,10 @@ export function App() {
             focusRequest={focusRequest}
             initialView={city.view}
             onViewChange={onViewChange}
-            onSelectPark={selectPark}
+            onSelectPark={selectParkOnMap}
+            parkLand={parkView.mapLand}
+            layerVisibility={city.layers}
+            viewCommand={parkView.viewCommand}
             attribution={t.map.attribution}
             ariaLabel={t.map.ariaLabel}
             rightInsetPx={selectedPark || enterpriseUscc ? PARK_PANEL_INSET_PX : 0}
@@ -190,6 +210,16 @@ export function App() {
               onClose={() => setEnterpriseUscc(null)}
             />
           )}
+          <MapTools
+            layers={city.layers}
+            onLayersChange={(layers) => update({ layers })}
+            tilted={parkView.tilted}
+            onTiltChange={parkView.tilt}
+            onRotate={parkView.rotate}
+            onResetNorth={parkView.resetNorth}
+            rankingHidden={rankingHidden}
+            onRankingHiddenChange={setRankingHidden}
+          />
           {loading && (
             <div className="loading" role="status">
               {t.app.loading}
@@ -199,13 +229,33 @@ export function App() {
             problems={problems}
             onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
           />
-          <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} />
+          {parkView.legend && selectedPark ? (
+            <ParkLegend {...parkView.legend} />
+          ) : (
+            <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} />
+          )}
           {selectedPark && !enterpriseUscc && (
-            <ParkPanel
-              park={selectedPark}
-              mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
-              onClose={() => selectPark(null)}
-            />
+            city.selection ? (
+              <DetailsPanel
+                selection={city.selection}
+                details={parkView.details}
+                parkName={selectedPark.name}
+                findings={parkView.land.findings}
+                buildings={parkView.land.buildings}
+                evaluations={parkView.land.evaluations}
+                onSelect={parkView.select}
+                onBack={() => parkView.select(null)}
+              />
+            ) : (
+              <ParkPanel
+                park={selectedPark}
+                mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
+                onClose={() => selectPark(null)}
+                cityAverages={parkView.cityAverages}
+              >
+                {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
+              </ParkPanel>
+            )
           )}
         </main>
       </div>

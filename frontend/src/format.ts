@@ -64,3 +64,28 @@ export function formatPercent(fraction: number | null | undefined): string {
 export function formatRatio(ratio: number | null | undefined): string {
   return isPresent(ratio) ? formatNumber(ratio, 2) : MISSING;
 }
+
+/** Floor or land area in m², whole: 11708.4 → "11,708 m²" */
+export function formatSquareMetres(sqm: number | null | undefined): string {
+  return isPresent(sqm) ? `${formatNumber(sqm, 0)} m²` : MISSING;
+}
+
+/** A length in m with one decimal: 28.5 → "28.5 m" */
+export function formatLengthMetres(m: number | null | undefined): string {
+  return isPresent(m) ? `${formatNumber(m, 1)} m` : MISSING;
+}
+
+/** Rent in 元/m²/月 with one decimal: 8.7 → "8.7 元/m²/月" */
+export function formatRentYuanPerSqmMonth(rent: number | null | undefined): string {
+  return isPresent(rent) ? `${formatNumber(rent, 1)} 元/m²/月` : MISSING;
+}
+
+/** Floor load in kN/m²: 18 → "18 kN/m²" */
+export function formatFloorLoad(load: number | null | undefined): string {
+  return isPresent(load) ? `${formatNumber(load, load % 1 === 0 ? 0 : 1)} kN/m²` : MISSING;
+}
+
+/** A date as YYYY-MM-DD, or the dash. */
+export function formatDate(isoDate: string | null | undefined): string {
+  return isoDate ? isoDate.slice(0, 10) : MISSING;
+}

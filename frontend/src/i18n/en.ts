@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { parkViewEn } from './park-en';
 import { finderEn } from './finder-en';
 
 // English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
@@ -138,5 +139,6 @@ export const en: Messages = {
     title: 'Could not load data',
     dismiss: 'Dismiss',
   },
+  ...parkViewEn,
   ...finderEn,
 };

@@ -1,4 +1,5 @@
 import type { ParkLevel } from '../api/types';
+import { parkViewZhCN } from './park-zh-CN';
 import { finderZhCN } from './finder-zh-CN';
 
 // Chinese strings, the default language. The shape of this object is the type every language fills.
@@ -138,6 +139,7 @@ export const zhCN = {
     title: '数据加载失败',
     dismiss: '关闭提示',
   },
+  ...parkViewZhCN,
   ...finderZhCN,
 };
 

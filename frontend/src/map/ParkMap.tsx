@@ -6,7 +6,9 @@ import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
 import type { MapView } from '../city/url-state';
 import { adaptLayersToBasemap, applyBasemap } from '../settings/apply-basemap';
 import { type BasemapChoice, isOnline, OFFLINE_BASEMAP } from '../settings/basemap';
-import { createMapLayers } from './map-layers';
+import type { LayerVisibility } from '../city/park-view-state';
+import { computeBbox, zoomToFit } from './fit-zoom';
+import { createMapLayers, type ParkLandState } from './map-layers';
 import { ANKANG_BOUNDS, createOfflineStyle } from './offline-style';
 import { toCountyLabels, toParkLabels, toParkPoints } from './park-points';
 import './test-hook';
@@ -17,6 +19,11 @@ export interface FocusRequest {
   code: string;
   nonce: number;
 }
+
+/** Tilt to a pitch (degrees), turn by some degrees, or face north again; a new `nonce` repeats it. */
+export type ViewCommand = ({ kind: 'tilt'; pitch: number } | { kind: 'rotate'; degrees: number } | { kind: 'north' }) & {
+  nonce: number;
+};
 
 export interface ParkMapProps {
   regions: RegionFeature[];
@@ -39,6 +46,12 @@ export interface ParkMapProps {
   ariaLabel: string;
   /** Pixels at the map's right edge hidden by a panel; a selected park is panned out from under it. */
   rightInsetPx?: number;
+  /** The selected park's parcels, buildings and land-use findings (park view). */
+  parkLand?: ParkLandState | null;
+  /** Which layers are on (default: all). */
+  layerVisibility?: LayerVisibility;
+  /** Tilt or rotate the map (the map tools). */
+  viewCommand?: ViewCommand | null;
   /** Layers drawn above the map's own (the vacancy finder's buildings). */
   extraLayers?: readonly Layer[];
   /** Fit the map to an extent (a search hit, a building); a new `nonce` repeats it. */
@@ -67,8 +80,13 @@ const CLICK_MAX_PRESS_MS = 1000;
 /** Room kept between a selected park and the panel beside it, in px. */
 const SELECTED_PARK_MARGIN_PX = 48;
 
-/** Close enough that a park (1–7 km²) fills a good part of the map. */
+/** Close enough that a park (1–7 km²) fills a good part of the map; used until the map has a size. */
 const FOCUS_ZOOM = 12;
+/** Deepest zoom a flight to a park goes to, and the room kept around the park, in px. */
+const FOCUS_MAX_ZOOM = 16;
+const FOCUS_PADDING_PX = 40;
+/** Longest tilt MapLibre allows by default, in degrees. */
+const MAX_PITCH_DEG = 60;
 
 /** Zoom is tracked in half steps: enough for the layers' zoom thresholds, few re-renders. */
 function zoomStep(map: maplibregl.Map): number {
@@ -90,6 +108,9 @@ export function ParkMap({
   attribution,
   ariaLabel,
   rightInsetPx = 0,
+  parkLand = null,
+  layerVisibility,
+  viewCommand = null,
   extraLayers,
   fitRequest = null,
   basemap = OFFLINE_BASEMAP,
@@ -118,17 +139,16 @@ export function ParkMap({
       container,
       style: createOfflineStyle(),
       ...(view
-        ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
+        ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom, pitch: view.pitch ?? 0, bearing: view.bearing ?? 0 }
         : { bounds: ANKANG_BOUNDS, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
+      // Right-drag (or Ctrl-drag) turns and tilts the map, so extruded buildings can be seen in 3D.
+      maxPitch: MAX_PITCH_DEG,
       minZoom: 6,
       maxZoom: 17,
     });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    map.addControl(new maplibregl.NavigationControl({ showCompass: true, visualizePitch: true }), 'bottom-right');
+    map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-right');
     mapRef.current = map;
     window.__muyield = { map, ready: false };
 
@@ -151,7 +171,7 @@ export function ParkMap({
     map.on('zoom', updateZoom);
     map.on('moveend', () => {
       const center = map.getCenter();
-      onViewChangeRef.current?.({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
+      onViewChangeRef.current?.({ lon: center.lng, lat: center.lat, zoom: map.getZoom(), pitch: map.getPitch(), bearing: map.getBearing() });
     });
     map.once('load', () => {
       map.addControl(overlay);
@@ -195,8 +215,10 @@ export function ParkMap({
         colorFor,
         zoom,
         onParkClick: (code) => onSelectRef.current(code),
+        parkLand,
+        layerVisibility,
       }),
-    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom],
+    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom, parkLand, layerVisibility],
   );
 
   // Fly once per request; the park's panel covers the right edge, so aim left of centre.
@@ -206,12 +228,29 @@ export function ParkMap({
     const point = parkPoints.find((p) => p.code === focusRequest.code);
     if (!point) return;
     focusedNonceRef.current = focusRequest.nonce;
-    handles.map.flyTo({
+    const { map } = handles;
+    const park = parks.find((p) => p.properties.code === focusRequest.code);
+    const canvas = map.getCanvas();
+    const padding = 2 * FOCUS_PADDING_PX;
+    const fitZoom = park
+      ? zoomToFit(computeBbox(park.geometry), canvas.clientWidth - rightInsetRef.current - padding, canvas.clientHeight - padding)
+      : null;
+    map.flyTo({
       center: point.position,
-      zoom: Math.max(handles.map.getZoom(), FOCUS_ZOOM),
+      zoom: Math.max(map.getZoom(), Math.min(fitZoom ?? FOCUS_ZOOM, FOCUS_MAX_ZOOM)),
       offset: [-rightInsetRef.current / 2, 0],
     });
-  }, [handles, focusRequest, parkPoints]);
+  }, [handles, focusRequest, parkPoints, parks]);
+
+  const commandNonceRef = useRef<number | null>(null);
+  useEffect(() => {
+    if (!handles || !viewCommand || commandNonceRef.current === viewCommand.nonce) return;
+    commandNonceRef.current = viewCommand.nonce;
+    const { map } = handles;
+    if (viewCommand.kind === 'tilt') map.easeTo({ pitch: viewCommand.pitch });
+    else if (viewCommand.kind === 'rotate') map.easeTo({ bearing: map.getBearing() + viewCommand.degrees });
+    else map.easeTo({ bearing: 0, pitch: 0 });
+  }, [handles, viewCommand]);
 
   const online = isOnline(basemap);
   useEffect(() => {

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { ParkProperties } from '../api/types';
+import { compareToAverage } from '../city/city-metrics';
 import { formatCount, formatMu, formatNumber, formatPercent, formatRatio, formatWanYuan, formatWanYuanPerMu, MISSING } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { GRADE_COLORS, GRADES } from '../map/colouring';
@@ -13,10 +15,14 @@ export interface ParkPanelProps {
   /** The park's colour on the map, shown beside the figure the map is coloured by. */
   mapColor?: Rgb;
   onClose: () => void;
+  /** The city's per-mu figures (city-metrics.ts), shown beside the park's. */
+  cityAverages?: { outputWanYuanPerMu: number | null; taxWanYuanPerMu: number | null } | null;
+  /** The park's land once loaded (park view): parcels, factory space, findings. */
+  children?: ReactNode;
 }
 
 /** One park's profile and its latest year's figures; nulls show as "—". */
-export function ParkPanel({ park, mapColor, onClose }: ParkPanelProps) {
+export function ParkPanel({ park, mapColor, onClose, cityAverages = null, children }: ParkPanelProps) {
   const t = useT();
   const land = park.landMetrics ?? null;
   const landRows: { key: string; label: string; value: string }[] = [
@@ -29,11 +35,35 @@ export function ParkPanel({ park, mapColor, onClose }: ParkPanelProps) {
   ];
   const counts = park.gradeCounts ?? null;
   const industries = park.leadingIndustries.length > 0 ? park.leadingIndustries.join(t.park.listSeparator) : MISSING;
-  const metrics: { key: string; label: string; value: string; swatch?: boolean }[] = [
+  const versusCity = (value: number | null, average: number | null | undefined) => {
+    const comparison = compareToAverage(value, average ?? null);
+    if (comparison === null) return undefined;
+    const mark = comparison > 0 ? '▲' : comparison < 0 ? '▼' : '=';
+    const title = comparison > 0 ? t.parkSummary.aboveAverage : comparison < 0 ? t.parkSummary.belowAverage : undefined;
+    return { text: t.parkSummary.cityAverage(formatWanYuanPerMu(average)), mark, title, above: comparison > 0 };
+  };
+  const metrics: {
+    key: string;
+    label: string;
+    value: string;
+    swatch?: boolean;
+    city?: ReturnType<typeof versusCity>;
+  }[] = [
     { key: 'output', label: t.park.output, value: formatWanYuan(park.outputWanYuan) },
     { key: 'tax', label: t.park.tax, value: formatWanYuan(park.taxWanYuan) },
-    { key: 'outputPerMu', label: t.park.outputPerMu, value: formatWanYuanPerMu(park.outputWanYuanPerMu), swatch: true },
-    { key: 'taxPerMu', label: t.park.taxPerMu, value: formatWanYuanPerMu(park.taxWanYuanPerMu) },
+    {
+      key: 'outputPerMu',
+      label: t.park.outputPerMu,
+      value: formatWanYuanPerMu(park.outputWanYuanPerMu),
+      swatch: true,
+      city: versusCity(park.outputWanYuanPerMu, cityAverages?.outputWanYuanPerMu),
+    },
+    {
+      key: 'taxPerMu',
+      label: t.park.taxPerMu,
+      value: formatWanYuanPerMu(park.taxWanYuanPerMu),
+      city: versusCity(park.taxWanYuanPerMu, cityAverages?.taxWanYuanPerMu),
+    },
     {
       key: 'enterprises',
       label: t.park.enterprises,
@@ -83,6 +113,11 @@ export function ParkPanel({ park, mapColor, onClose }: ParkPanelProps) {
                 <span className="metric-swatch" style={{ background: cssColor(mapColor) }} aria-hidden="true" />
               )}
               {metric.value}
+              {metric.city && (
+                <div className={`versus-city ${metric.city.above ? 'above' : 'below'}`} title={metric.city.title} data-testid={`city-${metric.key}`}>
+                  <span aria-label={metric.city.title}>{metric.city.mark}</span> {metric.city.text}
+                </div>
+              )}
             </dd>
           </div>
         ))}
@@ -132,6 +167,8 @@ export function ParkPanel({ park, mapColor, onClose }: ParkPanelProps) {
           </div>
         ))}
       </dl>
+
+      {children}
 
       {park.illustrative && <p className="note">{t.park.illustrativeNote}</p>}
     </aside>

@@ -1,0 +1,104 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { LandUseKind } from '../api/park-types';
+import type { ParkProperties } from '../api/types';
+import { computeCityAverages } from '../city/city-metrics';
+import type { DetailSelection } from '../city/park-view-state';
+import type { CityViewState } from '../city/url-state';
+import type { ParkLandState } from '../map/map-layers';
+import type { ViewCommand } from '../map/ParkMap';
+import { createParcelColouring } from '../map/parcel-colouring';
+import { sumOccupancy } from '../map/park-land';
+import type { FindingTotal } from '../panels/ParkLandSummary';
+import { useDetails } from './use-details';
+import { useParkData } from './use-park-data';
+
+/** Pitch of the "3D" button, in degrees: steep enough to see storeys, flat enough to keep the park in view. */
+export const TILT_PITCH_DEG = 55;
+
+export interface ParkViewInput {
+  city: CityViewState;
+  /** The year the figures are for (null until known). */
+  year: number | null;
+  years: readonly number[];
+  parks: readonly ParkProperties[];
+  update: (patch: Partial<CityViewState>) => void;
+}
+
+/**
+ * Everything the park view shows for the selected park: its land (loaded per park), the details of
+ * what is selected in it, the parcel colours and legend, summary figures, and the map's tilt commands.
+ */
+export function useParkView({ city, year, years, parks, update }: ParkViewInput) {
+  const land = useParkData(city.park, year);
+  const details = useDetails(city.park ? city.selection : null, year, years);
+  const [viewCommand, setViewCommand] = useState<ViewCommand | null>(null);
+  const command = useCallback(
+    (next: { kind: 'tilt'; pitch: number } | { kind: 'rotate'; degrees: number } | { kind: 'north' }) => setViewCommand((previous) => ({ ...next, nonce: (previous?.nonce ?? 0) + 1 }) as ViewCommand),
+    [],
+  );
+
+  const parcelProperties = useMemo(() => land.parcels.map((p) => p.properties), [land.parcels]);
+  const colouring = useMemo(() => createParcelColouring(parcelProperties, city.parcelBy), [parcelProperties, city.parcelBy]);
+  const select = useCallback((selection: DetailSelection | null) => update({ selection }), [update]);
+  const onParcelClick = useCallback((code: string) => select({ kind: 'parcel', code }), [select]);
+  const onBuildingClick = useCallback((code: string) => select({ kind: 'building', code }), [select]);
+
+  const selection = city.selection;
+  const mapLand = useMemo<ParkLandState | null>(
+    () =>
+      city.park && land.parcels.length + land.buildings.length + land.findings.length > 0
+        ? {
+            parkCode: city.park,
+            parcels: land.parcels,
+            buildings: land.buildings,
+            findings: land.findings,
+            parcelColorFor: colouring.colorOf,
+            selectedParcelCode: selection?.kind === 'parcel' ? selection.code : null,
+            selectedBuildingCode: selection?.kind === 'building' ? selection.code : null,
+            onParcelClick,
+            onBuildingClick,
+          }
+        : null,
+    [city.park, land.parcels, land.buildings, land.findings, colouring, selection, onParcelClick, onBuildingClick],
+  );
+
+  const findingTotals = useMemo(() => {
+    const totals: Partial<Record<LandUseKind, FindingTotal>> = {};
+    for (const { properties: p } of land.findings) {
+      const total = (totals[p.kind] ??= { count: 0, areaMu: 0 });
+      total.count++;
+      total.areaMu += p.areaMu;
+    }
+    return totals;
+  }, [land.findings]);
+  const findingCounts = useMemo(
+    () => Object.fromEntries(Object.entries(findingTotals).map(([kind, total]) => [kind, total.count])),
+    [findingTotals],
+  );
+  const occupancy = useMemo(() => sumOccupancy(land.buildings.map((b) => b.properties)), [land.buildings]);
+  const cityAverages = useMemo(() => computeCityAverages(parks), [parks]);
+
+  return {
+    land,
+    details,
+    mapLand,
+    viewCommand,
+    tilted: (city.view?.pitch ?? 0) > 1,
+    tilt: (tilted: boolean) => command({ kind: 'tilt', pitch: tilted ? TILT_PITCH_DEG : 0 }),
+    rotate: (degrees: number) => command({ kind: 'rotate', degrees }),
+    resetNorth: () => command({ kind: 'north' }),
+    select,
+    legend: city.park
+      ? {
+          parcelBy: city.parcelBy,
+          onParcelByChange: (parcelBy: CityViewState['parcelBy']) => update({ parcelBy }),
+          classes: colouring.classes,
+          findingCounts,
+          asOf: land.asOf,
+          loading: land.loading,
+        }
+      : null,
+    summary: city.park ? { parcelCount: land.parcels.length, occupancy, findings: findingTotals } : null,
+    cityAverages,
+  };
+}
