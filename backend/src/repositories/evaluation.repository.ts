@@ -76,6 +76,11 @@ export function createEvaluationRepository(db: Database) {
       const rows = await db.query<{ year: number | null }>('SELECT max(year)::int AS year FROM indicators WHERE $1::int IS NULL OR year <= $1::int', [notAfter ?? null]);
       return rows[0]?.year ?? null;
     },
+    /** The data version: moves on with every write to what an evaluation reads (migrations/0011). */
+    async findDataVersion(): Promise<string> {
+      const rows = await db.query<{ version: string }>('SELECT version::text AS version FROM data_version');
+      return rows[0]?.version ?? '0';
+    },
     async loadFacts(years: number[]): Promise<LoadedFacts> {
       const [enterprises, parcels, holdings, indicators] = await Promise.all([
         db.query<EnterpriseRecordRow>(sql('list-evaluation-enterprises')),

@@ -48,9 +48,10 @@ function placeEnterprises(loaded: LoadedFacts): EvaluationFacts {
 /** Each year's reported figures by USCC, in one pass over the indicator rows. */
 function figuresByYear(facts: EvaluationFacts, years: number[]): Map<number, Record<string, RawFigures>> {
   const out = new Map(years.map((y) => [y, {} as Record<string, RawFigures>]));
-  for (const { uscc, year, ...figures } of facts.indicators) {
-    const ofYear = out.get(year);
-    if (ofYear) ofYear[uscc] = figures;
+  // The rows themselves (their uscc and year ride along unread): no copy of 200k records.
+  for (const row of facts.indicators) {
+    const ofYear = out.get(row.year);
+    if (ofYear) ofYear[row.uscc] = row;
   }
   return out;
 }
@@ -177,10 +178,34 @@ export function createEvaluationService(
   adjustments?: Pick<GradeAdjustmentsRepository, 'listAdjustments'>,
 ) {
   /**
+   * Evaluations kept between requests, by data version (migrations/0011: every write to what an evaluation
+   * reads moves it on), year and scheme. A province takes seconds to evaluate and every park, parcel and
+   * enterprise page needs its year's evaluation. A few are kept: this year and last (the idle-land pass),
+   * and another scheme or two. Results are shared: callers must not change them.
+   */
+  const cache = new Map<string, Promise<YearEvaluation>>();
+  const CACHED_EVALUATIONS = 4;
+
+  async function evaluateYear(year: number, schemeId?: string): Promise<YearEvaluation> {
+    const key = `${await repo.findDataVersion()}|${year}|${schemeId ?? ''}`;
+    let pending = cache.get(key);
+    if (pending) {
+      cache.delete(key); // re-inserted below: the most recently used is last
+    } else {
+      pending = computeYear(year, schemeId);
+      pending.catch(() => cache.delete(key));
+      for (const stale of [...cache.keys()].filter((k) => !k.startsWith(`${key.split('|')[0]}|`))) cache.delete(stale);
+    }
+    cache.set(key, pending);
+    while (cache.size > CACHED_EVALUATIONS) cache.delete(cache.keys().next().value!);
+    return pending;
+  }
+
+  /**
    * Evaluate `year` on its figures (and the year before, for benchmarks from last year's average), then apply
    * the manual adjustments (分类调档) recorded for the year and scheme.
    */
-  async function evaluateYear(year: number, schemeId?: string): Promise<YearEvaluation> {
+  async function computeYear(year: number, schemeId?: string): Promise<YearEvaluation> {
     const scheme = await schemes.getEvaluationScheme(schemeId);
     const facts = placeEnterprises(await repo.loadFacts([year - 1, year]));
     const floorAreaByParcel = new Map(facts.parcels.filter((p) => p.floor_area_sqm != null).map((p) => [p.code, p.floor_area_sqm!]));
