@@ -464,9 +464,11 @@ async function benchmark(opened: Opened, o: Options): Promise<Row[]> {
   add(`vacancy search, county ${data.sampleRegion}, minAreaSqm=1000 (searchVacancies, GET /api/vacancies)`, median(runs),
     `median of ${runs.length}: ${runs.map((r) => r.toFixed(0)).join('/')} ms; ${found} units`, 50);
   if (!o.skip.has('evaluation')) {
+    const cpu = process.cpuUsage();
     const ev = await timed(() => services.evaluation.listEvaluations({}));
+    const { user, system } = process.cpuUsage(cpu);
     add(`full evaluation, year ${latest}, all counties (listEvaluations, GET /api/evaluations)`, ev.ms,
-      `${ev.value.results.length} firms, ${ev.value.results.filter((r) => r.grade != null).length} graded`, 10_000);
+      `${ev.value.results.length} firms, ${ev.value.results.filter((r) => r.grade != null).length} graded; node CPU ${fmtMs((user + system) / 1000)}`, 10_000);
   } else add('full evaluation (skipped with --skip evaluation)', null, '', 10_000);
 
   if (o.skip.has('idle')) {

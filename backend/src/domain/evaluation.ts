@@ -163,7 +163,10 @@ export function evaluateEnterprises(inputs: EnterpriseEvaluationInput[], scheme:
     const group = classifyGroup(input, input.figuresByYear[year], scheme);
     const result = emptyResult(input, group, year);
     const ineligible = findIneligibility(input, group, scheme, year);
-    results.set(input.uscc, { ...result, eligible: !ineligible, reason: ineligible?.reason ?? null, reasonDetail: ineligible?.detail ?? null });
+    result.eligible = !ineligible;
+    result.reason = ineligible?.reason ?? null;
+    result.reasonDetail = ineligible?.detail ?? null;
+    results.set(input.uscc, result);
     if (ineligible) continue;
     const poolKey = `${input.regionCode}|${group}`;
     appendTo(pools, poolKey, input);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateTinyLand } from './__fixtures__/tiny-evaluation.js';
 import { TINY } from './__fixtures__/tiny-fixture.js';
 import type { Holding, ParcelLand } from './land-allocation.js';
-import { allocateEnterpriseLand, mergeFigures } from './land-allocation.js';
+import { allocateEnterpriseLand, describeLandShare, mergeFigures } from './land-allocation.js';
 import type { RawFigures } from './metrics.js';
 import { sqmToMu } from './units.js';
 
@@ -34,7 +34,8 @@ describe('the tiny fixture’s land', () => {
   it('explains each share with its formula inputs', () => {
     expect(allocation.enterprises[TINY.T1].shares[0]).toMatchObject({ parcelCode: TINY.P2, role: 'tenant', leasedFloorAreaSqm: 2000, totalFloorAreaSqm: 6000 });
     expect(allocation.enterprises[TINY.B].shares[0]).toMatchObject({ role: 'owner', ownerCount: 1 });
-    expect(allocation.enterprises[TINY.B].shares[0].formula).toMatch(/÷ 1 owner/);
+    expect(describeLandShare(allocation.enterprises[TINY.B].shares[0])).toMatch(/÷ 1 owner/);
+    expect(describeLandShare(allocation.enterprises[TINY.T1].shares[0])).toMatch(/× 2000 m² ÷ 6000 m²$/);
   });
 
   it('merges the tenants into B on all 30 亩 under merge-into-owner', () => {

@@ -34,7 +34,21 @@ export interface LandShare {
   /** Owner: the land cut out for tenants, and how many owners split the rest. */
   tenantsSqm: number | null;
   ownerCount: number | null;
-  formula: string;
+  /** How the share was worked out; describeLandShare words it as a formula. */
+  basis: 'owner' | 'apportioned' | 'noFloorArea' | 'merged';
+}
+
+/**
+ * The share's formula in words, for the API. Worded on demand, not stored: a province has a quarter of a
+ * million shares and few are ever shown.
+ */
+export function describeLandShare(share: LandShare): string {
+  switch (share.basis) {
+    case 'owner': return `(${share.parcelLandSqm} m² − ${share.tenantsSqm} m² to tenants) ÷ ${share.ownerCount} owner(s)`;
+    case 'apportioned': return `${share.parcelLandSqm} m² × ${share.leasedFloorAreaSqm} m² ÷ ${share.totalFloorAreaSqm} m²`;
+    case 'noFloorArea': return 'no leased or building floor area: 0 m²';
+    case 'merged': return 'mergeIntoOwner: the tenant is rated inside its owner, 0 m²';
+  }
 }
 
 /** A share of a merged tenant's figures that goes to one owner; a tenant's weights sum to 1. */
@@ -101,7 +115,7 @@ function apportionTenants(parcel: ParcelLand, tenants: Holding[], totalFloorSqm:
       totalFloorAreaSqm: divisor,
       tenantsSqm: null,
       ownerCount: null,
-      formula: usable ? `${parcel.landAreaSqm} m² × ${leased} m² ÷ ${divisor} m²` : 'no leased or building floor area: 0 m²',
+      basis: usable ? 'apportioned' : 'noFloorArea',
     };
     return { uscc: t.uscc, share };
   });
@@ -132,7 +146,7 @@ function splitParcel(parcel: ParcelLand, holdings: Holding[], floorSqm: number |
       totalFloorAreaSqm: floorSqm,
       tenantsSqm,
       ownerCount: owners.length,
-      formula: `(${parcel.landAreaSqm} m² − ${tenantsSqm} m² to tenants) ÷ ${owners.length} owner(s)`,
+      basis: 'owner' as const,
     },
   }));
   return {
@@ -152,7 +166,7 @@ function mergedTenantShare(parcel: ParcelLand, t: Holding): LandShare {
     totalFloorAreaSqm: null,
     tenantsSqm: null,
     ownerCount: null,
-    formula: 'mergeIntoOwner: the tenant is rated inside its owner, 0 m²',
+    basis: 'merged',
   };
 }
 

@@ -53,16 +53,19 @@ function positiveRange(members: PoolMember[], key: IndicatorKey): { min: number;
  * Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight. Min–max: the floor share of the
  * weight for the lowest positive value up to the full weight for the highest; all equal → full weight.
  */
-function scoreKnown(spec: IndicatorSpec, value: number, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): Pick<ItemScore, 'score' | 'basis'> {
-  if (!(value > 0)) return { score: 0, basis: 'nonPositive' };
+function scoreItem(spec: IndicatorSpec, value: number | null, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): ItemScore {
+  // One object per item, no spreads: a province scores half a million items.
+  const item = (score: number, basis: ItemBasis): ItemScore => ({ key: spec.key, weight: spec.weight, value, benchmark, range, score, basis });
+  if (value == null) return item(0, 'missingZero');
+  if (!(value > 0)) return item(0, 'nonPositive');
   if (scoring.method === 'minMax') {
     const position = range && range.max > range.min ? (value - range.min) / (range.max - range.min) : 1;
-    return { score: spec.weight * (scoring.floorShareOfWeight + (1 - scoring.floorShareOfWeight) * position), basis: 'scored' };
+    return item(spec.weight * (scoring.floorShareOfWeight + (1 - scoring.floorShareOfWeight) * position), 'scored');
   }
-  if (benchmark == null || !(benchmark > 0)) return { score: 0, basis: 'noBenchmark' };
+  if (benchmark == null || !(benchmark > 0)) return item(0, 'noBenchmark');
   const ratioScore = (spec.weight * value) / benchmark;
   const cap = scoring.capMultipleOfWeight == null ? Infinity : scoring.capMultipleOfWeight * spec.weight;
-  return ratioScore > cap ? { score: cap, basis: 'capped' } : { score: ratioScore, basis: 'scored' };
+  return ratioScore > cap ? item(cap, 'capped') : item(ratioScore, 'scored');
 }
 
 /**
@@ -80,12 +83,9 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
     id: member.id,
     set,
     items: specs.map((spec): ItemScore => {
-      const value = member.values[spec.key] ?? null;
       const benchmark = scoring.method === 'benchmarkRatio' ? benchmarks[spec.key] ?? null : null;
       const range = scoring.method === 'minMax' ? rangeOf(spec.key) : null;
-      const base = { key: spec.key, weight: spec.weight, value, benchmark, range };
-      if (value == null) return { ...base, score: 0, basis: 'missingZero' };
-      return { ...base, ...scoreKnown(spec, value, scoring, benchmark, range) };
+      return scoreItem(spec, member.values[spec.key] ?? null, scoring, benchmark, range);
     }),
   }));
   // Once per indicator, not once per member missing it: a county pool can hold a thousand firms.
@@ -105,11 +105,11 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
   };
   return firstPass.map(({ id, set, items }) => {
     const specs = set === 'primary' ? group.indicators : group.fallback!.indicators;
-    const filled = items.map((item, i) =>
-      item.value == null && specs[i].whenMissing === 'groupAverageScore'
-        ? { ...item, score: averageShare(item.key) * item.weight, basis: 'missingGroupAverage' as const }
-        : item,
-    );
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.value == null && specs[i].whenMissing === 'groupAverageScore') items[i] = { ...item, score: averageShare(item.key) * item.weight, basis: 'missingGroupAverage' };
+    }
+    const filled = items;
     const contributions: Partial<Record<IndicatorKey, number>> = {};
     let score = 0;
     for (const item of filled) {

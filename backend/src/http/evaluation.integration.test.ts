@@ -87,7 +87,7 @@ describe('an enterprise with its land and evaluation', () => {
   it('explains the tenant formula and answers for an earlier year', async () => {
     const { body } = await get(`/api/enterprises/${T1}?year=2024`);
     expect(body.year).toBe(2024);
-    expect(body.landShares).toEqual([expect.objectContaining({ parcelCode: P2, role: 'tenant', leasedFloorAreaSqm: 2000, totalFloorAreaSqm: 6000 })]);
+    expect(body.landShares).toEqual([expect.objectContaining({ parcelCode: P2, role: 'tenant', leasedFloorAreaSqm: 2000, totalFloorAreaSqm: 6000, formula: expect.stringMatching(/× 2000 m² ÷ 6000 m²$/) })]);
     expectNear(body.taxWanYuanPerMu, 5.0); // 2024: 50 万元 ÷ 10 亩
   });
 

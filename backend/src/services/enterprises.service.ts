@@ -3,6 +3,7 @@ import type { EvaluationService } from './evaluation.service.js';
 import { toAdjustmentLine } from './evaluation.service.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { sqmToMu } from '../domain/units.js';
+import { describeLandShare } from '../domain/land-allocation.js';
 import { NotFoundError } from './errors.js';
 
 const NO_METRICS = computeEntityMetrics(sumFigures([]), null);
@@ -31,7 +32,7 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
         year: chosen,
         landAreaSqm: land?.landAreaSqm ?? null,
         landAreaMu: land ? sqmToMu(land.landAreaSqm) : null,
-        landShares: land?.shares ?? [],
+        landShares: (land?.shares ?? []).map((share) => ({ ...share, formula: describeLandShare(share) })),
         ...(result?.metrics ?? NO_METRICS),
         evaluation: result && ev ? {
           schemeId: ev.schemeId,
