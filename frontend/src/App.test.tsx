@@ -261,3 +261,62 @@ describe('App', () => {
     expect(window.location.search).toBe('?year=2023&metric=grade&park=A&view=108.9,32.7,9');
   });
 });
+
+describe('App in a park', () => {
+  const parcels = [makeParcel({ code: 'P1', parkCode: 'A' }), makeParcel({ code: 'P2', parkCode: 'A', holderGrade: 'A' }, [109.01, 32.7])];
+  const collection = (features: unknown[]) => () => Response.json({ type: 'FeatureCollection', features });
+  const parcelIn = (year: number) => () =>
+    Response.json({ ...parcels[0], properties: { ...parcels[0].properties, year, taxWanYuanPerMu: year - 2021.4 } });
+  const evaluations = () => Response.json({ year: 2025, schemeId: 'default', results: [] });
+  const parkRoutes: Record<string, () => Response> = {
+    '/api/parks/A/parcels': collection(parcels),
+    '/api/parks/A/parcels?year=2025': collection(parcels),
+    '/api/parks/A/buildings': collection([makeBuilding({ parkCode: 'A', parcelCode: 'P1' })]),
+    [`/api/idle-land?asOf=${landUseAsOf(null, new Date())}&park=A`]: collection([makeFinding({ parcelCode: 'P1', parkCode: 'A' })]),
+    [`/api/idle-land?asOf=${landUseAsOf(2025, new Date())}&park=A`]: collection([makeFinding({ parcelCode: 'P1', parkCode: 'A' })]),
+    '/api/evaluations?park=A': evaluations,
+    '/api/evaluations?year=2025&park=A': evaluations,
+    '/api/parcels/P1': parcelIn(2025),
+    '/api/parcels/P1?year=2023': parcelIn(2023),
+    '/api/parcels/P1?year=2024': parcelIn(2024),
+    '/api/parcels/P1?year=2025': parcelIn(2025),
+  };
+
+  it('loads the park’s land per park, restores a tilted view and a parcel from the URL, and shows its tax per mu', async () => {
+    window.history.replaceState(null, '', '/?park=A&parcel=P1&view=109,32.7,15,55,20');
+    const fetchMock = serve(parkRoutes);
+    renderApp();
+    expect(mocks.mapOptions[0]).toMatchObject({ center: [109, 32.7], zoom: 15, pitch: 55, bearing: 20 });
+    await waitFor(() => expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('亩均税收3.6 万元/亩'));
+    expect(fetchMock).toHaveBeenCalledWith('/api/parks/A/parcels?year=2025', expect.anything());
+    expect(fetchMock).not.toHaveBeenCalledWith(expect.stringMatching(/^\/api\/parks\/B\//), expect.anything());
+    await waitFor(() => expect(screen.getByTestId('chart-taxPerMu').querySelectorAll('g[data-year]')).toHaveLength(3));
+    const ids = (mocks.overlays.at(-1)!.layers as FakeLayer[]).map((layer) => layer.id);
+    expect(ids).toEqual(expect.arrayContaining(['parcels', 'land-use', 'buildings']));
+    expect(screen.getByTestId('park-legend')).toBeTruthy();
+    expect(window.location.search).toBe('?park=A&parcel=P1&view=109,32.7,15,55,20');
+  });
+
+  it('opens a clicked parcel, goes back to the park summary, and tilts the map from the tools', async () => {
+    window.history.replaceState(null, '', '/?park=A');
+    serve(parkRoutes);
+    renderApp();
+    let parcelLayer: FakeLayer | undefined;
+    await waitFor(() => {
+      parcelLayer = (mocks.overlays.at(-1)?.layers as FakeLayer[] | undefined)?.find((layer) => layer.id === 'parcels');
+      expect(parcelLayer?.props.data).toHaveLength(2);
+    });
+    act(() => {
+      parcelLayer!.props.onClick!({ object: parcels[0] });
+    });
+    expect(window.location.search).toBe('?park=A&parcel=P1');
+    await waitFor(() => expect(screen.getByTestId('details-title').textContent).toBe('P1'));
+    fireEvent.click(screen.getByTestId('details-back'));
+    expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区');
+    await waitFor(() => expect(screen.getByTestId('park-vacancy').textContent).toContain('m²'));
+    fireEvent.click(screen.getByTestId('tilt-button'));
+    await waitFor(() => expect(mocks.eases).toContainEqual({ pitch: 55 }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '县界' }));
+    expect(window.location.search).toBe('?park=A&layers=parcels,buildings,landUse');
+  });
+});
