@@ -6,6 +6,8 @@ import { App } from './App';
 import { I18nProvider } from './i18n/i18n-context';
 import type { ParkPoint } from './map/park-points';
 import { makePark } from './test-support/fixtures';
+import { makeBuilding, makeFinding, makeParcel } from './test-support/park-fixtures';
+import { landUseAsOf } from './data/use-park-data';
 
 // MapLibre and deck.gl need WebGL, which jsdom lacks: both are replaced by recorders.
 const mocks = vi.hoisted(() => ({
