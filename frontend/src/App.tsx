@@ -16,9 +16,9 @@ import { Legend } from './panels/Legend';
 import { PARK_PANEL_INSET_PX, ParkPanel } from './panels/ParkPanel';
 import { RankingList } from './panels/RankingList';
 import { DetailsPanel } from './panels/details/DetailsPanel';
-import { MapTools } from './panels/MapTools';
+import { MapTools, startsFolded } from './panels/MapTools';
 import { ParkLandSummary } from './panels/ParkLandSummary';
-import { ParkLegend } from './panels/ParkLegend';
+import { PARK_LEGEND_INSET_PX, ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
 import { HeaderSearch } from './search/HeaderSearch';
@@ -186,6 +186,7 @@ export function App() {
             attribution={t.map.attribution}
             ariaLabel={t.map.ariaLabel}
             rightInsetPx={selectedPark || enterpriseUscc ? PARK_PANEL_INSET_PX : 0}
+            leftInsetPx={selectedPark && !startsFolded() ? PARK_LEGEND_INSET_PX : 0}
             extraLayers={finder.layers}
             fitRequest={fitRequest}
             basemap={basemap}

@@ -46,6 +46,8 @@ export interface ParkMapProps {
   ariaLabel: string;
   /** Pixels at the map's right edge hidden by a panel; a selected park is panned out from under it. */
   rightInsetPx?: number;
+  /** Pixels at the map's left edge hidden by the park legend; a flight into a park keeps clear of both. */
+  leftInsetPx?: number;
   /** The selected park's parcels, buildings and land-use findings (park view). */
   parkLand?: ParkLandState | null;
   /** Which layers are on (default: all). */
@@ -108,6 +110,7 @@ export function ParkMap({
   attribution,
   ariaLabel,
   rightInsetPx = 0,
+  leftInsetPx = 0,
   parkLand = null,
   layerVisibility,
   viewCommand = null,
@@ -118,6 +121,7 @@ export function ParkMap({
   const initialViewRef = useRef(initialView);
   const onViewChangeRef = useRef(onViewChange);
   const rightInsetRef = useRef(rightInsetPx);
+  const leftInsetRef = useRef(leftInsetPx);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onSelectRef = useRef(onSelectPark);
@@ -129,7 +133,8 @@ export function ParkMap({
     onSelectRef.current = onSelectPark;
     onViewChangeRef.current = onViewChange;
     rightInsetRef.current = rightInsetPx;
-  }, [onSelectPark, onViewChange, rightInsetPx]);
+    leftInsetRef.current = leftInsetPx;
+  }, [onSelectPark, onViewChange, rightInsetPx, leftInsetPx]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -233,12 +238,16 @@ export function ParkMap({
     const canvas = map.getCanvas();
     const padding = 2 * FOCUS_PADDING_PX;
     const fitZoom = park
-      ? zoomToFit(computeBbox(park.geometry), canvas.clientWidth - rightInsetRef.current - padding, canvas.clientHeight - padding)
+      ? zoomToFit(
+          computeBbox(park.geometry),
+          canvas.clientWidth - rightInsetRef.current - leftInsetRef.current - padding,
+          canvas.clientHeight - padding,
+        )
       : null;
     map.flyTo({
       center: point.position,
       zoom: Math.max(map.getZoom(), Math.min(fitZoom ?? FOCUS_ZOOM, FOCUS_MAX_ZOOM)),
-      offset: [-rightInsetRef.current / 2, 0],
+      offset: [(leftInsetRef.current - rightInsetRef.current) / 2, 0],
     });
   }, [handles, focusRequest, parkPoints, parks]);
 
