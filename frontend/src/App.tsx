@@ -26,6 +26,7 @@ import { useEnterprise } from './search/use-search';
 import { useFitRequest } from './search/use-fit-request';
 import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { ImportWizard } from './import/ImportWizard';
 import { toPrintHref } from './vacancy/print-route';
 import { BUILDING_FIT_MAX_ZOOM, useVacancyFinder } from './vacancy/use-vacancy-finder';
 import { withVacancyFinderSearch } from './vacancy/vacancy-url-state';
@@ -52,6 +53,7 @@ export function App() {
   const finder = useVacancyFinder(fitTo);
   const [basemap, setBasemap] = useState<BasemapChoice>(() => loadBasemapChoice());
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [enterpriseUscc, setEnterpriseUscc] = useState<string | null>(null);
   const enterprise = useEnterprise(enterpriseUscc);
 
@@ -147,6 +149,9 @@ export function App() {
         </button>
         <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
           {t.settings.open}
+        </button>
+        <button type="button" onClick={() => setImportOpen(true)} data-testid="import-button">
+          {t.imports.open}
         </button>
       </Header>
       <div className="city-view">
@@ -270,6 +275,9 @@ export function App() {
           }}
           onClose={() => setSettingsOpen(false)}
         />
+      )}
+      {importOpen && (
+        <ImportWizard reference={{ type: 'FeatureCollection', features: regions }} onClose={() => setImportOpen(false)} />
       )}
       {aboutOpen && <AboutPanel datasets={about.datasets} health={about.health} onClose={() => setAboutOpen(false)} />}
     </div>

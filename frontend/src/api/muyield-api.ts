@@ -1,5 +1,7 @@
 // The only module that knows the API's URLs. Same origin: the backend serves this app at `/`.
-import { getJson } from './http-client';
+import { ApiError, getJson } from './http-client';
+import type { ImportList, ImportParams, ImportRecord, ImportReport, UndoResult } from './import-types';
+import { postWithToken, toProblem, uploadWithProgress } from './upload-client';
 import type { DatasetList, Health, ParkCollection, RegionCollection, RiverCollection } from './types';
 import type {
   BuildingCollection,
@@ -50,3 +52,31 @@ export const listLandUseIssues = (parkCode: string, asOf: string, signal?: Abort
 
 export const listEvaluations = (parkCode: string, year: number | null, signal?: AbortSignal) =>
   getJson<EvaluationList>(`/api/evaluations?${year == null ? '' : `year=${year}&`}park=${enc(parkCode)}`, signal);
+
+// Single-file imports (admin token as Bearer, never in the URL).
+
+/** `?layer=…&fileName=…&dryRun=…` (+ crs, repair, mapping as JSON when set). */
+export function toImportQueryString(params: ImportParams): string {
+  const query = new URLSearchParams({ layer: params.layer, fileName: params.fileName, dryRun: String(params.dryRun) });
+  if (params.crs) query.set('crs', params.crs);
+  if (params.repair) query.set('repair', 'true');
+  if (params.mapping) query.set('mapping', JSON.stringify(params.mapping));
+  return `?${query.toString()}`;
+}
+
+/** Upload one file: the report (also when it has errors: HTTP 422), or an ApiError for 400/401/403/413/…. */
+export async function uploadImport(
+  file: Blob, params: ImportParams, token: string, onUploadProgress?: (fraction: number) => void, signal?: AbortSignal,
+): Promise<ImportReport> {
+  const url = `/api/imports${toImportQueryString(params)}`;
+  const answer = await uploadWithProgress({ url, body: file, token, onUploadProgress, signal });
+  const body = answer.body as Partial<ImportReport> | null;
+  const isReport = body !== null && typeof body === 'object' && Array.isArray(body.problems) && typeof body.counts === 'object';
+  if ((answer.status === 200 || answer.status === 422) && isReport) return body as ImportReport;
+  throw new ApiError(toProblem(answer, url));
+}
+
+export const listImports = (signal?: AbortSignal) => getJson<ImportList>('/api/imports', signal);
+
+export const undoImport = (id: ImportRecord['id'], token: string, signal?: AbortSignal) =>
+  postWithToken<UndoResult>(`/api/imports/${id}/undo`, token, signal);

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { parkViewEn } from './park-en';
 import { finderEn } from './finder-en';
+import { importEn } from './import-en';
 
 // English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
 export const en: Messages = {
@@ -141,4 +142,5 @@ export const en: Messages = {
   },
   ...parkViewEn,
   ...finderEn,
+  ...importEn,
 };

@@ -1,6 +1,7 @@
 import type { ParkLevel } from '../api/types';
 import { parkViewZhCN } from './park-zh-CN';
 import { finderZhCN } from './finder-zh-CN';
+import { importZhCN } from './import-zh-CN';
 
 // Chinese strings, the default language. The shape of this object is the type every language fills.
 export const zhCN = {
@@ -141,6 +142,7 @@ export const zhCN = {
   },
   ...parkViewZhCN,
   ...finderZhCN,
+  ...importZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -1,0 +1,110 @@
+// Shapes of the single-file import API (backend/src/import/import-file.ts, repositories/import.repository.ts).
+
+export const IMPORT_LAYERS = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators'] as const;
+export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+
+/** Units a source column may be in; the server converts them to the unit in the field's name. */
+export const SOURCE_UNITS = ['sqm', 'mu', 'hectare', 'sqkm', 'yuan', 'wan_yuan', 'yi_yuan'] as const;
+export type SourceUnit = (typeof SOURCE_UNITS)[number];
+
+export interface ColumnMapping {
+  column: string;
+  unit?: SourceUnit;
+}
+/** Bundle field → source column */
+export type FieldMapping = Record<string, ColumnMapping>;
+
+export interface ImportProblem {
+  severity: 'error' | 'warning';
+  file: string;
+  /** Spreadsheet row: the header is row 1 */
+  row?: number;
+  /** 1-based GeoJSON feature */
+  feature?: number;
+  code?: string;
+  field?: string;
+  message: string;
+}
+
+export interface CrsCandidate {
+  /** What to send back as `crs` */
+  crs: string;
+  label: string;
+  confidence: 'high' | 'medium' | 'low';
+  reason: string;
+  caveat?: string;
+  /** [west, south, east, north], degrees */
+  bboxLonLat: [number, number, number, number];
+  centroidLonLat: [number, number];
+  distanceFromHintKm?: number;
+}
+
+export interface GeometryRepair {
+  file: string;
+  row?: number;
+  feature?: number;
+  code?: string;
+  reason: string;
+  /** Area after ST_MakeValid, m² */
+  repairedAreaSqm?: number;
+  applied: boolean;
+}
+
+export interface ImportReport {
+  status: 'needsCrs' | 'invalid' | 'dryRun' | 'committed';
+  importId?: number;
+  file: string;
+  format?: string;
+  layer: ImportLayer;
+  sourceLayer?: string;
+  encoding?: string;
+  crs?: { code: string; label: string; from: 'given' | 'file' | 'detected'; caveat?: string };
+  crsCandidates?: CrsCandidate[];
+  crsNote?: string;
+  columns: string[];
+  signature?: string;
+  mapping?: FieldMapping;
+  mappingFrom?: 'given' | 'remembered' | 'suggested';
+  unmappedColumns?: string[];
+  counts: { rows: number; valid: number; insert: number; update: number; errors: number; warnings: number };
+  problems: ImportProblem[];
+  repairs: GeometryRepair[];
+}
+
+/** What the person chose for one upload: the query of POST /api/imports. */
+export interface ImportParams {
+  layer: ImportLayer;
+  fileName: string;
+  dryRun: boolean;
+  crs?: string;
+  repair?: boolean;
+  mapping?: FieldMapping;
+}
+
+export interface ImportRecord {
+  id: number;
+  fileName: string;
+  bundleName: string | null;
+  /** null for a whole-bundle load, which cannot be undone */
+  layer: ImportLayer | null;
+  format: string | null;
+  crs: string | null;
+  status: 'committed' | 'undone';
+  counts: Record<string, number>;
+  importedAt: string;
+  undoneAt: string | null;
+  rowsTouched: number;
+}
+
+export interface ImportList {
+  imports: ImportRecord[];
+}
+
+export interface UndoResult {
+  id: number;
+  status: 'undone';
+  layer: ImportLayer;
+  fileName: string;
+  restored: number;
+  deleted: number;
+}

@@ -1,0 +1,106 @@
+import { type DragEvent, type RefObject, useState } from 'react';
+import { IMPORT_LAYERS, type ImportLayer } from '../api/import-types';
+import { useT } from '../i18n/i18n-context';
+import { formatBytes } from './import-helpers';
+import type { WizardRequest } from './use-import-wizard';
+
+export interface ChooseStepProps {
+  layer: ImportLayer;
+  file: File | null;
+  token: string;
+  request: WizardRequest;
+  onLayerChange: (layer: ImportLayer) => void;
+  onFileChange: (file: File | null) => void;
+  onTokenChange: (token: string) => void;
+  onCheck: () => void;
+  firstFieldRef?: RefObject<HTMLSelectElement | null>;
+}
+
+/** Step 1: the layer, the file (chosen or dropped) and the admin token; then a dry run. */
+export function ChooseStep({ layer, file, token, request, onLayerChange, onFileChange, onTokenChange, onCheck, firstFieldRef }: ChooseStepProps) {
+  const t = useT().imports;
+  const [dragging, setDragging] = useState(false);
+  const sending = request.kind === 'sending';
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files?.[0];
+    if (dropped) onFileChange(dropped);
+  };
+
+  return (
+    <form
+      className="import-step"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (file && !sending) onCheck();
+      }}
+    >
+      <label className="import-field">
+        <span>{t.layer}</span>
+        <select ref={firstFieldRef} value={layer} onChange={(e) => onLayerChange(e.target.value as ImportLayer)} data-testid="import-layer">
+          {IMPORT_LAYERS.map((l) => (
+            <option key={l} value={l}>
+              {t.layers[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div
+        className={`import-dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="import-dropzone"
+      >
+        <label className="import-field">
+          <span>{t.file}</span>
+          <span className="import-drop-text">
+            {t.dropHere} <span className="import-choose">{t.chooseFile}</span>
+          </span>
+          <input
+            type="file"
+            accept=".geojson,.json,.zip,.kml,.kmz,.gpkg,.csv,.xlsx"
+            onChange={(e) => onFileChange(e.target.files?.[0] ?? null)}
+            data-testid="import-file"
+          />
+          <small>{t.fileHelp}</small>
+        </label>
+        {file && (
+          <p className="import-chosen" data-testid="import-chosen">
+            {t.chosenFile(file.name, formatBytes(file.size))}
+          </p>
+        )}
+      </div>
+      <label className="import-field">
+        <span>{t.token}</span>
+        <input type="password" autoComplete="off" value={token} onChange={(e) => onTokenChange(e.target.value)} data-testid="import-token" />
+        <small>{t.tokenHelp}</small>
+      </label>
+      <UploadProgress request={request} />
+      <div className="dialog-actions">
+        <button type="submit" className="primary" disabled={!file || sending} data-testid="import-check">
+          {t.check}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Real upload progress, then an indeterminate bar while the server checks. */
+export function UploadProgress({ request }: { request: WizardRequest }) {
+  const t = useT().imports;
+  if (request.kind !== 'sending') return null;
+  const percent = request.fraction === null ? null : Math.round(request.fraction * 100);
+  const label = percent === null ? (request.commit ? t.committing : t.checking) : t.uploadProgress(percent);
+  return (
+    <div className="import-progress" role="status" data-testid="import-progress">
+      <progress max={100} value={percent ?? undefined} aria-label={label} />
+      <span>{label}</span>
+    </div>
+  );
+}

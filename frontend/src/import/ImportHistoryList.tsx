@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import type { ImportRecord } from '../api/import-types';
+import { useLocale, useT } from '../i18n/i18n-context';
+import { FailureNotice } from './FailureNotice';
+import type { HistoryState, UndoState } from './use-import-history';
+
+export interface ImportHistoryListProps {
+  history: HistoryState;
+  undoState: UndoState;
+  onUndo: (id: number) => void;
+  onRefresh: () => void;
+}
+
+/** Every import, newest first; a single-file import can be undone after a confirmation. */
+export function ImportHistoryList({ history, undoState, onUndo, onRefresh }: ImportHistoryListProps) {
+  const t = useT().imports;
+  const [confirming, setConfirming] = useState<number | null>(null);
+
+  return (
+    <section className="import-history" aria-labelledby="import-history-title" data-testid="import-history">
+      <header className="import-history-head">
+        <h3 id="import-history-title">{t.historyTitle}</h3>
+        <button type="button" onClick={onRefresh} data-testid="history-refresh">
+          {t.historyRefresh}
+        </button>
+      </header>
+      {history.status === 'loading' && <p role="status">{t.historyLoading}</p>}
+      {history.status === 'error' && <FailureNotice problem={history.problem} />}
+      {undoState.status === 'done' && (
+        <p role="status" data-testid="undo-done">
+          {t.undone(undoState.result.id, undoState.result.restored, undoState.result.deleted)}
+        </p>
+      )}
+      {undoState.status === 'failed' && <FailureNotice problem={undoState.problem} />}
+      {history.status !== 'loading' && history.imports.length === 0 && <p>{t.historyEmpty}</p>}
+      <ul className="import-history-list">
+        {history.imports.map((record) => (
+          <li key={record.id} data-testid="history-item" data-import-id={record.id} data-status={record.status}>
+            <RecordSummary record={record} />
+            {record.layer && record.status === 'committed' && confirming !== record.id && (
+              <button
+                type="button"
+                onClick={() => setConfirming(record.id)}
+                disabled={undoState.status === 'undoing'}
+                data-testid="history-undo"
+              >
+                {t.undo}
+              </button>
+            )}
+            {confirming === record.id && (
+              <div className="import-confirm" role="group" aria-label={t.undo} data-testid="undo-confirm">
+                <p>{t.undoConfirm(record.id, record.fileName)}</p>
+                <button
+                  type="button"
+                  className="danger"
+                  autoFocus
+                  onClick={() => {
+                    setConfirming(null);
+                    onUndo(record.id);
+                  }}
+                  data-testid="undo-yes"
+                >
+                  {t.undoYes}
+                </button>
+                <button type="button" onClick={() => setConfirming(null)} data-testid="undo-no">
+                  {t.undoNo}
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecordSummary({ record }: { record: ImportRecord }) {
+  const t = useT().imports;
+  const { locale } = useLocale();
+  const date = new Date(record.importedAt);
+  const when = Number.isNaN(date.getTime()) ? record.importedAt : date.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <span className="import-record">
+      <strong>#{record.id}</strong> {record.fileName} · {record.layer ? t.layers[record.layer] : t.bundle}
+      {record.format ? ` · ${record.format}` : ''}
+      {record.crs ? ` · ${record.crs}` : ''} · {t.historyCounts(record.counts.insert ?? 0, record.counts.update ?? 0)} · {when} ·{' '}
+      <span data-testid="history-status">{t.historyStatus[record.status]}</span>
+    </span>
+  );
+}
