@@ -236,7 +236,10 @@ export function App() {
             onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
           />
           {parkView.legend && selectedPark ? (
-            <ParkLegend {...parkView.legend} />
+            <div className="legend-stack">
+              <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} foldable />
+              <ParkLegend {...parkView.legend} />
+            </div>
           ) : (
             <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} />
           )}
