@@ -57,30 +57,40 @@ export function ChooseStep({ layer, file, token, request, onLayerChange, onFileC
         onDrop={onDrop}
         data-testid="import-dropzone"
       >
-        <label className="import-field">
-          <span>{t.file}</span>
-          <span className="import-drop-text">
+        <div className="import-field">
+          <label htmlFor="import-file">{t.file}</label>
+          <span className="import-drop-text" aria-hidden="true">
             {t.dropHere} <span className="import-choose">{t.chooseFile}</span>
           </span>
           <input
+            id="import-file"
             type="file"
             accept=".geojson,.json,.zip,.kml,.kmz,.gpkg,.csv,.xlsx"
             onChange={(e) => onFileChange(e.target.files?.[0] ?? null)}
+            aria-describedby="import-file-help"
             data-testid="import-file"
           />
-          <small>{t.fileHelp}</small>
-        </label>
+          <small id="import-file-help">{t.fileHelp}</small>
+        </div>
         {file && (
           <p className="import-chosen" data-testid="import-chosen">
             {t.chosenFile(file.name, formatBytes(file.size))}
           </p>
         )}
       </div>
-      <label className="import-field">
-        <span>{t.token}</span>
-        <input type="password" autoComplete="off" value={token} onChange={(e) => onTokenChange(e.target.value)} data-testid="import-token" />
-        <small>{t.tokenHelp}</small>
-      </label>
+      <div className="import-field">
+        <label htmlFor="import-token">{t.token}</label>
+        <input
+          id="import-token"
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => onTokenChange(e.target.value)}
+          aria-describedby="import-token-help"
+          data-testid="import-token"
+        />
+        <small id="import-token-help">{t.tokenHelp}</small>
+      </div>
       <UploadProgress request={request} />
       <div className="dialog-actions">
         <button type="submit" className="primary" disabled={!file || sending} data-testid="import-check">

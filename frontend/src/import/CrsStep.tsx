@@ -66,11 +66,19 @@ export function CrsStep({ report, chosenCrs, busy, reference, onChoose }: CrsSte
           </fieldset>
         </>
       )}
-      <label className="import-field">
-        <span>{t.crsCode}</span>
-        <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="EPSG:4545" data-testid="crs-code" />
-        <small>{t.crsCodeHelp}</small>
-      </label>
+      <div className="import-field">
+        <label htmlFor="crs-code">{t.crsCode}</label>
+        <input
+          id="crs-code"
+          type="text"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          placeholder="EPSG:4545"
+          aria-describedby="crs-code-help"
+          data-testid="crs-code"
+        />
+        <small id="crs-code-help">{t.crsCodeHelp}</small>
+      </div>
       <div className="dialog-actions">
         <button type="submit" className="primary" disabled={!choice || busy} data-testid="crs-apply">
           {t.crsApply}
