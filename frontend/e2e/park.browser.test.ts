@@ -97,6 +97,8 @@ describe('the park view in Chromium', () => {
     await page.mouse.move(target.x - 20, target.y + 20);
     await page.mouse.move(target.x, target.y, { steps: 5 });
     await page.waitForFunction(() => window.__muyield!.map.getCanvas().style.cursor === 'pointer', null, { timeout: 10_000 });
+    // Hovering names the parcel (or the finding on it) with its figures.
+    await expect.poll(() => page.locator('.deck-tooltip').textContent(), { timeout: 10_000 }).toMatch(/宗地|闲置|利用不足|未供地|疑似低效/);
     const panel = page.getByTestId('details-panel');
     // A loaded 2-core machine can miss a pick; a person would click again, and so does the test (three times at most).
     for (let attempt = 1; ; attempt++) {

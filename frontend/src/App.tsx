@@ -5,6 +5,7 @@ import { type CityViewState, type MapView, parseCityViewState, toCitySearch } fr
 import { useAboutData } from './data/use-about-data';
 import { useMapData } from './data/use-map-data';
 import { useParkView } from './data/use-park-view';
+import { describeParkLand } from './map/park-tooltip';
 import { useLocale, useT } from './i18n/i18n-context';
 import { createColouring } from './map/colouring';
 import { type FocusRequest, ParkMap } from './map/ParkMap';
@@ -192,6 +193,7 @@ export function App() {
             ariaLabel={t.map.ariaLabel}
             rightInsetPx={selectedPark || enterpriseUscc ? PARK_PANEL_INSET_PX : 0}
             leftInsetPx={selectedPark && !startsFolded() ? PARK_LEGEND_INSET_PX : 0}
+            describePick={(layerId, object) => describeParkLand(layerId, object, t)}
             extraLayers={finder.layers}
             fitRequest={fitRequest}
             basemap={basemap}

@@ -48,6 +48,8 @@ export interface ParkMapProps {
   rightInsetPx?: number;
   /** Pixels at the map's left edge hidden by the park legend; a flight into a park keeps clear of both. */
   leftInsetPx?: number;
+  /** Hover text for a picked object of a layer (map/park-tooltip.ts); null shows none. */
+  describePick?: (layerId: string | undefined, object: unknown) => string | null;
   /** The selected park's parcels, buildings and land-use findings (park view). */
   parkLand?: ParkLandState | null;
   /** Which layers are on (default: all). */
@@ -111,6 +113,7 @@ export function ParkMap({
   ariaLabel,
   rightInsetPx = 0,
   leftInsetPx = 0,
+  describePick,
   parkLand = null,
   layerVisibility,
   viewCommand = null,
@@ -122,6 +125,8 @@ export function ParkMap({
   const onViewChangeRef = useRef(onViewChange);
   const rightInsetRef = useRef(rightInsetPx);
   const leftInsetRef = useRef(leftInsetPx);
+  const describePickRef = useRef(describePick);
+  describePickRef.current = describePick;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onSelectRef = useRef(onSelectPark);
@@ -166,6 +171,7 @@ export function ParkMap({
         if (!info.object) onSelectRef.current(null);
       },
       getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      getTooltip: (info: PickingInfo) => (info.object ? (describePickRef.current?.(info.layer?.id, info.object) ?? null) : null),
       // deck.gl counts a press as a click only if it is released within `time` ms, measured after its
       // own picking on pointerdown; on software WebGL (VMs, remote desktops) that pick alone can take
       // 250–550 ms, which silently swallowed clicks at the default 250 ms.

@@ -1,0 +1,30 @@
+// What the map says on hover over a park's land: the parcel's code, per-mu tax and holder grade; the
+// building's kind, floors and occupancy; a finding's kind, rule and area. Pure: picked object and
+// strings in, text out (null for anything else, e.g. parks, which have their panel and labels).
+import type { BuildingFeature, LandUseFeature, ParcelFeature } from '../api/park-types';
+import { formatMu, formatPercent, formatWanYuanPerMu } from '../format';
+import type { Messages } from '../i18n/zh-CN';
+import type { BuildingPart } from './layers/buildings-layer';
+
+const isFeature = (object: unknown): object is { type: 'Feature'; properties: Record<string, unknown> } =>
+  typeof object === 'object' && object !== null && (object as { type?: unknown }).type === 'Feature';
+
+export function describeParkLand(layerId: string | undefined, object: unknown, t: Messages): string | null {
+  const d = t.details;
+  if (layerId === 'parcels' && isFeature(object)) {
+    const p = (object as unknown as ParcelFeature).properties;
+    const grade = p.holderGrade ? ` · ${d.gradeOf(p.holderGrade, null)}` : '';
+    return `${d.kinds.parcel} ${p.code}\n${d.taxPerMu} ${formatWanYuanPerMu(p.taxWanYuanPerMu)}${grade}`;
+  }
+  if (layerId === 'buildings' && typeof object === 'object' && object !== null && 'building' in object) {
+    const b = ((object as BuildingPart).building as BuildingFeature).properties;
+    const kind = d.buildingKinds[b.kind] ?? b.kind;
+    const occupancy = b.unitCount > 0 ? ` · ${d.occupancyRate} ${formatPercent(b.occupancyRate)}` : '';
+    return `${kind} · ${d.floorsValue(b.floors)}${occupancy}`;
+  }
+  if (layerId === 'land-use' && isFeature(object)) {
+    const f = (object as unknown as LandUseFeature).properties;
+    return `${t.landUse.kinds[f.kind]} · ${formatMu(f.areaMu)}\n${t.landUse.rules[f.rule] ?? f.rule}`;
+  }
+  return null;
+}
