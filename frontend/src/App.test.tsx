@@ -321,4 +321,16 @@ describe('App in a park', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '县界' }));
     expect(window.location.search).toBe('?park=A&layers=parcels,buildings,landUse');
   });
+
+  it('steps back with Escape: from the details to the park, then out of the park', async () => {
+    window.history.replaceState(null, '', '/?park=A&parcel=P1');
+    serve(parkRoutes);
+    renderApp();
+    await waitFor(() => expect(screen.getByTestId('details-title').textContent).toBe('P1'));
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区');
+    expect(window.location.search).toBe('?park=A');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByTestId('park-panel')).toBeNull();
+  });
 });

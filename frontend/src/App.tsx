@@ -121,10 +121,11 @@ export function App() {
     ...(about.health.status === 'error' ? [about.health.problem] : []),
   ].filter((problem) => !dismissed.has(problemKey(problem)));
 
+  // Escape steps back: from a parcel's, building's or firm's details to its park, then out of the park.
   const closePanels = useCallback(() => {
     setAboutOpen(false);
-    selectPark(null);
-  }, [selectPark]);
+    setCity((current) => (current.selection ? { ...current, selection: null } : { ...current, park: null }));
+  }, []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
