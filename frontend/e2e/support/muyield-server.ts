@@ -51,7 +51,8 @@ async function waitForHealth(server: Server, timeoutMs: number): Promise<void> {
   throw new Error(`server not healthy after ${timeoutMs} ms (${lastError}):\n${server.output.join('').slice(-4000)}`);
 }
 
-export async function startServer(): Promise<Server> {
+/** `env` adds to the server's environment (e.g. ADMIN_TOKEN); ignored when MUYIELD_URL points at a running server. */
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const fromEnv = process.env.MUYIELD_URL;
   if (fromEnv) {
     const server: Server = { baseUrl: fromEnv.replace(/\/+$/, ''), output: [] };
@@ -62,7 +63,7 @@ export async function startServer(): Promise<Server> {
   const dataDir = await mkdtemp(join(tmpdir(), 'muyield-browser-data-'));
   const child = spawn('npx', ['tsx', 'backend/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so afterAll can stop npx, tsx and node together.
     detached: true,

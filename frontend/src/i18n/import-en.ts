@@ -87,6 +87,7 @@ export const importEn: ImportMessages = {
       outsidePark: 'Outside park',
       geometry: 'Geometry',
       declaredArea: 'Area mismatch',
+      crs: 'Coordinates',
       formula: 'Formula injection',
       encoding: 'Damaged text',
       other: 'Other',

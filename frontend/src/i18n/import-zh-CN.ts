@@ -87,6 +87,7 @@ export const importZhCN = {
       outsidePark: '超出园区',
       geometry: '几何',
       declaredArea: '面积不符',
+      crs: '坐标系',
       formula: '公式注入',
       encoding: '编码损坏',
       other: '其他',

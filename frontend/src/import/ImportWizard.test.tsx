@@ -353,6 +353,16 @@ describe('the import wizard with the keyboard', () => {
     window.removeEventListener('keydown', onWindowKey);
   });
 
+  it('closes on Escape and brings Tab back inside even when focus fell to the page', () => {
+    const { onClose } = open();
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByTestId('import-close'));
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps Tab inside the dialog', () => {
     open();
     const close = screen.getByTestId('import-close');

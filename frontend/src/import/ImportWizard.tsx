@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../api/import-types';
 import { useT } from '../i18n/i18n-context';
 import { ChooseStep, UploadProgress } from './ChooseStep';
@@ -28,6 +28,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 export function ImportWizard({ reference, onClose, onCommitted }: ImportWizardProps) {
   const t = useT().imports;
   const dialogRef = useRef<HTMLElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   const firstFieldRef = useRef<HTMLSelectElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [reportNonce, setReportNonce] = useState(0);
@@ -59,25 +61,37 @@ export function ImportWizard({ reference, onClose, onCommitted }: ImportWizardPr
     if (step !== 'choose') headingRef.current?.focus();
   }, [step]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (!focusable.length) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  // On the document, not the dialog: focus may have fallen to the body (a removed button); stopped here so
+  // the page's own Escape (closing its panels) does not fire as well.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const dialog = dialogRef.current;
+      if (!dialog) return;
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        onCloseRef.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      if (!focusable.length) return;
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active = document.activeElement;
+      if (!dialog.contains(active)) {
+        event.preventDefault();
+        first.focus();
+      } else if (event.shiftKey && active === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const reachable = (s: WizardStep): boolean => {
     if (busy) return s === step;
@@ -100,7 +114,6 @@ export function ImportWizard({ reference, onClose, onCommitted }: ImportWizardPr
         aria-labelledby="import-title"
         data-testid="import-wizard"
         onClick={(event) => event.stopPropagation()}
-        onKeyDown={onKeyDown}
       >
         <header className="panel-header">
           <h2 className="panel-title" id="import-title">{t.title}</h2>

@@ -95,6 +95,7 @@ describe('problems and failures', () => {
     expect(classifyProblem(p('geometry', 'is not valid: Self-intersection[108.91 32.70]'))).toBe('geometry');
     expect(classifyProblem(p('name', '"=1+1" looks like a spreadsheet formula; refused (formula injection): enter the value itself'))).toBe('formula');
     expect(classifyProblem(p('declared_area_sqm', 'declares 10 m² but the shape measures 20 m²'))).toBe('declaredArea');
+    expect(classifyProblem(p(undefined, 'no coordinate system in the file: taken as lon/lat'))).toBe('crs');
     expect(classifyProblem(p('name', 'is required'))).toBe('other');
   });
 

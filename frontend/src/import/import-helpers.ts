@@ -120,7 +120,7 @@ export function boundsOfCandidates(candidates: readonly CrsCandidate[], minSpanD
   return [w - padLon, clampLat(s - padLat), e + padLon, clampLat(n + padLat)];
 }
 
-export type ProblemKind = 'uscc' | 'overlap' | 'outsidePark' | 'geometry' | 'declaredArea' | 'formula' | 'encoding' | 'other';
+export type ProblemKind = 'uscc' | 'overlap' | 'outsidePark' | 'geometry' | 'declaredArea' | 'crs' | 'formula' | 'encoding' | 'other';
 
 /** What a problem is about, from its field and the server's wording (import-file.ts, bundle checks). */
 export function classifyProblem(p: ImportProblem): ProblemKind {
@@ -128,6 +128,7 @@ export function classifyProblem(p: ImportProblem): ProblemKind {
   if (/\boverlaps\b/.test(p.message)) return 'overlap';
   if (/outside its park/.test(p.message)) return 'outsidePark';
   if (p.field === 'declared_area_sqm') return 'declaredArea';
+  if (p.field === 'crs' || /coordinate system|^EPSG:\d+: /.test(p.message)) return 'crs';
   if (/formula injection/.test(p.message)) return 'formula';
   if (/damaged characters/.test(p.message)) return 'encoding';
   if (p.field === 'geometry') return 'geometry';

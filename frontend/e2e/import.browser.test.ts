@@ -1,0 +1,145 @@
+// The import wizard in a real Chromium: upload a one-parcel GeoJSON (a small square inside a demo park)
+// as a dry run, read the report, commit, find the parcel through the API, undo it from the history and
+// see it gone. Against MUYIELD_URL if set (then ADMIN_TOKEN must be its token), else a server started here
+// with an admin token. Screenshots go to test-results/browser/.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
+const VIEWPORT = { width: 1280, height: 900 };
+const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? 'muyield-e2e-admin-token';
+/** Half the side of the imported square, degrees (≈ 10 m) */
+const HALF_SIDE_DEG = 0.0001;
+
+type Ring = [number, number][];
+
+function insideRing([x, y]: [number, number], ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** A small square whose corners all lie inside the park's first outer ring: searched on a grid over its bbox. */
+function squareInside(geometry: { type: string; coordinates: unknown }): Ring {
+  const ring = (geometry.type === 'Polygon' ? (geometry.coordinates as Ring[])[0] : (geometry.coordinates as Ring[][])[0][0]);
+  const lons = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const steps = 40;
+  // From the middle outwards, so the square sits well inside
+  const order = [...Array(steps).keys()].sort((a, b) => Math.abs(a - steps / 2) - Math.abs(b - steps / 2));
+  for (const i of order) {
+    for (const j of order) {
+      const c: [number, number] = [w + ((e - w) * (i + 0.5)) / steps, s + ((n - s) * (j + 0.5)) / steps];
+      const square: Ring = [
+        [c[0] - HALF_SIDE_DEG, c[1] - HALF_SIDE_DEG], [c[0] + HALF_SIDE_DEG, c[1] - HALF_SIDE_DEG],
+        [c[0] + HALF_SIDE_DEG, c[1] + HALF_SIDE_DEG], [c[0] - HALF_SIDE_DEG, c[1] + HALF_SIDE_DEG], [c[0] - HALF_SIDE_DEG, c[1] - HALF_SIDE_DEG],
+      ];
+      if (square.every((p) => insideRing(p, ring))) return square;
+    }
+  }
+  throw new Error('no room for a square inside the park');
+}
+
+describe('the import wizard in Chromium', () => {
+  let server: Server | undefined;
+  let profileDir: string | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const parcelCode = `E2E-${Date.now()}`;
+  let importId: number | undefined;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer({ ADMIN_TOKEN });
+    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
+    context = await launchChromium(profileDir, VIEWPORT);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    await stopServer(server);
+  });
+
+  const parcelStatus = async () => (await fetch(`${server!.baseUrl}/api/parcels/${encodeURIComponent(parcelCode)}`)).status;
+
+  it('checks a GeoJSON of one parcel as a dry run and shows the report', async () => {
+    const parks = (await (await fetch(`${server!.baseUrl}/api/parks`)).json()) as {
+      features: { properties: { code: string }; geometry: { type: string; coordinates: unknown } | null }[];
+    };
+    const park = parks.features.find((f) => f.geometry)!;
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [{
+        type: 'Feature',
+        properties: { code: parcelCode, park_code: park.properties.code, land_use: 'industrial' },
+        geometry: { type: 'Polygon', coordinates: [squareInside(park.geometry!)] },
+      }],
+    };
+    expect(await parcelStatus()).toBe(404);
+
+    await page.goto(`${server!.baseUrl}/`);
+    await page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+    await page.getByTestId('import-button').click();
+    const wizard = page.getByTestId('import-wizard');
+    expect(await wizard.getAttribute('aria-modal')).toBe('true');
+    await page.getByTestId('import-layer').selectOption('parcels');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'e2e-parcel.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)),
+    });
+    await page.getByTestId('import-token').fill(ADMIN_TOKEN);
+    await page.getByTestId('import-check').click();
+
+    await expect.poll(() => page.getByTestId('import-mapping').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('#mapping-column-code').inputValue()).toBe('code');
+    expect(await page.locator('#mapping-column-park_code').inputValue()).toBe('park_code');
+    expect(page.url()).not.toContain(ADMIN_TOKEN);
+    await page.getByTestId('mapping-next').click();
+    expect(await page.getByTestId('report-status').getAttribute('data-status')).toBe('dryRun');
+    expect(await page.getByTestId('count-rows').textContent()).toBe('1 行');
+    expect(await page.getByTestId('count-insert').textContent()).toBe('1 条');
+    expect(await page.getByTestId('count-errors').textContent()).toBe('0 条');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-dry-run-report.png') });
+    expect(await parcelStatus()).toBe(404);
+  });
+
+  it('commits the import, shows its record and the parcel is in the API', async () => {
+    await page.getByTestId('import-commit').click();
+    const record = page.getByTestId('import-record');
+    await expect.poll(() => record.count(), { timeout: 30_000 }).toBe(1);
+    const text = (await record.textContent())!;
+    expect(text).toMatch(/^导入记录 #\d+：e2e-parcel\.geojson · 新增 1，更新 0$/);
+    importId = Number(/#(\d+)/.exec(text)![1]);
+    expect(await parcelStatus()).toBe(200);
+    const item = page.locator(`[data-testid=history-item][data-import-id="${importId}"]`);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('committed');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-committed.png') });
+  });
+
+  it('undoes the import from the history after a confirmation, and the parcel is gone', async () => {
+    const item = page.locator(`[data-testid=history-item][data-import-id="${importId}"]`);
+    await item.getByTestId('history-undo').click();
+    expect(await page.getByTestId('undo-confirm').textContent()).toContain(`#${importId}`);
+    await page.getByTestId('undo-yes').click();
+    await expect.poll(() => page.getByTestId('undo-done').textContent(), { timeout: 20_000 }).toBe(`已撤销导入 #${importId}：恢复 0 行，删除 1 行`);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('undone');
+    expect(await parcelStatus()).toBe(404);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-undone.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('import-wizard').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
