@@ -291,6 +291,9 @@ describe('App in a park', () => {
     expect(mocks.mapOptions[0]).toMatchObject({ center: [109, 32.7], zoom: 15, pitch: 55, bearing: 20 });
     await waitFor(() => expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('亩均税收3.6 万元/亩'));
     expect(fetchMock).toHaveBeenCalledWith('/api/parks/A/parcels?year=2025', expect.anything());
+    // Once, for the latest year: not first for an unknown year and again when the parks name it.
+    expect(fetchMock.mock.calls.filter(([url]) => url.startsWith('/api/parks/A/parcels'))).toHaveLength(1);
+    expect(fetchMock.mock.calls.filter(([url]) => url.startsWith('/api/parcels/P1'))).toHaveLength(3);
     expect(fetchMock).not.toHaveBeenCalledWith(expect.stringMatching(/^\/api\/parks\/B\//), expect.anything());
     await waitFor(() => expect(screen.getByTestId('chart-taxPerMu').querySelectorAll('g[data-year]')).toHaveLength(3));
     const ids = (mocks.overlays.at(-1)!.layers as FakeLayer[]).map((layer) => layer.id);

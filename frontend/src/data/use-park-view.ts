@@ -29,8 +29,10 @@ export interface ParkViewInput {
  * what is selected in it, the parcel colours and legend, summary figures, and the map's tilt commands.
  */
 export function useParkView({ city, year, years, parks, update }: ParkViewInput) {
-  const land = useParkData(city.park, year);
-  const details = useDetails(city.park ? city.selection : null, year, years);
+  // Wait for the parks, which name the latest year: asking before would load the park's land twice.
+  const parkCode = parks.length > 0 ? city.park : null;
+  const land = useParkData(parkCode, year);
+  const details = useDetails(parkCode ? city.selection : null, year, years);
   const [viewCommand, setViewCommand] = useState<ViewCommand | null>(null);
   const command = useCallback(
     (next: { kind: 'tilt'; pitch: number } | { kind: 'rotate'; degrees: number } | { kind: 'north' }) => setViewCommand((previous) => ({ ...next, nonce: (previous?.nonce ?? 0) + 1 }) as ViewCommand),
