@@ -129,8 +129,7 @@ export async function importFile(db: Database, bytes: Buffer, fileName: string, 
     problems.push(...(await resolvePending(createBundleRepository(db), built.pending)));
     if (crs) {
       progress('checking geometry with PostGIS');
-      report.repairs = await checkGeometry(repo, built.records, built.declaredAreaSqm, Boolean(options.repair), problems);
-      if (layer === 'parcels') await checkParcelPlacement(repo, built.records, problems);
+      report.repairs = await checkGeometry(repo, built.records, built.declaredAreaSqm, Boolean(options.repair), layer === 'parcels', problems);
     }
   }
   labelColumns(problems, mapping);
@@ -233,10 +232,22 @@ async function findHint(source: SourceData, options: ImportFileOptions, mapping:
   return undefined;
 }
 
+/**
+ * PostGIS's checks of the geometry, in one pass over a staging table (see checkStagedGeometries): validity
+ * (with the ST_MakeValid repair, applied when asked), declared areas, and for parcels overlaps and reaches
+ * outside the park.
+ */
 async function checkGeometry(
-  repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], declared: Map<ParsedRecord, number>, repair: boolean, problems: BundleProblem[],
+  repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], declared: Map<ParsedRecord, number>, repair: boolean,
+  placement: boolean, problems: BundleProblem[],
 ): Promise<GeometryRepair[]> {
-  const checks = await repo.checkGeometries(records.map((r) => JSON.stringify({ type: 'MultiPolygon', coordinates: r.geometry })));
+  const { checks, overlaps, outside } = await repo.checkStagedGeometries(
+    records.map((r, i) => ({
+      position: i + 1, code: String(r.values.code), park_code: r.values.park_code == null ? null : String(r.values.park_code),
+      declared_sqm: declared.get(r) ?? null, geom: JSON.stringify({ type: 'MultiPolygon', coordinates: r.geometry }),
+    })),
+    { repair, placement, minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE },
+  );
   const repairs: GeometryRepair[] = [];
   for (const c of checks) {
     const r = records[c.position - 1];
@@ -263,24 +274,21 @@ async function checkGeometry(
       });
     }
   }
-  return repairs;
-}
-
-async function checkParcelPlacement(repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], problems: BundleProblem[]) {
+  if (!placement) return repairs;
   const byCode = new Map(records.map((r) => [String(r.values.code), r]));
-  const input = records.map((r) => ({ code: String(r.values.code), park_code: String(r.values.park_code), geom: JSON.stringify({ type: 'MultiPolygon', coordinates: r.geometry }) }));
-  for (const o of await repo.findParcelOverlaps(input, MIN_REPORTED_SQM)) {
+  for (const o of overlaps) {
     const r = byCode.get(o.code)!;
     problems.push({
       severity: 'warning', ...r.at, code: o.code, field: 'geometry',
       message: `overlaps ${o.other_incoming ? 'parcel' : 'the stored parcel'} ${o.other_code} by ${o.overlap_sqm.toFixed(1)} m²`,
     });
   }
-  for (const o of await repo.findParcelsOutsidePark(input, MIN_REPORTED_SQM)) {
+  for (const o of outside) {
     const r = byCode.get(o.code)!;
     problems.push({
       severity: 'warning', ...r.at, code: o.code, field: 'geometry',
       message: `${o.outside_sqm.toFixed(1)} m² (${((o.outside_sqm / o.area_sqm) * 100).toFixed(1)} %) lies outside its park ${o.park_code}`,
     });
   }
+  return repairs;
 }

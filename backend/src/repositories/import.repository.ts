@@ -35,6 +35,25 @@ export interface GeometryCheck {
   repaired_area_sqm: number | null;
 }
 
+/** One imported geometry to check: 1-based position in the import, lon/lat GeoJSON text. */
+export interface StagedGeometry {
+  position: number;
+  code: string;
+  park_code: string | null;
+  /** Area the row declares, m², checked against the shape's */
+  declared_sqm: number | null;
+  geom: string;
+}
+
+export interface StagedChecks {
+  /** Only the geometries worth a word: invalid ones, and valid ones whose declared area is off */
+  checks: GeometryCheck[];
+  overlaps: { code: string; other_code: string; other_incoming: boolean; overlap_sqm: number }[];
+  outside: { code: string; park_code: string; outside_sqm: number; area_sqm: number }[];
+}
+
+const STAGE_ROWS_PER_STATEMENT = 10_000;
+
 export interface ImportRecordRow {
   id: number;
   fileName: string;
@@ -51,21 +70,28 @@ export interface ImportRecordRow {
 
 export function createImportRepository(db: Database) {
   return {
-    async checkGeometries(geojson: string[]): Promise<GeometryCheck[]> {
-      if (geojson.length === 0) return [];
-      return db.query<GeometryCheck>(sql('check-import-geometries'), [JSON.stringify(geojson)]);
-    },
-
-    async findParcelOverlaps(parcels: { code: string; geom: string }[], minSqm: number) {
-      if (parcels.length === 0) return [];
-      return db.query<{ code: string; other_code: string; other_incoming: boolean; overlap_sqm: number }>(
-        sql('find-import-parcel-overlaps'), [JSON.stringify(parcels), minSqm]);
-    },
-
-    async findParcelsOutsidePark(parcels: { code: string; park_code: string; geom: string }[], minSqm: number) {
-      if (parcels.length === 0) return [];
-      return db.query<{ code: string; park_code: string; outside_sqm: number; area_sqm: number }>(
-        sql('find-import-parcels-outside-park'), [JSON.stringify(parcels), minSqm]);
+    /**
+     * Every geometry check of an import in one transaction: the geometries are parsed once into a staging
+     * table (dropped at commit), checked for validity and declared area, and for parcels (`placement`)
+     * repaired first when asked, indexed and checked for overlaps and reaches outside their park.
+     */
+    async checkStagedGeometries(rows: StagedGeometry[], options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number }): Promise<StagedChecks> {
+      if (rows.length === 0) return { checks: [], overlaps: [], outside: [] };
+      return db.transaction(async (tx) => {
+        await tx.exec(`CREATE TEMP TABLE import_staged (
+          position int NOT NULL, code text, park_code text, declared_sqm float8, geom geometry NOT NULL, valid boolean NOT NULL
+        ) ON COMMIT DROP`);
+        for (let i = 0; i < rows.length; i += STAGE_ROWS_PER_STATEMENT) {
+          await tx.query(sql('stage-import-geometries'), [JSON.stringify(rows.slice(i, i + STAGE_ROWS_PER_STATEMENT))]);
+        }
+        const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance]);
+        if (!options.placement) return { checks, overlaps: [], outside: [] };
+        if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'));
+        await tx.exec(`CREATE INDEX ON import_staged USING gist (geom); ANALYZE import_staged`);
+        const overlaps = await tx.query<StagedChecks['overlaps'][number]>(sql('find-staged-parcel-overlaps'), [options.minSqm]);
+        const outside = await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm]);
+        return { checks, overlaps, outside };
+      });
     },
 
     async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
