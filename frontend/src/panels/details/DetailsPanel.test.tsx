@@ -97,6 +97,8 @@ describe('DetailsPanel for a parcel', () => {
     expect(breakdown.textContent).toContain('71.9 分');
     expect(breakdown.querySelector('[data-indicator=taxWanYuanPerMu]')?.textContent).toContain('亩均税收');
     expect(breakdown.querySelector('[data-indicator=rdRatio]')?.textContent).toContain('9.6');
+    // The park's evaluation list has points only: no value column to fill with dashes.
+    expect([...breakdown.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['指标', '得分']);
     const findings = screen.getAllByTestId('finding');
     expect(findings).toHaveLength(1);
     expect(findings[0].textContent).toContain('已动工但开发不足且停工满一年');

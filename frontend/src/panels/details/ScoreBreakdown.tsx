@@ -33,6 +33,8 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
   const items =
     evaluation.items ??
     Object.entries(evaluation.contributions ?? {}).map(([key, score]) => ({ key, weight: null, value: null, benchmark: null, score }));
+  // The park's evaluation list carries the points only; an enterprise's own answer adds values and weights.
+  const hasValues = evaluation.items != null;
   const maxPoints = Math.max(1, ...items.map((item) => item.weight ?? item.score ?? 0));
   return (
     <div className="score-breakdown" data-testid="score-breakdown">
@@ -49,7 +51,7 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
         <thead>
           <tr>
             <th scope="col">{d.indicator}</th>
-            <th scope="col" className="col-number">{d.value}</th>
+            {hasValues && <th scope="col" className="col-number">{d.value}</th>}
             <th scope="col" className="col-number">{d.points}</th>
           </tr>
         </thead>
@@ -63,20 +65,21 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
                   {indicator.name}
                   {item.weight != null && <span className="muted-inline"> · {d.weight} {item.weight}</span>}
                 </th>
-                <td className="col-number">
-                  {indicatorValue(item.key, item.value)} {item.value != null ? indicator.unit : ''}
-                  {item.benchmark != null && (
-                    <div className="muted-inline small">
-                      {d.benchmark} {indicatorValue(item.key, item.benchmark)}
-                    </div>
-                  )}
-                </td>
+                {hasValues && (
+                  <td className="col-number">
+                    {indicatorValue(item.key, item.value)} {item.value != null ? indicator.unit : ''}
+                    {item.benchmark != null && (
+                      <div className="muted-inline small">
+                        {d.benchmark} {indicatorValue(item.key, item.benchmark)}
+                      </div>
+                    )}
+                  </td>
+                )}
                 <td className="col-number">
                   <span className="points-bar" aria-hidden="true">
                     <span style={{ width: `${Math.min(100, (Math.max(points, 0) / maxPoints) * 100)}%` }} />
                   </span>
                   {formatNumber(points, 1)}
-                  {item.weight != null && <span className="muted-inline"> / {item.weight * 2}</span>}
                 </td>
               </tr>
             );
