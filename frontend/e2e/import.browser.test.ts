@@ -1,5 +1,6 @@
-// The import wizard in a real Chromium: upload a one-parcel GeoJSON (a small square inside a demo park)
-// as a dry run, read the report, commit, find the parcel through the API, undo it from the history and
+// The import wizard in a real Chromium: upload a one-parcel GeoJSON (a small square inside a demo park,
+// written latitude first) as a dry run, pick the swapped-axes CRS the server offers on the preview map,
+// read the report, commit, find the parcel through the API, undo it from the history and
 // see it gone. Against MUYIELD_URL if set (then ADMIN_TOKEN must be its token), else a server started here
 // with an admin token. Screenshots go to test-results/browser/.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +10,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
 import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+
+/** 'shown' once the test id is on the page, else what the wizard says went wrong (or 'waiting') */
+async function shownOrFailure(page: Page, testId: string): Promise<string> {
+  if (await page.getByTestId(testId).count()) return 'shown';
+  const failure = page.getByTestId('import-failure');
+  return (await failure.count()) ? `failed: ${await failure.first().textContent()}` : 'waiting';
+}
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const VIEWPORT = { width: 1280, height: 900 };
@@ -56,6 +64,8 @@ describe('the import wizard in Chromium', () => {
   let context: BrowserContext | undefined;
   let page: Page;
   const pageErrors: string[] = [];
+  /** MapLibre reports a bad style on the console, not as a page error */
+  const consoleErrors: string[] = [];
   const parcelCode = `E2E-${Date.now()}`;
   let importId: number | undefined;
 
@@ -66,6 +76,7 @@ describe('the import wizard in Chromium', () => {
     context = await launchChromium(profileDir, VIEWPORT);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   });
 
   afterAll(async () => {
@@ -76,7 +87,7 @@ describe('the import wizard in Chromium', () => {
 
   const parcelStatus = async () => (await fetch(`${server!.baseUrl}/api/parcels/${encodeURIComponent(parcelCode)}`)).status;
 
-  it('checks a GeoJSON of one parcel as a dry run and shows the report', async () => {
+  it('checks a GeoJSON of one parcel as a dry run, asks for its CRS on a map, and shows the report', async () => {
     const parks = (await (await fetch(`${server!.baseUrl}/api/parks`)).json()) as {
       features: { properties: { code: string }; geometry: { type: string; coordinates: unknown } | null }[];
     };
@@ -86,7 +97,8 @@ describe('the import wizard in Chromium', () => {
       features: [{
         type: 'Feature',
         properties: { code: parcelCode, park_code: park.properties.code, land_use: 'industrial' },
-        geometry: { type: 'Polygon', coordinates: [squareInside(park.geometry!)] },
+        // Latitude first, as some exports write it: the server cannot be sure and asks
+        geometry: { type: 'Polygon', coordinates: [squareInside(park.geometry!).map(([lon, lat]) => [lat, lon])] },
       }],
     };
     expect(await parcelStatus()).toBe(404);
@@ -103,7 +115,16 @@ describe('the import wizard in Chromium', () => {
     await page.getByTestId('import-token').fill(ADMIN_TOKEN);
     await page.getByTestId('import-check').click();
 
-    await expect.poll(() => page.getByTestId('import-mapping').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => shownOrFailure(page, 'crs-needed'), { timeout: 30_000 }).toBe('shown');
+    const candidates = await page.getByTestId('crs-candidate').evaluateAll((items) => items.map((i) => i.getAttribute('data-crs')));
+    expect(candidates).toEqual(['EPSG:4326+swap']);
+    await expect.poll(() => page.locator('[data-testid=crs-preview-map] canvas').count(), { timeout: 10_000 }).toBe(1);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-crs-candidates.png') });
+    await page.getByTestId('crs-apply').click();
+
+    await expect.poll(() => shownOrFailure(page, 'import-mapping'), { timeout: 30_000 }).toBe('shown');
+    expect(await page.getByTestId('crs-used').textContent()).toContain('EPSG:4326+swap');
     expect(await page.locator('#mapping-column-code').inputValue()).toBe('code');
     expect(await page.locator('#mapping-column-park_code').inputValue()).toBe('park_code');
     expect(page.url()).not.toContain(ADMIN_TOKEN);
@@ -119,7 +140,7 @@ describe('the import wizard in Chromium', () => {
   it('commits the import, shows its record and the parcel is in the API', async () => {
     await page.getByTestId('import-commit').click();
     const record = page.getByTestId('import-record');
-    await expect.poll(() => record.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => shownOrFailure(page, 'import-record'), { timeout: 30_000 }).toBe('shown');
     const text = (await record.textContent())!;
     expect(text).toMatch(/^导入记录 #\d+：e2e-parcel\.geojson · 新增 1，更新 0$/);
     importId = Number(/#(\d+)/.exec(text)![1]);
@@ -141,5 +162,6 @@ describe('the import wizard in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('import-wizard').count()).toBe(0);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -9,7 +9,12 @@ export const CANDIDATE_SOURCE_ID = 'crs-candidates';
 /** Colours of the candidates by rank (1st, 2nd, …), cycled */
 export const CANDIDATE_COLOURS = ['#d7301f', '#2b8cbe', '#31a354', '#756bb1', '#e6550d', '#636363'];
 
-const rankColour: unknown = ['at', ['%', ['-', ['get', 'rank'], 1], CANDIDATE_COLOURS.length], ['literal', CANDIDATE_COLOURS]];
+// A match on the rank, not `at` on a literal array: `at` gives a string, which a colour paint property refuses.
+const rankColour: unknown = [
+  'match', ['%', ['-', ['get', 'rank'], 1], CANDIDATE_COLOURS.length],
+  ...CANDIDATE_COLOURS.flatMap((colour, i) => [i, colour]),
+  CANDIDATE_COLOURS[0],
+];
 
 export function createCrsPreviewStyle(candidates: FeatureCollection, reference: FeatureCollection | null): StyleSpecification {
   const style: StyleSpecification = {

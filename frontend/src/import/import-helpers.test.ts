@@ -1,3 +1,5 @@
+// The style validator MapLibre itself runs (a dependency of maplibre-gl): a style it refuses draws nothing.
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { FILE_SPECS } from '../../../backend/src/bundle/fields';
 import { IMPORT_LAYERS, type CrsCandidate, type ImportReport } from '../api/import-types';
@@ -83,6 +85,12 @@ describe('the CRS candidates as GeoJSON', () => {
     expect(style.sprite).toBeUndefined();
     expect(Object.values(style.sources).every((s) => s.type === 'geojson')).toBe(true);
     expect(style.layers.map((l) => l.id)).toEqual(['background', 'candidate-extent-fill', 'candidate-extent-line', 'candidate-centre']);
+  });
+
+  it('makes a style MapLibre accepts, with and without the county outlines', () => {
+    const counties = { type: 'FeatureCollection' as const, features: [] };
+    expect(validateStyleMin(createCrsPreviewStyle(candidatesToGeoJson([gk, swapped], 'EPSG:4524'), null))).toEqual([]);
+    expect(validateStyleMin(createCrsPreviewStyle(candidatesToGeoJson([gk]), counties))).toEqual([]);
   });
 });
 
