@@ -2,13 +2,16 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { copyPreparedDataDir } from '../test-support/test-database.js';
 import { openPgliteDatabase } from '../db/pglite-database.js';
 import { repoRoot } from '../config.js';
 import { tinyBundleDir } from '../test-support/bundles.js';
 
 const run = promisify(execFile);
+// Each test starts the CLI in a new process that opens the embedded PostGIS (a few seconds alone, a
+// minute on a busy 2-core machine).
+vi.setConfig({ testTimeout: 180_000 });
 let dataDir: string;
 let badBundle: string;
 
