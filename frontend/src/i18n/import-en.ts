@@ -54,6 +54,7 @@ export const importEn: ImportMessages = {
     unitNames: { sqm: 'm²', mu: '亩 (mu)', hectare: 'hectare', sqkm: 'km²', yuan: '元', wan_yuan: '万元', yi_yuan: '亿元' },
     applyMapping: 'Check again with this mapping',
     mappingChanged: 'The mapping has changed: check again before going on.',
+    errorsInReport: (n: number) => `The check found ${n} ${n === 1 ? 'error' : 'errors'}: see the report, next.`,
     reportTitle: 'Report',
     status: {
       dryRun: 'Checked, nothing written yet',

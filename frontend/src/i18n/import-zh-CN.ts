@@ -54,6 +54,7 @@ export const importZhCN = {
     unitNames: { sqm: 'm²', mu: '亩', hectare: '公顷', sqkm: 'km²', yuan: '元', wan_yuan: '万元', yi_yuan: '亿元' },
     applyMapping: '按此对应重新检查',
     mappingChanged: '对应已修改，请重新检查后再继续。',
+    errorsInReport: (n: number) => `检查发现 ${n} 个错误，详见下一步的检查报告。`,
     reportTitle: '检查报告',
     status: {
       dryRun: '检查通过，尚未写入',

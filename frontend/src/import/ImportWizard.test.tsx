@@ -204,6 +204,17 @@ describe('the import wizard: choosing and uploading', () => {
   });
 });
 
+describe('the import wizard: a lost connection', () => {
+  it('says the server cannot be reached and stays on the first step', async () => {
+    open();
+    const xhr = await upload();
+    await act(async () => xhr.onerror?.());
+    expect(screen.getByTestId('import-failure').textContent).toContain('连不上服务器，请检查网络后重试。');
+    expect(screen.getByTestId('import-failure').getAttribute('data-status')).toBe('0');
+    expect((screen.getByTestId('import-check') as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
 describe('the import wizard: coordinate system', () => {
   it('shows the ranked candidates on the preview map and checks again with the one chosen', async () => {
     open();
@@ -243,6 +254,13 @@ describe('the import wizard: column mapping', () => {
     expect((screen.getByLabelText('code') as HTMLSelectElement).value).toBe('宗地号');
     expect((screen.getByLabelText("Column's unit: declared_area_sqm") as HTMLSelectElement).value).toBe('mu');
     expect(screen.getByTestId('unmapped-columns').textContent).toBe('Columns not imported: 备注');
+    expect(screen.queryByTestId('mapping-errors')).toBeNull();
+  });
+
+  it('says when the check found errors, before the report', async () => {
+    open();
+    await (await upload()).answer(422, invalidGeometry);
+    expect(screen.getByTestId('mapping-errors').textContent).toBe('检查发现 2 个错误，详见下一步的检查报告。');
   });
 
   it('sends an edited mapping, with the unit, as the mapping parameter', async () => {

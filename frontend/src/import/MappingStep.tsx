@@ -87,6 +87,9 @@ export function MappingStep({ report, busy, onApply, onChangeCrs, onNext }: Mapp
       {report.unmappedColumns && report.unmappedColumns.length > 0 && (
         <p className="import-muted" data-testid="unmapped-columns">{t.unmapped(report.unmappedColumns.join('、'))}</p>
       )}
+      {!edited && report.counts.errors > 0 && (
+        <p className="import-failure-kind" data-testid="mapping-errors">{t.errorsInReport(report.counts.errors)}</p>
+      )}
       {edited && <p className="import-note" role="status">{t.mappingChanged}</p>}
       <div className="dialog-actions">
         <button type="button" disabled={!edited || busy} onClick={() => onApply(toFieldMapping(rows))} data-testid="mapping-apply">
