@@ -15,6 +15,7 @@ const mocks = vi.hoisted(() => ({
   flights: [] as { center: [number, number]; zoom: number }[],
   mapOptions: [] as Record<string, unknown>[],
   eases: [] as Record<string, unknown>[],
+  fits: [] as unknown[],
 }));
 
 vi.mock('maplibre-gl', () => {
@@ -70,6 +71,10 @@ vi.mock('maplibre-gl', () => {
     }
     flyTo(options: { center: [number, number]; zoom: number }) {
       mocks.flights.push(options);
+      return this;
+    }
+    fitBounds(bounds: unknown) {
+      mocks.fits.push(bounds);
       return this;
     }
   }
@@ -144,6 +149,7 @@ beforeEach(() => {
   mocks.flights.length = 0;
   mocks.mapOptions.length = 0;
   mocks.eases.length = 0;
+  mocks.fits.length = 0;
   localStorage.clear();
   window.history.replaceState(null, '', '/');
 });
@@ -323,6 +329,19 @@ describe('App in a park', () => {
     await waitFor(() => expect(mocks.eases).toContainEqual({ pitch: 55 }));
     fireEvent.click(screen.getByRole('checkbox', { name: '县界' }));
     expect(window.location.search).toBe('?park=A&layers=parcels,buildings,landUse');
+  });
+
+  it('opens a parcel found by search in its park, with its details', async () => {
+    const hit = { kind: 'parcel', code: 'P1', name: 'P1', parkCode: 'A', parkName: '恒口示范区', bbox: [109, 32.7, 109.01, 32.71], point: [109.005, 32.705] };
+    serve({ ...parkRoutes, '/api/search?q=P1&limit=8': () => Response.json({ query: 'P1', results: [hit] }) });
+    renderApp();
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'P1' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(1));
+    fireEvent.mouseDown(screen.getByTestId('search-hit'));
+    await waitFor(() => expect(window.location.search).toBe('?park=A&parcel=P1'));
+    await waitFor(() => expect(screen.getByTestId('details-title').textContent).toBe('P1'));
+    expect(screen.queryByTestId('enterprise-panel')).toBeNull();
+    expect(mocks.fits).toHaveLength(1);
   });
 
   it('steps back with Escape: from the details to the park, then out of the park', async () => {

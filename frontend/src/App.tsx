@@ -91,9 +91,12 @@ export function App() {
   const regionOptions = useMemo(() => regions.map((r) => ({ code: r.properties.code, name: r.properties.name })), [regions]);
   const chooseSearchHit = useCallback(
     (hit: SearchHit) => {
-      setEnterpriseUscc(hit.kind === 'enterprise' ? hit.code : null);
+      // A firm with land opens in its park's details, like one picked on the map; a firm without land
+      // has no park, so it gets the search's own panel.
+      setEnterpriseUscc(hit.kind === 'enterprise' && !hit.parkCode ? hit.code : null);
       if (hit.kind === 'park') return focusPark(hit.code);
-      if (hit.kind === 'parcel') update({ park: hit.parkCode });
+      if (hit.kind === 'parcel' && hit.parkCode) update({ park: hit.parkCode, selection: { kind: 'parcel', code: hit.code } });
+      if (hit.kind === 'enterprise' && hit.parkCode) update({ park: hit.parkCode, selection: { kind: 'enterprise', code: hit.code } });
       if (hit.bbox) fitTo(hit.bbox, BUILDING_FIT_MAX_ZOOM);
     },
     [focusPark, update, fitTo],
