@@ -22,6 +22,7 @@ import { ParkLandSummary } from './panels/ParkLandSummary';
 import { PARK_LEGEND_INSET_PX, ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
+import { ParkExports } from './panels/ParkExports';
 import { HeaderSearch } from './search/HeaderSearch';
 import { useEnterprise } from './search/use-search';
 import { useFitRequest } from './search/use-fit-request';
@@ -269,6 +270,7 @@ export function App() {
                 cityAverages={parkView.cityAverages}
               >
                 {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
+                <ParkExports parkCode={selectedPark.code} year={year} />
               </ParkPanel>
             )
           )}

@@ -80,3 +80,22 @@ export const listImports = (signal?: AbortSignal) => getJson<ImportList>('/api/i
 
 export const undoImport = (id: ImportRecord['id'], token: string, signal?: AbortSignal) =>
   postWithToken<UndoResult>(`/api/imports/${id}/undo`, token, signal);
+
+export type ExportFormat = 'geojson' | 'shp' | 'gpkg' | 'csv' | 'xlsx';
+
+export interface ExportFilter {
+  park?: string | null;
+  region?: string | null;
+  year?: number | null;
+}
+
+/** The URL of GET /api/export/:layer (a download link: the browser fetches it). */
+export function exportUrl(layer: string, format: ExportFormat, filter: ExportFilter = {}, lang: 'zh' | 'en' = 'zh'): string {
+  const query = new URLSearchParams({ format });
+  if (filter.park) query.set('park', filter.park);
+  if (filter.region) query.set('region', filter.region);
+  if (filter.year != null) query.set('year', String(filter.year));
+  if (lang === 'en') query.set('lang', 'en');
+  return `/api/export/${encodeURIComponent(layer)}?${query}`;
+}
+

@@ -54,6 +54,8 @@ export const en: Messages = {
   },
   exportMenu: {
     title: 'Export',
+    parkTitle: "Export this park's data",
+    layers: { parcels: 'Parcels', buildings: 'Buildings', units: 'Factory units', 'idle-land': 'Idle, low-yield and unsupplied land', evaluations: 'Enterprise evaluations' },
     formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', shp: 'Shapefile (.zip)', gpkg: 'GeoPackage', geojson: 'GeoJSON' },
     hints: {
       xlsx: 'English headers with units; opens in Excel, WPS or LibreOffice',

@@ -54,6 +54,8 @@ export const zhCN = {
   },
   exportMenu: {
     title: '导出',
+    parkTitle: '导出本园区数据',
+    layers: { parcels: '地块', buildings: '建筑', units: '厂房单元', 'idle-land': '闲置、低效与未供地', evaluations: '企业评价' },
     formats: { xlsx: 'Excel (.xlsx)', csv: 'CSV', shp: 'Shapefile (.zip)', gpkg: 'GeoPackage', geojson: 'GeoJSON' },
     hints: {
       xlsx: '中文表头带单位，Excel、WPS 直接打开',

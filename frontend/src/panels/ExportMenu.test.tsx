@@ -2,7 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithLocale } from '../test-support/render';
-import { ExportMenu, exportUrl, TABLE_FORMATS } from './ExportMenu';
+import { ExportMenu, TABLE_FORMATS } from './ExportMenu';
+import { exportUrl } from '../api/muyield-api';
 import { RankingList } from './RankingList';
 import { makeParkProperties } from '../test-support/fixtures';
 

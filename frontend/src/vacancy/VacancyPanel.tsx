@@ -4,6 +4,7 @@ import type { VacancySearchResult } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
 import { formatNumber, formatPercent, MISSING } from '../format';
 import { useT } from '../i18n/i18n-context';
+import { ExportMenu, TABLE_FORMATS } from '../panels/ExportMenu';
 import { computeScopeTotals, groupVacanciesByBuilding } from './vacancy-results';
 import './finder.css';
 
@@ -149,6 +150,9 @@ export function VacancyPanel(props: VacancyPanelProps) {
         {data && (data.units.length === 0 ? v.empty : v.results(data.units.length))}
         {result.status === 'error' && (result.problem.detail ?? result.problem.title)}
       </div>
+
+      {/* Every unit of the park or county in scope (the export takes park and county, not the other filters). */}
+      <ExportMenu layer="units" label={t.exportMenu.layers.units} filter={{ park: filter.park, region: filter.region }} formats={TABLE_FORMATS} />
 
       <ol className="finder-buildings" data-testid="finder-results">
         {buildings.map((b) => (
