@@ -13,6 +13,7 @@ import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, ty
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
 import { buildRecords, labelColumns } from './build-records.js';
+import { multiPolygonWkbBase64 } from './wkb.js';
 
 export interface ImportFileOptions {
   layer: ImportLayer;
@@ -129,19 +130,20 @@ export async function importFile(db: Database, bytes: Buffer, fileName: string, 
     problems.push(...(await resolvePending(createBundleRepository(db), built.pending)));
     if (crs) {
       progress('checking geometry with PostGIS');
-      report.repairs = await checkGeometry(repo, built.records, built.declaredAreaSqm, Boolean(options.repair), layer === 'parcels', problems);
+      report.repairs = await checkGeometry(repo, built.records, built.declaredAreaSqm, Boolean(options.repair), layer === 'parcels', problems, progress);
     }
   }
   labelColumns(problems, mapping);
   report.problems = problems;
   report.counts.valid = built.records.length;
+  progress('counting the rows that exist already');
   const keys = built.records.map((r) => keyOf(layer, r));
   report.counts.update = await repo.countExisting(layer, keys);
   report.counts.insert = keys.length - report.counts.update;
   if (problems.some((p) => p.severity === 'error')) return finish(report);
   if (options.dryRun) return finish({ ...report, status: 'dryRun' });
 
-  progress(`writing ${built.records.length} ${layer}`);
+  progress(`writing ${built.records.length} ${layer}: before-images for undo`);
   try {
     report.importId = await db.transaction(async (tx) => {
       const id = await repo.insertImport(tx, {
@@ -149,6 +151,7 @@ export async function importFile(db: Database, bytes: Buffer, fileName: string, 
         counts: { rows: report.counts.rows, insert: report.counts.insert, update: report.counts.update },
       });
       await repo.saveBeforeImages(tx, id, layer, keys);
+      progress(`writing ${built.records.length} ${layer}: the rows`);
       await createBundleRepository(db).upsertLayer(tx, layer, built.records);
       await repo.saveMapping(tx, layer, signature, source.columns, mapping);
       return id;
@@ -239,14 +242,14 @@ async function findHint(source: SourceData, options: ImportFileOptions, mapping:
  */
 async function checkGeometry(
   repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], declared: Map<ParsedRecord, number>, repair: boolean,
-  placement: boolean, problems: BundleProblem[],
+  placement: boolean, problems: BundleProblem[], progress: (step: string) => void,
 ): Promise<GeometryRepair[]> {
   const { checks, overlaps, outside } = await repo.checkStagedGeometries(
     records.map((r, i) => ({
       position: i + 1, code: String(r.values.code), park_code: r.values.park_code == null ? null : String(r.values.park_code),
-      declared_sqm: declared.get(r) ?? null, geom: JSON.stringify({ type: 'MultiPolygon', coordinates: r.geometry }),
+      declared_sqm: declared.get(r) ?? null, wkb: multiPolygonWkbBase64(r.geometry!),
     })),
-    { repair, placement, minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE },
+    { repair, placement, minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`) },
   );
   const repairs: GeometryRepair[] = [];
   for (const c of checks) {

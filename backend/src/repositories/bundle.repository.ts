@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../db/database.js';
 import type { LayerName } from '../bundle/fields.js';
 import type { DatasetInfo, ParsedRecord } from '../bundle/validate-bundle.js';
 import { sqlFile } from './sql-file.js';
+import { multiPolygonWkbBase64 } from '../import/wkb.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 const ROWS_PER_STATEMENT = 2000;
@@ -30,9 +31,25 @@ const KEY_COLUMN: Record<'regions' | 'parks' | 'parcels' | 'buildings' | 'enterp
   enterprises: ['enterprises', 'uscc'],
 };
 
+/** A record as the upsert SQL reads it: geometry as base64 WKB (PostGIS parses it faster than GeoJSON). */
 function toRow(record: ParsedRecord): Record<string, unknown> {
   if (!record.geometry) return record.values;
-  return { ...record.values, geom: JSON.stringify({ type: 'MultiPolygon', coordinates: record.geometry }) };
+  return { ...record.values, geom: multiPolygonWkbBase64(record.geometry) };
+}
+
+/**
+ * Send `items` in chunks, one statement at a time (a transaction's statements run in order), serialising
+ * the next chunk while the database works on the previous one.
+ */
+export async function pipelined<T>(items: T[], size: number, serialise: (chunk: T[]) => string, send: (text: string) => Promise<unknown>): Promise<void> {
+  let previous: Promise<unknown> | undefined;
+  for (let i = 0; i < items.length; i += size) {
+    const text = serialise(items.slice(i, i + size));
+    if (previous) await previous;
+    previous = send(text);
+    previous.catch(() => undefined); // awaited below; no unhandled rejection if serialising the next chunk throws
+  }
+  await previous;
 }
 
 export function createBundleRepository(db: Database) {
@@ -56,10 +73,7 @@ export function createBundleRepository(db: Database) {
     },
 
     async upsertLayer(tx: Queryable, layer: LayerName, records: ParsedRecord[]): Promise<void> {
-      for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
-        const chunk = records.slice(i, i + ROWS_PER_STATEMENT).map(toRow);
-        await tx.query(sql(UPSERT[layer]), [JSON.stringify(chunk)]);
-      }
+      await pipelined(records, ROWS_PER_STATEMENT, (chunk) => JSON.stringify(chunk.map(toRow)), (text) => tx.query(sql(UPSERT[layer]), [text]));
     },
 
     async upsertDatasets(tx: Queryable, datasets: DatasetInfo[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../db/database.js';
 import type { ImportLayer } from '../import/field-mapping.js';
 import { sqlFile } from './sql-file.js';
+import { pipelined } from './bundle.repository.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 
@@ -35,14 +36,14 @@ export interface GeometryCheck {
   repaired_area_sqm: number | null;
 }
 
-/** One imported geometry to check: 1-based position in the import, lon/lat GeoJSON text. */
+/** One imported geometry to check: 1-based position in the import, lon/lat MultiPolygon as base64 WKB. */
 export interface StagedGeometry {
   position: number;
   code: string;
   park_code: string | null;
   /** Area the row declares, m², checked against the shape's */
   declared_sqm: number | null;
-  geom: string;
+  wkb: string;
 }
 
 export interface StagedChecks {
@@ -75,20 +76,24 @@ export function createImportRepository(db: Database) {
      * table (dropped at commit), checked for validity and declared area, and for parcels (`placement`)
      * repaired first when asked, indexed and checked for overlaps and reaches outside their park.
      */
-    async checkStagedGeometries(rows: StagedGeometry[], options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number }): Promise<StagedChecks> {
+    async checkStagedGeometries(rows: StagedGeometry[], options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number; onProgress?: (step: string) => void }): Promise<StagedChecks> {
+      const progress = options.onProgress ?? (() => undefined);
       if (rows.length === 0) return { checks: [], overlaps: [], outside: [] };
       return db.transaction(async (tx) => {
         await tx.exec(`CREATE TEMP TABLE import_staged (
           position int NOT NULL, code text, park_code text, declared_sqm float8, geom geometry NOT NULL, valid boolean NOT NULL
         ) ON COMMIT DROP`);
-        for (let i = 0; i < rows.length; i += STAGE_ROWS_PER_STATEMENT) {
-          await tx.query(sql('stage-import-geometries'), [JSON.stringify(rows.slice(i, i + STAGE_ROWS_PER_STATEMENT))]);
-        }
+        progress(`staging ${rows.length} geometries`);
+        await pipelined(rows, STAGE_ROWS_PER_STATEMENT, (chunk) => JSON.stringify(chunk), (text) => tx.query(sql('stage-import-geometries'), [text]));
+        progress('checking validity and declared areas');
         const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance]);
         if (!options.placement) return { checks, overlaps: [], outside: [] };
         if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'));
+        progress('indexing the staged geometries');
         await tx.exec(`CREATE INDEX ON import_staged USING gist (geom); ANALYZE import_staged`);
+        progress('checking overlaps');
         const overlaps = await tx.query<StagedChecks['overlaps'][number]>(sql('find-staged-parcel-overlaps'), [options.minSqm]);
+        progress('checking parcels against their parks');
         const outside = await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm]);
         return { checks, overlaps, outside };
       });

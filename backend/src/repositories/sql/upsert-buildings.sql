@@ -5,7 +5,7 @@ SELECT r.code, r.park_code, r.parcel_code, r.kind, r.floors, r.floor_area_sqm, r
 FROM jsonb_to_recordset($1::text::jsonb) AS r(
   code text, park_code text, parcel_code text, kind text, floors integer, floor_area_sqm numeric,
   height_m numeric, completed_on date, illustrative boolean, geom text)
-CROSS JOIN LATERAL (SELECT ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) AS geom) g
+CROSS JOIN LATERAL (SELECT ST_Multi(ST_GeomFromWKB(decode(r.geom, 'base64'), 4326)) AS geom) g
 ON CONFLICT (code) DO UPDATE SET
   park_code = excluded.park_code, parcel_code = excluded.parcel_code, kind = excluded.kind,
   floors = excluded.floors, floor_area_sqm = excluded.floor_area_sqm, height_m = excluded.height_m,

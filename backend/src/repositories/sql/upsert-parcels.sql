@@ -13,7 +13,7 @@ FROM jsonb_to_recordset($1::text::jsonb) AS r(
   developed_area_sqm numeric, planned_investment_yuan numeric, invested_yuan numeric,
   land_price_yuan numeric, idle_cause text, target_tax_wan_yuan_per_mu numeric,
   target_investment_wan_yuan_per_mu numeric, target_plot_ratio numeric, illustrative boolean, geom text)
-CROSS JOIN LATERAL (SELECT ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) AS geom) g
+CROSS JOIN LATERAL (SELECT ST_Multi(ST_GeomFromWKB(decode(r.geom, 'base64'), 4326)) AS geom) g
 ON CONFLICT (code) DO UPDATE SET
   park_code = excluded.park_code, land_use = excluded.land_use, supplied_on = excluded.supplied_on,
   agreed_start_on = excluded.agreed_start_on, agreed_completion_on = excluded.agreed_completion_on,

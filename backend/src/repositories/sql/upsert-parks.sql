@@ -2,7 +2,7 @@ INSERT INTO parks (code, name, region_code, level, leading_industries, approved_
 SELECT r.code, r.name, r.region_code, r.level,
   ARRAY(SELECT jsonb_array_elements_text(coalesce(r.leading_industries, '[]'::jsonb))),
   r.approved_area_mu, coalesce(r.illustrative, false),
-  ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326))
+  ST_Multi(ST_GeomFromWKB(decode(r.geom, 'base64'), 4326))
 FROM jsonb_to_recordset($1::text::jsonb) AS r(
   code text, name text, region_code text, level text, leading_industries jsonb,
   approved_area_mu numeric, illustrative boolean, geom text)

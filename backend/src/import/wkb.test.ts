@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { multiPolygonWkbBase64 } from './wkb.js';
+
+describe('multiPolygonWkbBase64', () => {
+  it('writes little-endian OGC WKB: a MultiPolygon of one square', () => {
+    const bytes = Buffer.from(multiPolygonWkbBase64([[[[108, 32], [108.001, 32], [108.001, 32.001], [108, 32.001], [108, 32]]]]), 'base64');
+    expect(bytes.length).toBe(9 + 9 + 4 + 5 * 16);
+    expect([bytes.readUInt8(0), bytes.readUInt32LE(1), bytes.readUInt32LE(5)]).toEqual([1, 6, 1]);
+    expect([bytes.readUInt8(9), bytes.readUInt32LE(10), bytes.readUInt32LE(14), bytes.readUInt32LE(18)]).toEqual([1, 3, 1, 5]);
+    expect([bytes.readDoubleLE(22 + 16), bytes.readDoubleLE(22 + 24)]).toEqual([108.001, 32]);
+  });
+
+  it('keeps every ring and polygon', () => {
+    const square = (x: number) => [[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]] as [number, number][];
+    const bytes = Buffer.from(multiPolygonWkbBase64([[square(0), square(0.2)], [square(5)]]), 'base64');
+    expect(bytes.length).toBe(9 + (9 + 2 * (4 + 80)) + (9 + 4 + 80));
+    expect(bytes.readUInt32LE(5)).toBe(2);
+  });
+});
