@@ -3,7 +3,8 @@ import { useT } from '../i18n/i18n-context';
 import { bboxOfAll, createProjector, toSvgPath } from './outline-svg';
 import type { BuildingSheet } from './use-building-sheet';
 import type { Resource } from '../data/use-resource';
-import { formatKnPerSqm, formatMetres, formatRent, formatSqm } from './VacancyPanel';
+import { formatMetres, formatSqm } from './VacancyPanel';
+import { UnitsTable } from './UnitsTable';
 
 export interface PrintBuildingSheetProps {
   buildingCode: string;
@@ -72,32 +73,7 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
       {toLet.length === 0 ? (
         <p>{p.noVacant}</p>
       ) : (
-        <table className="print-units" data-testid="print-units">
-          <thead>
-            <tr>
-              <th scope="col">{v.unit}</th>
-              <th scope="col">{v.floorShort}</th>
-              <th scope="col">{v.area}</th>
-              <th scope="col">{v.height}</th>
-              <th scope="col">{v.load}</th>
-              <th scope="col">{v.rent}</th>
-              <th scope="col">{v.lease}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {toLet.map((u) => (
-              <tr key={u.code}>
-                <td>{u.code}</td>
-                <td>{u.floor}</td>
-                <td className="num">{formatSqm(u.areaSqm)}</td>
-                <td className="num">{formatMetres(u.ceilingHeightM)}</td>
-                <td className="num">{formatKnPerSqm(u.floorLoadKnPerSqm)}</td>
-                <td className="num">{formatRent(u.rentYuanPerSqmMonth)}</td>
-                <td>{v.status[u.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <UnitsTable units={toLet} className="print-units" testId="print-units" />
       )}
       <section className="print-contact" data-testid="print-contact">
         <h2>{p.contact}</h2>

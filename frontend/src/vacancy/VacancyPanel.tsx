@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, MISSING } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { ExportMenu, TABLE_FORMATS } from '../panels/ExportMenu';
 import { computeScopeTotals, groupVacanciesByBuilding } from './vacancy-results';
+import { UnitsTable } from './UnitsTable';
 import './finder.css';
 
 export interface NamedCode {
@@ -179,32 +180,12 @@ export function VacancyPanel(props: VacancyPanelProps) {
                   : v.noLeasesEnding(b.totals.leasesEnding.withinMonths)}</>
               )}
             </div>
-            <table className="finder-units">
-              <thead>
-                <tr>
-                  <th scope="col">{v.unit}</th>
-                  <th scope="col">{v.floorShort}</th>
-                  <th scope="col">{v.area}</th>
-                  <th scope="col">{v.height}</th>
-                  <th scope="col">{v.load}</th>
-                  <th scope="col">{v.rent}</th>
-                  <th scope="col">{v.lease}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.units.map((u) => (
-                  <tr key={u.code} data-testid="finder-unit" data-unit-code={u.code} data-area-sqm={u.areaSqm}>
-                    <td className="code" title={u.code}>{u.code.startsWith(b.buildingCode) ? `…${u.code.slice(b.buildingCode.length)}` : u.code}</td>
-                    <td>{u.floor}</td>
-                    <td className="num" data-testid="unit-area">{formatSqm(u.areaSqm)}</td>
-                    <td className="num">{formatMetres(u.ceilingHeightM)}</td>
-                    <td className="num">{formatKnPerSqm(u.floorLoadKnPerSqm)}</td>
-                    <td className="num">{formatRent(u.rentYuanPerSqmMonth)}</td>
-                    <td>{v.status[u.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <UnitsTable
+              units={b.units}
+              className="finder-units"
+              codeLabel={(u) => (u.code.startsWith(b.buildingCode) ? `…${u.code.slice(b.buildingCode.length)}` : u.code)}
+              rowAttributes={(u) => ({ 'data-testid': 'finder-unit', 'data-unit-code': u.code, 'data-area-sqm': u.areaSqm })}
+            />
           </li>
         ))}
       </ol>
