@@ -36,23 +36,35 @@ const HINT_CERTAIN_KM = 60;
 const GCJ_NOTE =
   'GCJ-02 (Amap, Tencent) and BD-09 (Baidu) coordinates look like ordinary lon/lat and are off by a few hundred metres; they cannot be told apart from the numbers: choose GCJ-02 or BD-09 yourself when the data was digitised on those maps';
 
-/** Up to MAX_SAMPLE positions spread evenly over all the geometries. */
+/**
+ * Up to MAX_SAMPLE positions spread evenly over all the geometries. Two walks, the first only counting, so a
+ * file of a million positions does not build a million pairs to keep two thousand.
+ */
 export function samplePositions(geometries: unknown[]): Position[] {
-  const all: Position[] = [];
-  const walk = (c: unknown) => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number' && typeof c[1] === 'number') all.push([c[0], c[1]]);
-    else for (const x of c) walk(x);
+  const walkAll = (visit: (c: number[]) => void) => {
+    const walk = (c: unknown) => {
+      if (!Array.isArray(c)) return;
+      if (typeof c[0] === 'number' && typeof c[1] === 'number') visit(c);
+      else for (const x of c) walk(x);
+    };
+    for (const g of geometries) {
+      const geometry = g as { coordinates?: unknown; geometries?: unknown[] } | null;
+      if (!geometry) continue;
+      if (Array.isArray(geometry.geometries)) for (const inner of geometry.geometries) walk((inner as { coordinates?: unknown }).coordinates);
+      walk(geometry.coordinates);
+    }
   };
-  for (const g of geometries) {
-    const geometry = g as { coordinates?: unknown; geometries?: unknown[] } | null;
-    if (!geometry) continue;
-    if (Array.isArray(geometry.geometries)) for (const inner of geometry.geometries) walk((inner as { coordinates?: unknown }).coordinates);
-    walk(geometry.coordinates);
-  }
-  if (all.length <= MAX_SAMPLE) return all;
-  const step = all.length / MAX_SAMPLE;
-  return Array.from({ length: MAX_SAMPLE }, (_, i) => all[Math.floor(i * step)]);
+  let total = 0;
+  walkAll(() => total++);
+  const step = total <= MAX_SAMPLE ? 1 : total / MAX_SAMPLE;
+  const out: Position[] = [];
+  let k = 0;
+  // position k is taken when it is floor(i * step) for the next i, as all[Math.floor(i * step)] would take it
+  walkAll((c) => {
+    if (out.length < MAX_SAMPLE && k === Math.floor(out.length * step)) out.push([c[0], c[1]]);
+    k++;
+  });
+  return out;
 }
 
 /**
