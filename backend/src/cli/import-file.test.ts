@@ -1,30 +1,18 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { copyPreparedDataDir } from '../test-support/test-database.js';
-import { repoRoot } from '../config.js';
 import { tinyBundleDir } from '../test-support/bundles.js';
+import { runImportCli } from '../test-support/import-cli.js';
 
-const run = promisify(execFile);
 // Each test starts the CLI in a new process that opens the embedded PostGIS (a few seconds alone, a
 // minute on a busy 2-core machine).
 vi.setConfig({ testTimeout: 180_000 });
 let dataDir: string;
 let work: string;
 
-async function importCli(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'backend/src/cli/import.ts', ...args], { cwd: repoRoot, env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const importCli = (...args: string[]) => runImportCli(dataDir, ...args);
 
 beforeAll(() => {
   dataDir = copyPreparedDataDir();
