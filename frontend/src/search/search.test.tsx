@@ -77,6 +77,15 @@ describe('SettingsDialog', () => {
     expect((screen.getByTestId('basemap-apply') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('closes on Escape without applying', () => {
+    const onApply = vi.fn();
+    const onClose = vi.fn();
+    renderWithLocale(<SettingsDialog choice={{ kind: 'offline' }} onApply={onApply} onClose={onClose} />);
+    fireEvent.keyDown(screen.getByTestId('basemap-xyz'), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onApply).not.toHaveBeenCalled();
+  });
+
   it('applies 天地图 with the key once given, and asks for it before', () => {
     const onApply = vi.fn();
     renderWithLocale(<SettingsDialog choice={{ kind: 'offline' }} onApply={onApply} onClose={() => {}} />, 'en');

@@ -56,6 +56,9 @@ export function SettingsDialog({ choice, onApply, onClose }: SettingsDialogProps
         aria-labelledby="settings-title"
         data-testid="settings-panel"
         onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onClose();
+        }}
       >
         <header className="panel-header">
           <h2 className="panel-title" id="settings-title">{s.title}</h2>

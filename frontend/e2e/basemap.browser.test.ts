@@ -1,0 +1,123 @@
+// Online basemaps in a real Chromium: an XYZ raster in WGS84 and 天地图 with a user's key are put under
+// the data and their tiles requested; GCJ-02 tiles are refused; the choice survives a reload and the key
+// never reaches our server. There is no internet here: the tile hosts are answered by the test itself
+// (playwright routes), which is also how we see the requests the map makes.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { waitForMapIdle } from './support/map-page';
+import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
+const VIEWPORT = { width: 1280, height: 720 };
+const XYZ_HOST = 'tiles.muyield.test';
+const TIANDITU_KEY = 'muyield-test-key-5f3a';
+/** A 1×1 one-colour PNG (bright green, so a screenshot shows the basemap): enough for MapLibre to draw a tile. */
+const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+describe('online basemaps in Chromium', () => {
+  let server: Server | undefined;
+  let profileDir: string | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const tileRequests: string[] = [];
+  const ownRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    server = await startServer();
+    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
+    context = await launchChromium(profileDir, VIEWPORT);
+    const answerTile = async (route: import('playwright-core').Route) => {
+      tileRequests.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG, headers: { 'access-control-allow-origin': '*' } });
+    };
+    await context.route(`http://${XYZ_HOST}/**`, answerTile);
+    await context.route(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\//, answerTile);
+    context.on('request', (request) => {
+      if (request.url().startsWith(server!.baseUrl)) ownRequests.push(request.url());
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    await stopServer(server);
+  });
+
+  const waitForReady = () => page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+  /** The ids of the map's basemap raster layers (basemap-…), bottom first. */
+  const basemapLayers = () =>
+    page.evaluate(() => window.__muyield!.map.getStyle().layers.filter((l) => l.id.startsWith('basemap-')).map((l) => l.id));
+  const openSettings = async () => {
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('settings-panel').waitFor();
+  };
+
+  it('starts offline: no basemap rasters and no tile requests', async () => {
+    await page.goto(`${server!.baseUrl}/`);
+    await waitForReady();
+    await waitForMapIdle(page);
+    expect(await basemapLayers()).toEqual([]);
+    expect(tileRequests).toEqual([]);
+  });
+
+  it('puts an XYZ basemap in WGS84 under the data and fetches its tiles', async () => {
+    await openSettings();
+    await page.getByTestId('basemap-xyz').check();
+    await page.getByTestId('xyz-url').fill(`http://${XYZ_HOST}/{z}/{x}/{y}.png`);
+    await page.getByTestId('xyz-crs').selectOption('wgs84');
+    await page.getByTestId('basemap-apply').click();
+    await expect.poll(basemapLayers, { timeout: 20_000 }).not.toEqual([]);
+    await expect.poll(() => tileRequests.filter((u) => u.includes(XYZ_HOST)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(tileRequests.find((u) => u.includes(XYZ_HOST))).toMatch(new RegExp(`^http://${XYZ_HOST.replace(/\./g, '\\.')}/\\d+/\\d+/\\d+\\.png$`));
+    await waitForMapIdle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'basemap-xyz.png') });
+  });
+
+  it('refuses GCJ-02 tiles with an explanation, and keeps the basemap it had', async () => {
+    const before = await basemapLayers();
+    await openSettings();
+    await page.getByTestId('basemap-xyz').check();
+    await page.getByTestId('xyz-crs').selectOption('gcj02');
+    await expect.poll(() => page.getByTestId('basemap-error').textContent()).toContain('GCJ-02');
+    expect(await page.getByTestId('basemap-apply').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await basemapLayers()).toEqual(before);
+  });
+
+  it("uses 天地图 with the user's key, keeps the choice over a reload, and never sends the key to our server", async () => {
+    await openSettings();
+    await page.getByTestId('basemap-tianditu-vec').check();
+    await page.getByTestId('tianditu-key').fill(TIANDITU_KEY);
+    await page.getByTestId('basemap-apply').click();
+    await expect.poll(() => tileRequests.filter((u) => u.includes('tianditu.gov.cn')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const tiandituTile = tileRequests.find((u) => u.includes('tianditu.gov.cn'))!;
+    expect(new URL(tiandituTile).searchParams.get('tk')).toBe(TIANDITU_KEY);
+    // The annotation layer (cva: place names) over the vector map.
+    await expect.poll(() => tileRequests.some((u) => u.includes('tianditu.gov.cn/cva_w/')), { timeout: 30_000 }).toBe(true);
+
+    const seen = tileRequests.length;
+    await page.reload();
+    await waitForReady();
+    await expect.poll(basemapLayers, { timeout: 20_000 }).not.toEqual([]);
+    await expect.poll(() => tileRequests.length, { timeout: 30_000 }).toBeGreaterThan(seen);
+    await waitForMapIdle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'basemap-tianditu.png') });
+    expect(ownRequests.filter((u) => u.includes(TIANDITU_KEY))).toEqual([]);
+  });
+
+  it('goes back offline', async () => {
+    await openSettings();
+    await page.getByTestId('basemap-offline').check();
+    await page.getByTestId('basemap-apply').click();
+    await expect.poll(basemapLayers, { timeout: 20_000 }).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
