@@ -2,7 +2,7 @@ INSERT INTO buildings (code, park_code, parcel_code, kind, floors, floor_area_sq
   illustrative, geom, footprint_sqm)
 SELECT r.code, r.park_code, r.parcel_code, r.kind, r.floors, r.floor_area_sqm, r.height_m, r.completed_on,
   coalesce(r.illustrative, false), g.geom, ST_Area(g.geom::geography) -- m² on the spheroid
-FROM jsonb_to_recordset($1::text::jsonb) AS r(
+FROM json_to_recordset($1::text::json) AS r(
   code text, park_code text, parcel_code text, kind text, floors integer, floor_area_sqm numeric,
   height_m numeric, completed_on date, illustrative boolean, geom text)
 CROSS JOIN LATERAL (SELECT ST_Multi(ST_GeomFromWKB(decode(r.geom, 'base64'), 4326)) AS geom) g

@@ -7,7 +7,7 @@ SELECT r.code, r.park_code, r.land_use, r.supplied_on, r.agreed_start_on, r.agre
   r.invested_yuan, r.land_price_yuan, r.idle_cause, r.target_tax_wan_yuan_per_mu,
   r.target_investment_wan_yuan_per_mu, r.target_plot_ratio, coalesce(r.illustrative, false), g.geom,
   ST_Area(g.geom::geography) -- m² on the spheroid
-FROM jsonb_to_recordset($1::text::jsonb) AS r(
+FROM json_to_recordset($1::text::json) AS r(
   code text, park_code text, land_use text, supplied_on date, agreed_start_on date,
   agreed_completion_on date, started_on date, completed_on date, work_stopped_on date,
   developed_area_sqm numeric, planned_investment_yuan numeric, invested_yuan numeric,

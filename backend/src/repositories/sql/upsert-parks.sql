@@ -3,7 +3,7 @@ SELECT r.code, r.name, r.region_code, r.level,
   ARRAY(SELECT jsonb_array_elements_text(coalesce(r.leading_industries, '[]'::jsonb))),
   r.approved_area_mu, coalesce(r.illustrative, false),
   ST_Multi(ST_GeomFromWKB(decode(r.geom, 'base64'), 4326))
-FROM jsonb_to_recordset($1::text::jsonb) AS r(
+FROM json_to_recordset($1::text::json) AS r(
   code text, name text, region_code text, level text, leading_industries jsonb,
   approved_area_mu numeric, illustrative boolean, geom text)
 ON CONFLICT (code) DO UPDATE SET

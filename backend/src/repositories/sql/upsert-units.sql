@@ -2,7 +2,7 @@ INSERT INTO units (code, building_code, floor, area_sqm, status, tenant_uscc, le
   rent_yuan_per_sqm_month, ceiling_height_m, floor_load_kn_per_sqm)
 SELECT r.code, r.building_code, r.floor, r.area_sqm, r.status, r.tenant_uscc, r.lease_start_on,
   r.lease_end_on, r.rent_yuan_per_sqm_month, r.ceiling_height_m, r.floor_load_kn_per_sqm
-FROM jsonb_to_recordset($1::text::jsonb) AS r(
+FROM json_to_recordset($1::text::json) AS r(
   code text, building_code text, floor integer, area_sqm numeric, status text, tenant_uscc text,
   lease_start_on date, lease_end_on date, rent_yuan_per_sqm_month numeric, ceiling_height_m numeric,
   floor_load_kn_per_sqm numeric)
