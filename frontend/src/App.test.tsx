@@ -46,6 +46,9 @@ vi.mock('maplibre-gl', () => {
     getCanvas() {
       return this.canvas;
     }
+    getContainer() {
+      return this.canvas;
+    }
     triggerRepaint() {}
     project() {
       return { x: 0, y: 0 };
@@ -255,6 +258,18 @@ describe('App', () => {
     await waitFor(() => expect(mocks.flights).toHaveLength(1));
     expect(mocks.flights[0].center[0]).toBeCloseTo(108.87, 2);
     expect(window.location.search).toBe('?park=A');
+  });
+
+  it('folds the ranking away on a laptop screen while a park is open, and brings it back when it closes', async () => {
+    serve();
+    renderApp(); // jsdom's window is 1024 px wide
+    await latestLayers();
+    const sidebar = () => document.getElementById('ranking-sidebar')!;
+    expect(sidebar().classList.contains('collapsed')).toBe(false);
+    fireEvent.click(screen.getAllByTestId('ranking-row').find((r) => r.getAttribute('data-park-code') === 'A')!);
+    await waitFor(() => expect(sidebar().classList.contains('collapsed')).toBe(true));
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(sidebar().classList.contains('collapsed')).toBe(false));
   });
 
   it('restores year, metric, method, park and view from the URL', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Problem } from './api/types';
 import { type ColourBy, METRICS } from './city/city-metrics';
 import { type CityViewState, type MapView, parseCityViewState, toCitySearch } from './city/url-state';
@@ -33,6 +33,11 @@ import { toPrintHref } from './vacancy/print-route';
 import { BUILDING_FIT_MAX_ZOOM, useVacancyFinder } from './vacancy/use-vacancy-finder';
 import { withVacancyFinderSearch } from './vacancy/vacancy-url-state';
 import { VacancyPanel } from './vacancy/VacancyPanel';
+
+/** Widest screen treated as a laptop (1280 × 720, 1366 × 768): opening a park folds the ranking away. */
+const LAPTOP_MAX_WIDTH_PX = 1440;
+/** Share of the map's height the park panel's sheet may cover at tablet width (max-height in park-view.css). */
+const SHEET_SHARE_OF_MAP = 0.55;
 
 const problemKey = (problem: Problem) => `${problem.status} ${problem.title} ${problem.detail ?? ''}`;
 
@@ -112,6 +117,22 @@ export function App() {
   );
   const parkView = useParkView({ city, year, years, parks: parkProperties, update });
   const [rankingHidden, setRankingHidden] = useState(false);
+  // Tablet width: panels are a sheet over the map's lower part, not columns beside it.
+  const narrow = startsFolded();
+  // On a laptop screen the ranking, the park panel and the park legend would leave the park a strip of
+  // map: opening a park folds the ranking away, and closing it brings the ranking back (if we folded it).
+  const foldedForParkRef = useRef(false);
+  useEffect(() => {
+    if (selectedCode && !narrow && window.innerWidth <= LAPTOP_MAX_WIDTH_PX) {
+      setRankingHidden((hidden) => {
+        if (!hidden) foldedForParkRef.current = true;
+        return true;
+      });
+    } else if (!selectedCode && foldedForParkRef.current) {
+      foldedForParkRef.current = false;
+      setRankingHidden(false);
+    }
+  }, [selectedCode, narrow]);
   // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park closes it.
   const selectParkOnMap = useCallback(
     (code: string | null) => (code === null ? selectPark(null) : code !== selectedCode && focusPark(code)),
@@ -196,8 +217,9 @@ export function App() {
             viewCommand={parkView.viewCommand}
             attribution={t.map.attribution}
             ariaLabel={t.map.ariaLabel}
-            rightInsetPx={selectedPark || enterpriseUscc ? PARK_PANEL_INSET_PX : 0}
-            leftInsetPx={selectedPark && !startsFolded() ? PARK_LEGEND_INSET_PX : 0}
+            rightInsetPx={(selectedPark || enterpriseUscc) && !narrow ? PARK_PANEL_INSET_PX : 0}
+            leftInsetPx={selectedPark && !narrow ? PARK_LEGEND_INSET_PX : 0}
+            bottomInsetShare={(selectedPark || enterpriseUscc) && narrow ? SHEET_SHARE_OF_MAP : 0}
             describePick={(layerId, object) => describeParkLand(layerId, object, t)}
             extraLayers={finder.layers}
             fitRequest={fitRequest}

@@ -75,9 +75,9 @@ export function formatLengthMetres(m: number | null | undefined): string {
   return isPresent(m) ? `${formatNumber(m, 1)} m` : MISSING;
 }
 
-/** Rent in 元/m²/月 with one decimal: 8.7 → "8.7 元/m²/月" */
+/** Rent in 元/m²·月 with one decimal: 8.7 → "8.7 元/m²·月" */
 export function formatRentYuanPerSqmMonth(rent: number | null | undefined): string {
-  return isPresent(rent) ? `${formatNumber(rent, 1)} 元/m²/月` : MISSING;
+  return isPresent(rent) ? `${formatNumber(rent, 1)} 元/m²·月` : MISSING;
 }
 
 /** Floor load in kN/m²: 18 → "18 kN/m²" */

@@ -48,6 +48,8 @@ export interface ParkMapProps {
   rightInsetPx?: number;
   /** Pixels at the map's left edge hidden by the park legend; a flight into a park keeps clear of both. */
   leftInsetPx?: number;
+  /** Share of the map's height a bottom sheet covers (the panel at tablet width); flights keep above it. */
+  bottomInsetShare?: number;
   /** Hover text for a picked object of a layer (map/park-tooltip.ts); null shows none. */
   describePick?: (layerId: string | undefined, object: unknown) => string | null;
   /** The selected park's parcels, buildings and land-use findings (park view). */
@@ -113,6 +115,7 @@ export function ParkMap({
   ariaLabel,
   rightInsetPx = 0,
   leftInsetPx = 0,
+  bottomInsetShare = 0,
   describePick,
   parkLand = null,
   layerVisibility,
@@ -125,6 +128,7 @@ export function ParkMap({
   const onViewChangeRef = useRef(onViewChange);
   const rightInsetRef = useRef(rightInsetPx);
   const leftInsetRef = useRef(leftInsetPx);
+  const bottomShareRef = useRef(bottomInsetShare);
   const describePickRef = useRef(describePick);
   describePickRef.current = describePick;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -139,7 +143,8 @@ export function ParkMap({
     onViewChangeRef.current = onViewChange;
     rightInsetRef.current = rightInsetPx;
     leftInsetRef.current = leftInsetPx;
-  }, [onSelectPark, onViewChange, rightInsetPx, leftInsetPx]);
+    bottomShareRef.current = bottomInsetShare;
+  }, [onSelectPark, onViewChange, rightInsetPx, leftInsetPx, bottomInsetShare]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -241,19 +246,22 @@ export function ParkMap({
     focusedNonceRef.current = focusRequest.nonce;
     const { map } = handles;
     const park = parks.find((p) => p.properties.code === focusRequest.code);
-    const canvas = map.getCanvas();
+    // The container, not the canvas: a panel that opens or closes with the park (the ranking hidden on a
+    // laptop) has changed the layout already, while MapLibre resizes its canvas a moment later.
+    const container = map.getContainer();
     const padding = 2 * FOCUS_PADDING_PX;
+    const bottomPx = container.clientHeight * bottomShareRef.current;
     const fitZoom = park
       ? zoomToFit(
           computeBbox(park.geometry),
-          canvas.clientWidth - rightInsetRef.current - leftInsetRef.current - padding,
-          canvas.clientHeight - padding,
+          container.clientWidth - rightInsetRef.current - leftInsetRef.current - padding,
+          container.clientHeight - bottomPx - padding,
         )
       : null;
     map.flyTo({
       center: point.position,
       zoom: Math.max(map.getZoom(), Math.min(fitZoom ?? FOCUS_ZOOM, FOCUS_MAX_ZOOM)),
-      offset: [(leftInsetRef.current - rightInsetRef.current) / 2, 0],
+      offset: [(leftInsetRef.current - rightInsetRef.current) / 2, -bottomPx / 2],
     });
   }, [handles, focusRequest, parkPoints, parks]);
 
@@ -285,7 +293,8 @@ export function ParkMap({
     if (!handles || !fitRequest || fittedNonceRef.current === fitRequest.nonce) return;
     fittedNonceRef.current = fitRequest.nonce;
     const [west, south, east, north] = fitRequest.bbox;
-    const padding = { top: 80, bottom: 80, left: 80 + (fitRequest.leftInsetPx ?? 0), right: 80 + rightInsetRef.current };
+    const bottom = 80 + handles.map.getContainer().clientHeight * bottomShareRef.current;
+    const padding = { top: 80, bottom, left: 80 + (fitRequest.leftInsetPx ?? 0), right: 80 + rightInsetRef.current };
     handles.map.fitBounds([west, south, east, north], { padding, maxZoom: fitRequest.maxZoom });
   }, [handles, fitRequest]);
 

@@ -1,9 +1,8 @@
-import { formatPercent } from '../format';
+import { formatLengthMetres, formatPercent, formatSquareMetres } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { bboxOfAll, createProjector, toSvgPath } from './outline-svg';
 import type { BuildingSheet } from './use-building-sheet';
 import type { Resource } from '../data/use-resource';
-import { formatMetres, formatSqm } from './VacancyPanel';
 import { UnitsTable } from './UnitsTable';
 
 export interface PrintBuildingSheetProps {
@@ -55,10 +54,10 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
           <dt>{p.location}</dt><dd>{`${((s + n) / 2).toFixed(5)}° N, ${((w + e) / 2).toFixed(5)}° E`}</dd>
           <dt>{p.kind}</dt><dd>{v.kinds[b.kind] ?? b.kind}</dd>
           <dt>{p.floors}</dt><dd>{b.floors}</dd>
-          <dt>{p.heightM}</dt><dd>{formatMetres(b.heightM)}</dd>
+          <dt>{p.heightM}</dt><dd>{formatLengthMetres(b.heightM)}</dd>
           <dt>{p.completedOn}</dt><dd>{b.completedOn ?? '—'}</dd>
           <dt>{p.occupancy}</dt>
-          <dd>{`${v.lettable} ${formatSqm(units.lettableSqm)} · ${v.leased} ${formatSqm(units.leasedSqm)} · ${v.vacant} ${formatSqm(units.vacantSqm)} · ${formatPercent(units.occupancyRate)}`}</dd>
+          <dd>{`${v.lettable} ${formatSquareMetres(units.lettableSqm)} · ${v.leased} ${formatSquareMetres(units.leasedSqm)} · ${v.vacant} ${formatSquareMetres(units.vacantSqm)} · ${formatPercent(units.occupancyRate)}`}</dd>
         </dl>
         <figure className="print-sketch">
           <svg width={SKETCH_WIDTH_PX} height={SKETCH_HEIGHT_PX} viewBox={`0 0 ${SKETCH_WIDTH_PX} ${SKETCH_HEIGHT_PX}`} role="img" aria-label={p.outline} data-testid="print-outline">

@@ -1,7 +1,7 @@
+import { formatFloorLoad, formatLengthMetres, formatRentYuanPerSqmMonth, formatSquareMetres } from '../format';
 import type { ReactNode } from 'react';
 import type { UnitStatus } from '../api/finder-types';
 import { useT } from '../i18n/i18n-context';
-import { formatKnPerSqm, formatMetres, formatRent, formatSqm } from './VacancyPanel';
 
 /** What a units table shows of a unit: the vacancy search's units and a building's units both have it. */
 export interface UnitRow {
@@ -45,10 +45,10 @@ export function UnitsTable<U extends UnitRow>({ units, className, testId, codeLa
           <tr key={u.code} {...rowAttributes?.(u)}>
             <td className="code" title={u.code}>{codeLabel ? codeLabel(u) : u.code}</td>
             <td>{u.floor}</td>
-            <td className="num" data-testid="unit-area">{formatSqm(u.areaSqm)}</td>
-            <td className="num">{formatMetres(u.ceilingHeightM)}</td>
-            <td className="num">{formatKnPerSqm(u.floorLoadKnPerSqm)}</td>
-            <td className="num">{formatRent(u.rentYuanPerSqmMonth)}</td>
+            <td className="num" data-testid="unit-area">{formatSquareMetres(u.areaSqm)}</td>
+            <td className="num">{formatLengthMetres(u.ceilingHeightM)}</td>
+            <td className="num">{formatFloorLoad(u.floorLoadKnPerSqm)}</td>
+            <td className="num">{formatRentYuanPerSqmMonth(u.rentYuanPerSqmMonth)}</td>
             <td>{v.status[u.status]}</td>
           </tr>
         ))}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { VacancyQuery } from '../api/finder-api';
 import type { VacancySearchResult } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
-import { formatNumber, formatPercent, MISSING } from '../format';
+import { formatPercent, formatSquareMetres } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { ExportMenu, TABLE_FORMATS } from '../panels/ExportMenu';
 import { computeScopeTotals, groupVacanciesByBuilding } from './vacancy-results';
@@ -28,16 +28,6 @@ export interface VacancyPanelProps {
   printHrefOf: (buildingCode: string, parkCode: string) => string;
   onClose: () => void;
 }
-
-/** m² with separators: 1234.5 → "1,235 m²" */
-export const formatSqm = (sqm: number | null | undefined) =>
-  sqm == null || !Number.isFinite(sqm) ? MISSING : `${formatNumber(sqm, 0)} m²`;
-export const formatMetres = (m: number | null | undefined) =>
-  m == null || !Number.isFinite(m) ? MISSING : `${formatNumber(m, 1)} m`;
-export const formatKnPerSqm = (load: number | null | undefined) =>
-  load == null || !Number.isFinite(load) ? MISSING : `${formatNumber(load, 0)} kN/m²`;
-export const formatRent = (rent: number | null | undefined) =>
-  rent == null || !Number.isFinite(rent) ? MISSING : `${formatNumber(rent, 1)} 元/m²·月`;
 
 type NumberKey = 'minAreaSqm' | 'maxAreaSqm' | 'floor' | 'minCeilingHeightM' | 'minFloorLoadKnPerSqm' | 'maxRentYuanPerSqmMonth';
 const NUMBER_FIELDS: { key: NumberKey; unit: string; step: string }[] = [
@@ -138,11 +128,11 @@ export function VacancyPanel(props: VacancyPanelProps) {
 
       {totals && (
         <dl className="finder-totals" data-testid="finder-totals" aria-label={v.totals}>
-          <div><dt>{v.lettable}</dt><dd data-testid="total-lettable">{formatSqm(totals.lettableSqm)}</dd></div>
-          <div><dt>{v.leased}</dt><dd data-testid="total-leased">{formatSqm(totals.leasedSqm)}</dd></div>
-          <div><dt>{v.vacant}</dt><dd data-testid="total-vacant">{formatSqm(totals.vacantSqm)}</dd></div>
+          <div><dt>{v.lettable}</dt><dd data-testid="total-lettable">{formatSquareMetres(totals.lettableSqm)}</dd></div>
+          <div><dt>{v.leased}</dt><dd data-testid="total-leased">{formatSquareMetres(totals.leasedSqm)}</dd></div>
+          <div><dt>{v.vacant}</dt><dd data-testid="total-vacant">{formatSquareMetres(totals.vacantSqm)}</dd></div>
           <div><dt>{v.occupancy}</dt><dd data-testid="total-occupancy">{formatPercent(totals.occupancyRate)}</dd></div>
-          <div><dt>{v.matchingArea}</dt><dd data-testid="total-matching">{formatSqm(totals.matchingSqm)}</dd></div>
+          <div><dt>{v.matchingArea}</dt><dd data-testid="total-matching">{formatSquareMetres(totals.matchingSqm)}</dd></div>
         </dl>
       )}
 
@@ -176,7 +166,7 @@ export function VacancyPanel(props: VacancyPanelProps) {
               {b.totals && <> · {v.occupancyOfBuilding(formatPercent(b.totals.occupancyRate))}</>}
               {b.totals && (
                 <> · {v.lease}: {b.totals.leasesEnding.count > 0
-                  ? v.leasesEnding(b.totals.leasesEnding.count, formatSqm(b.totals.leasesEnding.areaSqm), b.totals.leasesEnding.withinMonths)
+                  ? v.leasesEnding(b.totals.leasesEnding.count, formatSquareMetres(b.totals.leasesEnding.areaSqm), b.totals.leasesEnding.withinMonths)
                   : v.noLeasesEnding(b.totals.leasesEnding.withinMonths)}</>
               )}
             </div>

@@ -161,7 +161,7 @@ describe('DetailsPanel for a building and a unit', () => {
     const { onSelect } = renderPanel({ selection: { kind: 'building', code: 'B1', unit: 'U101' }, details: ready({ kind: 'building', units }) });
     expect(screen.getByTestId('details-title').textContent).toBe('U101');
     const card = screen.getByTestId('unit-details');
-    expect(card.textContent).toContain('8.7 元/m²/月');
+    expect(card.textContent).toContain('8.7 元/m²·月');
     expect(card.textContent).toContain('9.0 m');
     expect(card.textContent).toContain('18 kN/m²');
     expect(card.textContent).toContain('2022-04-11 – 2027-04-10');
