@@ -79,31 +79,44 @@ export function createColouring(
     for (const park of parks) classOf.set(park.code, classifyOutputPerMu(park.outputWanYuanPerMu));
   } else {
     const metric = METRICS[colourBy];
-    const values = parks.map((park) => metric.valueOf(park));
-    const bounds = computeClassBounds(method, values, GRADUATED_CLASS_COUNT);
-    const colours = rampColours(Math.max(bounds.length - 1, 1));
-    classes = bounds.slice(0, -1).map((lower, i) => ({
-      id: `class-${i}`,
-      label: formatClassRange(lower, bounds[i + 1], metric.fractionDigits),
-      color: colours[i],
-      count: 0,
-    }));
-    parks.forEach((park, i) => {
-      const index = classifyByBounds(values[i], bounds);
-      classOf.set(park.code, index === null ? 'noData' : `class-${index}`);
-    });
+    classes = classifyGraduated(parks, (park) => metric.valueOf(park), method, metric.fractionDigits, classOf);
   }
+  return { colourBy, method, ...withNoDataAndCounts(classes, classOf) };
+}
 
-  classes.push({ id: 'noData', label: null, color: TIER_COLORS.noData, count: 0 });
-  const byId = new Map(classes.map((c) => [c.id, c]));
+/**
+ * Graduated classes of the items' values (`GRADUATED_CLASS_COUNT` at most, ramp colours, bounds with
+ * `fractionDigits` decimals), each item's class recorded in `classOf` by code (`noData` without a value).
+ */
+export function classifyGraduated<T extends { code: string }>(
+  items: readonly T[],
+  valueOf: (item: T) => number | null,
+  method: ClassMethod,
+  fractionDigits: number,
+  classOf: Map<string, string>,
+): LegendClass[] {
+  const values = items.map(valueOf);
+  const bounds = computeClassBounds(method, values, GRADUATED_CLASS_COUNT);
+  const colours = rampColours(Math.max(bounds.length - 1, 1));
+  items.forEach((item, i) => {
+    const index = classifyByBounds(values[i], bounds);
+    classOf.set(item.code, index === null ? 'noData' : `class-${index}`);
+  });
+  return bounds.slice(0, -1).map((lower, i) => ({
+    id: `class-${i}`,
+    label: formatClassRange(lower, bounds[i + 1], fractionDigits),
+    color: colours[i],
+    count: 0,
+  }));
+}
+
+/** The classes with the no-data class last and each class's count, and every item's colour by code. */
+export function withNoDataAndCounts(classes: LegendClass[], classOf: ReadonlyMap<string, string>): { classes: LegendClass[]; colorOf: (code: string) => Rgb } {
+  const all = [...classes, { id: 'noData', label: null, color: TIER_COLORS.noData, count: 0 }];
+  const byId = new Map(all.map((c) => [c.id, c]));
   for (const id of classOf.values()) {
     const legendClass = byId.get(id);
     if (legendClass) legendClass.count++;
   }
-  return {
-    colourBy,
-    method,
-    classes,
-    colorOf: (parkCode) => byId.get(classOf.get(parkCode) ?? 'noData')?.color ?? TIER_COLORS.noData,
-  };
+  return { classes: all, colorOf: (code) => byId.get(classOf.get(code) ?? 'noData')?.color ?? TIER_COLORS.noData };
 }
