@@ -265,11 +265,11 @@ describe('App', () => {
     renderApp(); // jsdom's window is 1024 px wide
     await latestLayers();
     const sidebar = () => document.getElementById('ranking-sidebar')!;
-    expect(sidebar().classList.contains('collapsed')).toBe(false);
+    expect(sidebar().classList.contains('folded-for-park')).toBe(false);
     fireEvent.click(screen.getAllByTestId('ranking-row').find((r) => r.getAttribute('data-park-code') === 'A')!);
-    await waitFor(() => expect(sidebar().classList.contains('collapsed')).toBe(true));
+    await waitFor(() => expect(sidebar().classList.contains('folded-for-park')).toBe(true));
     fireEvent.keyDown(window, { key: 'Escape' });
-    await waitFor(() => expect(sidebar().classList.contains('collapsed')).toBe(false));
+    await waitFor(() => expect(sidebar().classList.contains('folded-for-park')).toBe(false));
   });
 
   it('restores year, metric, method, park and view from the URL', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Problem } from './api/types';
 import { type ColourBy, METRICS } from './city/city-metrics';
 import { type CityViewState, type MapView, parseCityViewState, toCitySearch } from './city/url-state';
@@ -120,19 +120,12 @@ export function App() {
   // Tablet width: panels are a sheet over the map's lower part, not columns beside it.
   const narrow = startsFolded();
   // On a laptop screen the ranking, the park panel and the park legend would leave the park a strip of
-  // map: opening a park folds the ranking away, and closing it brings the ranking back (if we folded it).
-  const foldedForParkRef = useRef(false);
+  // map: while a park is open the ranking is folded away (beside the map only: at tablet width it stacks
+  // above the map and stays, park-view.css), and it comes back when the park closes.
+  const [foldedForPark, setFoldedForPark] = useState(false);
   useEffect(() => {
-    if (selectedCode && !narrow && window.innerWidth <= LAPTOP_MAX_WIDTH_PX) {
-      setRankingHidden((hidden) => {
-        if (!hidden) foldedForParkRef.current = true;
-        return true;
-      });
-    } else if (!selectedCode && foldedForParkRef.current) {
-      foldedForParkRef.current = false;
-      setRankingHidden(false);
-    }
-  }, [selectedCode, narrow]);
+    setFoldedForPark(Boolean(selectedCode) && window.innerWidth <= LAPTOP_MAX_WIDTH_PX);
+  }, [selectedCode]);
   // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park closes it.
   const selectParkOnMap = useCallback(
     (code: string | null) => (code === null ? selectPark(null) : code !== selectedCode && focusPark(code)),
@@ -182,7 +175,7 @@ export function App() {
         </button>
       </Header>
       <div className="city-view">
-        <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
+        <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}${foldedForPark ? ' folded-for-park' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
           <CityControls
             years={years}
             year={year}
@@ -252,8 +245,11 @@ export function App() {
             onTiltChange={parkView.tilt}
             onRotate={parkView.rotate}
             onResetNorth={parkView.resetNorth}
-            rankingHidden={rankingHidden}
-            onRankingHiddenChange={setRankingHidden}
+            rankingHidden={rankingHidden || (foldedForPark && !narrow)}
+            onRankingHiddenChange={(hidden) => {
+              setRankingHidden(hidden);
+              setFoldedForPark(false);
+            }}
           />
           {loading && (
             <div className="loading" role="status">
