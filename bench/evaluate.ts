@@ -21,6 +21,7 @@ import { createBundleRepository, WRITE_ORDER } from '../backend/src/repositories
 import type { ParsedRecord } from '../backend/src/bundle/validate-bundle.js';
 import type { LayerName } from '../backend/src/bundle/fields.js';
 import type { MultiPolygonCoordinates } from '../backend/src/bundle/parse-geojson.js';
+import { createRandom } from '../gis-data/scripts/lib/random.js';
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -86,23 +87,6 @@ function parseOptions(argv: string[]): Options {
 
 // -------------------------------------------------------------------------------------- synthetic data
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-    chance: (p: number) => next() < p,
-  };
-}
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const DAY = 86_400_000;
@@ -137,7 +121,7 @@ interface Generated {
 }
 
 function generate(o: Options): Generated {
-  const rnd = prng(o.seed);
+  const rnd = createRandom(o.seed);
   const layers = Object.fromEntries(WRITE_ORDER.map((l) => [l, [] as ParsedRecord[]])) as Layers;
   const rec = (layer: LayerName, values: ParsedRecord['values'], geometry?: MultiPolygonCoordinates): void => {
     const list = layers[layer];
@@ -187,7 +171,7 @@ function generate(o: Options): Generated {
       approved_area_mu: Math.round(areaMu), illustrative: true,
     }, box(px, py, side * PARCEL_PITCH + PARCEL_PITCH));
     for (let j = 0; j < n; j++) {
-      const u = rnd.next();
+      const u = rnd.float();
       const kind: ParcelKind = u < 0.75 ? 'completed' : u < 0.83 ? 'idle' : u < 0.88 ? 'building' : 'unsupplied';
       plans.push({
         code: `${code}GB${pad(j + 1, 5)}`, park: code, kind,
@@ -221,8 +205,8 @@ function generate(o: Options): Generated {
       Object.assign(v, {
         supplied_on: supplied, agreed_start_on: agreedStart, agreed_completion_on: addDays(agreedStart, 730),
         started_on: started, completed_on: addDays(started, rnd.int(365, 1100)),
-        developed_area_sqm: Math.round(parcelSqm * rnd.next()), planned_investment_yuan: planned,
-        invested_yuan: Math.round(planned * (0.5 + rnd.next())), land_price_yuan: price,
+        developed_area_sqm: Math.round(parcelSqm * rnd.float()), planned_investment_yuan: planned,
+        invested_yuan: Math.round(planned * (0.5 + rnd.float())), land_price_yuan: price,
       });
     } else if (p.kind === 'idle') {
       const supplied = isoDay(Date.UTC(2019, 0, 1) + rnd.int(0, 4 * 365) * DAY);
@@ -239,8 +223,8 @@ function generate(o: Options): Generated {
       Object.assign(v, {
         supplied_on: supplied, agreed_start_on: agreedStart, agreed_completion_on: addDays(agreedStart, 730),
         started_on: started, work_stopped_on: rnd.chance(0.4) ? addDays(started, rnd.int(60, 500)) : null,
-        developed_area_sqm: Math.round(parcelSqm * rnd.next() * 0.3), planned_investment_yuan: planned,
-        invested_yuan: Math.round(planned * rnd.next() * 0.4), land_price_yuan: price,
+        developed_area_sqm: Math.round(parcelSqm * rnd.float() * 0.3), planned_investment_yuan: planned,
+        invested_yuan: Math.round(planned * rnd.float() * 0.4), land_price_yuan: price,
       });
     }
     rec('parcels', v, box(p.x, p.y, PARCEL_SIDE));
@@ -255,10 +239,10 @@ function generate(o: Options): Generated {
     for (let b = 0; b < Math.min(o.buildings, maxBuildings); b++) {
       const p = completed[b % completed.length];
       const q = Math.floor(b / completed.length);
-      const size = PARCEL_SIDE * (0.3 + rnd.next() * 0.17);
+      const size = PARCEL_SIDE * (0.3 + rnd.float() * 0.17);
       const x = p.x + (q % 2) * PARCEL_SIDE / 2 + PARCEL_SIDE * 0.02;
       const y = p.y + Math.floor(q / 2) * PARCEL_SIDE / 2 + PARCEL_SIDE * 0.02;
-      const u = rnd.next();
+      const u = rnd.float();
       const kind = u < 0.2 ? 'standard_factory' : u < 0.7 ? 'factory' : u < 0.85 ? 'warehouse' : u < 0.95 ? 'office' : 'other';
       const floors = kind === 'standard_factory' ? rnd.int(3, 6) : kind === 'office' ? rnd.int(3, 12) : rnd.int(1, 3);
       const footprint = size * size * M_PER_DEG_LAT * M_PER_DEG_LON;
@@ -275,7 +259,7 @@ function generate(o: Options): Generated {
 
   // Enterprises, with two years of indicators for 95 % of them.
   for (let i = 0; i < o.enterprises; i++) {
-    const u = rnd.next();
+    const u = rnd.float();
     rec('enterprises', {
       uscc: usccOf(i), name: `合成企业${pad(i, 6)}有限公司`, industry_code: rnd.pick(INDUSTRIES),
       above_scale: rnd.chance(0.4), status: u < 0.92 ? 'operating' : u < 0.95 ? 'half_halted' : u < 0.98 ? 'halted' : 'closed',
@@ -292,15 +276,15 @@ function generate(o: Options): Generated {
     for (let floor = 1; floor <= f.floors; floor++) {
       const units = rnd.chance(0.5) ? 1 : 2;
       for (let n = 1; n <= units; n++) {
-        const u = rnd.next();
+        const u = rnd.float();
         const status = u < 0.6 && unitTenants > 0 ? 'leased' : u < 0.9 ? 'vacant' : 'reserved';
         const start = status === 'leased' ? addDays('2020-01-01', rnd.int(0, 5 * 365)) : null;
         rec('units', {
           code: `${f.code}-${floor}-${n}`, building_code: f.code, floor, area_sqm: Math.round(perFloor / units), status,
           tenant_uscc: status === 'leased' ? usccOf(unitTenantFrom + (nextUnitTenant++ % unitTenants)) : null,
           lease_start_on: start, lease_end_on: start ? addDays(start, rnd.int(1, 6) * 365) : null,
-          rent_yuan_per_sqm_month: round(8 + rnd.next() * 17, 1),
-          ceiling_height_m: floor === 1 ? round(7 + rnd.next() * 3, 1) : round(4.2 + rnd.next() * 1.5, 1),
+          rent_yuan_per_sqm_month: round(8 + rnd.float() * 17, 1),
+          ceiling_height_m: floor === 1 ? round(7 + rnd.float() * 3, 1) : round(4.2 + rnd.float() * 1.5, 1),
           floor_load_kn_per_sqm: floor === 1 ? rnd.int(15, 30) : rnd.int(5, 12),
         });
       }
@@ -318,15 +302,15 @@ function generate(o: Options): Generated {
 
   for (let i = 0; i < o.enterprises; i++) {
     if (!rnd.chance(0.95)) continue;
-    const revenue = Math.round(Math.exp(14 + rnd.next() * 5)); // ~1.2 M to 180 M 元
+    const revenue = Math.round(Math.exp(14 + rnd.float() * 5)); // ~1.2 M to 180 M 元
     for (const year of [LATEST_YEAR - 1, LATEST_YEAR]) {
-      const r = Math.round(revenue * (0.85 + rnd.next() * 0.3));
+      const r = Math.round(revenue * (0.85 + rnd.float() * 0.3));
       rec('indicators', {
         uscc: usccOf(i), year, output_yuan: Math.round(r * 1.05), revenue_yuan: r,
-        value_added_yuan: Math.round(r * (0.15 + rnd.next() * 0.2)), tax_yuan: Math.round(r * (0.02 + rnd.next() * 0.08)),
-        energy_tce: round(r / 1e6 * (5 + rnd.next() * 60), 1), emissions_t: round(r / 1e6 * rnd.next() * 2, 2),
-        electricity_kwh: Math.round(r / 10 * (0.5 + rnd.next())), employees: Math.max(1, Math.round(r / 800_000)),
-        rd_yuan: Math.round(r * rnd.next() * 0.05),
+        value_added_yuan: Math.round(r * (0.15 + rnd.float() * 0.2)), tax_yuan: Math.round(r * (0.02 + rnd.float() * 0.08)),
+        energy_tce: round(r / 1e6 * (5 + rnd.float() * 60), 1), emissions_t: round(r / 1e6 * rnd.float() * 2, 2),
+        electricity_kwh: Math.round(r / 10 * (0.5 + rnd.float())), employees: Math.max(1, Math.round(r / 800_000)),
+        rd_yuan: Math.round(r * rnd.float() * 0.05),
       });
     }
   }

@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { migrate } from '../backend/src/db/migrate.js';
 import type { Database } from '../backend/src/db/database.js';
 import { importFile, type ImportReport } from '../backend/src/import/import-file.js';
+import { createRandom } from '../gis-data/scripts/lib/random.js';
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -44,18 +45,6 @@ function parseOptions(argv: string[]): Options {
 
 // -------------------------------------------------------------------------------------- synthetic data
 
-/** mulberry32, as in bench/evaluate.ts. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), chance: (p: number) => next() < p };
-}
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const r7 = (x: number) => Math.round(x * 1e7) / 1e7;
@@ -81,7 +70,7 @@ interface Generated { dir: string; parksFile: string; parcelsFile: string; parce
  * Written feature by feature, so the generator's own memory stays small and the peak RSS below is the import's.
  */
 async function generate(o: Options): Promise<Generated> {
-  const rnd = prng(o.seed);
+  const rnd = createRandom(o.seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'muyield-bench-import-'));
   const perPark = Array.from({ length: o.parks }, (_, p) => Math.floor(o.parcels / o.parks) + (p < o.parcels % o.parks ? 1 : 0));
   const gridSide = Math.max(1, Math.ceil(Math.sqrt(Math.max(...perPark))));
@@ -109,9 +98,9 @@ async function generate(o: Options): Promise<Generated> {
     const side = Math.max(1, Math.ceil(Math.sqrt(k.n)));
     for (let j = 0; j < k.n; j++) {
       // a little jitter inside the pitch, so the squares are not all alike; never touching a neighbour
-      const x = k.x + PITCH / 2 + (j % side) * PITCH + (rnd.next() - 0.5) * 0.00008;
-      const y = k.y + PITCH / 2 + Math.floor(j / side) * PITCH + (rnd.next() - 0.5) * 0.00008;
-      const u = rnd.next();
+      const x = k.x + PITCH / 2 + (j % side) * PITCH + (rnd.float() - 0.5) * 0.00008;
+      const y = k.y + PITCH / 2 + Math.floor(j / side) * PITCH + (rnd.float() - 0.5) * 0.00008;
+      const u = rnd.float();
       const props: Record<string, unknown> = {
         code: `${k.code}GB${pad(j + 1, 6)}`, park_code: k.code,
         land_use: rnd.chance(0.85) ? 'industrial' : rnd.chance(0.7) ? 'warehouse' : 'other',
@@ -129,7 +118,7 @@ async function generate(o: Options): Promise<Generated> {
           const started = addDays(agreedStart, rnd.int(-30, 90));
           Object.assign(props, {
             started_on: started, completed_on: addDays(started, rnd.int(365, 1100)),
-            developed_area_sqm: Math.round(parcelSqm * rnd.next()), invested_yuan: Math.round(planned * (0.5 + rnd.next())),
+            developed_area_sqm: Math.round(parcelSqm * rnd.float()), invested_yuan: Math.round(planned * (0.5 + rnd.float())),
           });
         } else if (u < 0.83) Object.assign(props, { invested_yuan: 0, idle_cause: rnd.chance(0.8) ? 'enterprise' : 'government' });
       }
