@@ -12,25 +12,39 @@ export interface ParcelPark {
   landAreaSqm: number;
 }
 
-/** Park code by USCC, for every enterprise holding a known parcel. Every holding row counts, as in the view. */
-export function findHomeParks(holdings: readonly Holding[], parcels: readonly ParcelPark[]): Map<string, string> {
-  const parcelByCode = new Map(parcels.map((p) => [p.code, p]));
-  const landByFirmAndPark = new Map<string, Map<string, number>>();
+/** The land a firm holds in its first park, and in any other (most firms hold land in one park only). */
+interface FirmLand {
+  parkCode: string;
+  sqm: number;
+  more: Map<string, number> | null;
+}
+
+/**
+ * Park code by USCC, for every enterprise holding a known parcel. Every holding row counts, as in the view.
+ * `parcels` is looked up by code: the evaluation passes the map it has built anyway.
+ */
+export function findHomeParks(holdings: readonly Holding[], parcels: ReadonlyMap<string, ParcelPark>): Map<string, string> {
+  const landByFirm = new Map<string, FirmLand>();
   for (const h of holdings) {
-    const parcel = parcelByCode.get(h.parcelCode);
+    const parcel = parcels.get(h.parcelCode);
     if (!parcel) continue;
     const sqm = h.role === 'owner' ? parcel.landAreaSqm : h.leasedFloorAreaSqm ?? 0;
-    let byPark = landByFirmAndPark.get(h.uscc);
-    if (!byPark) landByFirmAndPark.set(h.uscc, (byPark = new Map()));
-    byPark.set(parcel.parkCode, (byPark.get(parcel.parkCode) ?? 0) + sqm);
+    const land = landByFirm.get(h.uscc);
+    if (!land) landByFirm.set(h.uscc, { parkCode: parcel.parkCode, sqm, more: null });
+    else if (land.parkCode === parcel.parkCode) land.sqm += sqm;
+    else {
+      land.more ??= new Map();
+      land.more.set(parcel.parkCode, (land.more.get(parcel.parkCode) ?? 0) + sqm);
+    }
   }
   const home = new Map<string, string>();
-  for (const [uscc, byPark] of landByFirmAndPark) {
-    let best: [string, number] | null = null;
-    for (const [park, sqm] of byPark) {
-      if (!best || sqm > best[1] || (sqm === best[1] && park < best[0])) best = [park, sqm];
+  for (const [uscc, land] of landByFirm) {
+    let best = land.parkCode;
+    let bestSqm = land.sqm;
+    for (const [park, sqm] of land.more ?? []) {
+      if (sqm > bestSqm || (sqm === bestSqm && park < best)) [best, bestSqm] = [park, sqm];
     }
-    home.set(uscc, best![0]);
+    home.set(uscc, best);
   }
   return home;
 }

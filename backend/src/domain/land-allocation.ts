@@ -193,11 +193,13 @@ export function allocateEnterpriseLand(
   const unique = dedupe(holdings, warnings);
   const parcelByCode = new Map(parcels.map((p) => [p.code, p]));
   const owners = new Set(unique.filter((h) => h.role === 'owner').map((h) => h.uscc));
-  const enterprises: Record<string, EnterpriseLand> = {};
+  // A Map while allocating (a province's 230 000 holdings look their firm up several times each; an object
+  // with 100 000 keys is a slow dictionary), turned into the record once at the end.
+  const byUscc = new Map<string, EnterpriseLand>();
   const merges = new Map<string, ParcelSplit['merges']>();
   const unallocatedSqmByParcel: Record<string, number> = {};
   for (const h of unique) {
-    enterprises[h.uscc] ??= { uscc: h.uscc, landAreaSqm: 0, shares: [], mergedInto: [] };
+    if (!byUscc.has(h.uscc)) byUscc.set(h.uscc, { uscc: h.uscc, landAreaSqm: 0, shares: [], mergedInto: [] });
     if (!parcelByCode.has(h.parcelCode)) warnings.push(`${h.uscc} holds unknown parcel ${h.parcelCode}; ignored`);
   }
   // Grouped once: a province has ~200k parcels and as many holdings.
@@ -208,14 +210,15 @@ export function allocateEnterpriseLand(
     if (!onParcel.length) continue;
     const split = splitParcel(parcel, onParcel, floorAreaOf(buildingsFloorAreaByParcel, parcel.code), mode === 'mergeIntoOwner', owners, warnings);
     for (const { uscc, share } of split.shares) {
-      enterprises[uscc].shares.push(share);
-      enterprises[uscc].landAreaSqm += share.sqm;
+      const land = byUscc.get(uscc)!;
+      land.shares.push(share);
+      land.landAreaSqm += share.sqm;
     }
     for (const m of split.merges) appendTo(merges, m.tenantUscc, m);
     if (split.unallocatedSqm > 0) unallocatedSqmByParcel[parcel.code] = split.unallocatedSqm;
   }
-  for (const [uscc, list] of merges) enterprises[uscc].mergedInto = toMergeTargets(list);
-  return { mode, enterprises, unallocatedSqmByParcel, warnings };
+  for (const [uscc, list] of merges) byUscc.get(uscc)!.mergedInto = toMergeTargets(list);
+  return { mode, enterprises: Object.fromEntries(byUscc), unallocatedSqmByParcel, warnings };
 }
 
 /**

@@ -5,7 +5,11 @@ import { sqlFile } from './sql-file.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 
-export interface EnterpriseRecordRow {
+/**
+ * An enterprise with its park (where it holds most land) and that park's county: read as null, filled in by
+ * the evaluation from the holdings (evaluation.service.ts, placeEnterprises).
+ */
+export interface EnterpriseFactRow {
   uscc: string;
   name: string;
   industry_code: string | null;
@@ -13,44 +17,23 @@ export interface EnterpriseRecordRow {
   status: string;
   status_since: string | null;
   registered_on: string | null;
-}
-
-/** An enterprise with its park (where it holds most land) and that park's county. */
-export interface EnterpriseFactRow extends EnterpriseRecordRow {
   park_code: string | null;
   region_code: string | null;
 }
 
-export interface BuildingFact {
+/**
+ * What the evaluation reads of a parcel (list-evaluation-parcels.sql), named as the domain's ParcelLand and
+ * ParcelPark so that the rows serve as they are: no copy of 200 000 parcels per evaluation.
+ */
+export interface EvaluationParcelRow {
   code: string;
-  floors: number;
-  floorAreaSqm: number;
-  heightM: number | null;
-}
-
-export interface ParcelFactRow {
-  code: string;
-  park_code: string;
-  region_code: string | null;
-  land_area_sqm: number;
-  land_use: string | null;
-  supplied_on: string | null;
-  agreed_start_on: string | null;
-  agreed_completion_on: string | null;
-  started_on: string | null;
-  completed_on: string | null;
-  work_stopped_on: string | null;
-  developed_area_sqm: number | null;
-  planned_investment_yuan: number | null;
-  invested_yuan: number | null;
-  land_price_yuan: number | null;
-  idle_cause: 'enterprise' | 'government' | null;
-  building_count: number;
+  parkCode: string;
+  regionCode: string | null;
+  landAreaSqm: number;
+  agreedCompletionOn: string | null;
+  completedOn: string | null;
   /** Sum of the floor areas of the buildings on the parcel, m²; null without buildings. */
-  floor_area_sqm: number | null;
-  /** Parcel area under building footprints, m² on the spheroid. */
-  covered_sqm: number;
-  buildings: BuildingFact[];
+  floorAreaSqm: number | null;
 }
 
 export interface IndicatorFactRow extends RawFigures {
@@ -61,13 +44,10 @@ export interface IndicatorFactRow extends RawFigures {
 /** Everything an evaluation reads, for the years asked. */
 export interface EvaluationFacts {
   enterprises: EnterpriseFactRow[];
-  parcels: ParcelFactRow[];
+  parcels: EvaluationParcelRow[];
   holdings: Holding[];
   indicators: IndicatorFactRow[];
 }
-
-/** The facts as read: enterprises without their park yet. */
-export type LoadedFacts = Omit<EvaluationFacts, 'enterprises'> & { enterprises: EnterpriseRecordRow[] };
 
 export function createEvaluationRepository(db: Database) {
   return {
@@ -81,10 +61,11 @@ export function createEvaluationRepository(db: Database) {
       const rows = await db.query<{ version: string }>('SELECT version::text AS version FROM data_version');
       return rows[0]?.version ?? '0';
     },
-    async loadFacts(years: number[]): Promise<LoadedFacts> {
+    /** The facts of `years`; the enterprises' park and county are null until the evaluation places them. */
+    async loadFacts(years: number[]): Promise<EvaluationFacts> {
       const [enterprises, parcels, holdings, indicators] = await Promise.all([
-        db.query<EnterpriseRecordRow>(sql('list-evaluation-enterprises')),
-        db.query<ParcelFactRow>(sql('list-evaluation-parcels')),
+        db.query<EnterpriseFactRow>(sql('list-evaluation-enterprises')),
+        db.query<EvaluationParcelRow>(sql('list-evaluation-parcels')),
         db.query<Holding>(
           `SELECT uscc, parcel_code AS "parcelCode", role, leased_floor_area_sqm AS "leasedFloorAreaSqm"
            FROM parcel_holdings ORDER BY parcel_code, role, uscc`,

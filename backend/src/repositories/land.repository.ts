@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { sqlFile } from './sql-file.js';
+import { listParcelFacts, type ParcelFactRow } from './land-use.repository.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 
@@ -73,6 +74,8 @@ export function createLandRepository(db: Database) {
   return {
     listParcelsOfPark: (parkCode: string) => db.query<ParcelRow>(sql('list-parcels'), [parkCode, null]),
     findParcel: async (parcelCode: string) => (await db.query<ParcelRow>(sql('list-parcels'), [null, parcelCode]))[0],
+    /** Its contract facts, buildings and footprint cover, as the land-use rules read them. */
+    findParcelFacts: async (parcelCode: string): Promise<ParcelFactRow | undefined> => (await listParcelFacts(db, { parcelCode }))[0],
     listBuildingsOfPark: (parkCode: string) => db.query<BuildingRow>(sql('list-buildings'), [parkCode]),
     listUnitsOfBuilding: (buildingCode: string) => db.query<UnitRow>(sql('list-units'), [buildingCode]),
     buildingExists: async (buildingCode: string) =>

@@ -1,4 +1,4 @@
-import type { EnterpriseFactRow, EvaluationFacts, EvaluationRepository, LoadedFacts } from '../repositories/evaluation.repository.js';
+import type { EnterpriseFactRow, EvaluationFacts, EvaluationParcelRow, EvaluationRepository } from '../repositories/evaluation.repository.js';
 import { findHomeParks } from '../domain/home-park.js';
 import type { GradeAdjustmentsRepository } from '../repositories/grade-adjustments.repository.js';
 import type { SchemesService } from './schemes.service.js';
@@ -34,15 +34,19 @@ export interface EvaluationQuery {
   scheme?: string;
 }
 
-/** Place each enterprise in its park (where it holds most land) and that park's county. */
-function placeEnterprises(loaded: LoadedFacts): EvaluationFacts {
-  const regionOfPark = new Map(loaded.parcels.map((p) => [p.park_code, p.region_code]));
-  const home = findHomeParks(loaded.holdings, loaded.parcels.map((p) => ({ code: p.code, parkCode: p.park_code, landAreaSqm: p.land_area_sqm })));
-  const enterprises = loaded.enterprises.map((e): EnterpriseFactRow => {
+/**
+ * Place each enterprise in its park (where it holds most land) and that park's county. The rows were read
+ * for this evaluation alone, so they are filled in place (their columns came back null).
+ */
+function placeEnterprises(facts: EvaluationFacts, parcelByCode: ReadonlyMap<string, EvaluationParcelRow>): void {
+  const regionOfPark = new Map<string, string | null>();
+  for (const p of facts.parcels) regionOfPark.set(p.parkCode, p.regionCode);
+  const home = findHomeParks(facts.holdings, parcelByCode);
+  for (const e of facts.enterprises) {
     const parkCode = home.get(e.uscc) ?? null;
-    return { ...e, park_code: parkCode, region_code: parkCode == null ? null : regionOfPark.get(parkCode) ?? null };
-  });
-  return { ...loaded, enterprises };
+    e.park_code = parkCode;
+    e.region_code = parkCode == null ? null : regionOfPark.get(parkCode) ?? null;
+  }
 }
 
 /** Each year's reported figures by USCC, in one pass over the indicator rows. */
@@ -58,8 +62,7 @@ function figuresByYear(facts: EvaluationFacts, years: number[]): Map<number, Rec
 
 interface YearFigures { y: number; raw: Record<string, RawFigures>; merged: Record<string, RawFigures> }
 
-function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: number, merged: YearFigures[]): EnterpriseEvaluationInput[] {
-  const parcels = new Map(facts.parcels.map((p) => [p.code, p]));
+function toInputs(facts: EvaluationFacts, parcels: ReadonlyMap<string, EvaluationParcelRow>, allocation: LandAllocation, year: number, merged: YearFigures[]): EnterpriseEvaluationInput[] {
   const holdingsByUscc = new Map<string, EvaluationFacts['holdings']>();
   for (const h of facts.holdings) appendTo(holdingsByUscc, h.uscc, h);
   return facts.enterprises.map((e) => {
@@ -67,8 +70,8 @@ function toInputs(facts: EvaluationFacts, allocation: LandAllocation, year: numb
     const isMerged = Boolean(land?.mergedInto.length);
     const held = (holdingsByUscc.get(e.uscc) ?? []).map((h) => ({
       role: h.role,
-      completedOn: parcels.get(h.parcelCode)?.completed_on ?? null,
-      agreedCompletionOn: parcels.get(h.parcelCode)?.agreed_completion_on ?? null,
+      completedOn: parcels.get(h.parcelCode)?.completedOn ?? null,
+      agreedCompletionOn: parcels.get(h.parcelCode)?.agreedCompletionOn ?? null,
     }));
     const figuresByYear: Record<number, RawFigures | undefined> = {};
     for (const m of merged) figuresByYear[m.y] = isMerged ? m.raw[e.uscc] : m.merged[e.uscc];
@@ -142,7 +145,7 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
   const held = new Set(ev.facts.holdings.map((h) => h.parcelCode));
   for (const p of ev.facts.parcels) {
     const area = areaOf.parcel(p);
-    if (area && held.has(p.code)) usedLandSqm.set(area, (usedLandSqm.get(area) ?? 0) + p.land_area_sqm);
+    if (area && held.has(p.code)) usedLandSqm.set(area, (usedLandSqm.get(area) ?? 0) + p.landAreaSqm);
   }
   const firmsByArea = new Map<string, EnterpriseEvaluation[]>();
   for (const r of ev.results) {
@@ -168,9 +171,9 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
 }
 
 const gradeParks = (ev: YearEvaluation) =>
-  gradeAreas(ev, { parcel: (p) => p.park_code, firm: (uscc) => ev.enterprises.get(uscc)?.park_code ?? null });
+  gradeAreas(ev, { parcel: (p) => p.parkCode, firm: (uscc) => ev.enterprises.get(uscc)?.park_code ?? null });
 const gradeRegions = (ev: YearEvaluation) =>
-  gradeAreas(ev, { parcel: (p) => p.region_code ?? null, firm: (uscc) => ev.enterprises.get(uscc)?.region_code ?? null });
+  gradeAreas(ev, { parcel: (p) => p.regionCode, firm: (uscc) => ev.enterprises.get(uscc)?.region_code ?? null });
 
 export function createEvaluationService(
   repo: EvaluationRepository,
@@ -207,19 +210,20 @@ export function createEvaluationService(
    */
   async function computeYear(year: number, schemeId?: string): Promise<YearEvaluation> {
     const scheme = await schemes.getEvaluationScheme(schemeId);
-    const facts = placeEnterprises(await repo.loadFacts([year - 1, year]));
-    const floorAreaByParcel = new Map(facts.parcels.filter((p) => p.floor_area_sqm != null).map((p) => [p.code, p.floor_area_sqm!]));
-    const allocation = allocateEnterpriseLand(
-      facts.parcels.map((p) => ({ code: p.code, landAreaSqm: p.land_area_sqm })),
-      facts.holdings,
-      floorAreaByParcel,
-      scheme.landAllocationMode,
-    );
+    const facts = await repo.loadFacts([year - 1, year]);
+    const parcelByCode = new Map<string, EvaluationParcelRow>();
+    const floorAreaByParcel = new Map<string, number>();
+    for (const p of facts.parcels) {
+      parcelByCode.set(p.code, p);
+      if (p.floorAreaSqm != null) floorAreaByParcel.set(p.code, p.floorAreaSqm);
+    }
+    placeEnterprises(facts, parcelByCode);
+    const allocation = allocateEnterpriseLand(facts.parcels, facts.holdings, floorAreaByParcel, scheme.landAllocationMode);
     const years = [year - 1, year];
     const reported = figuresByYear(facts, years);
     const figures = years.map((y) => ({ y, raw: reported.get(y)!, merged: mergeFigures(reported.get(y)!, allocation) }));
     const { raw: rawFiguresByUscc, merged: figuresByUscc } = figures[1];
-    const computed = evaluateEnterprises(toInputs(facts, allocation, year, figures), scheme, { year });
+    const computed = evaluateEnterprises(toInputs(facts, parcelByCode, allocation, year, figures), scheme, { year });
     const results = adjustments ? applyAdjustments(computed, await adjustments.listAdjustments(year, scheme.id, scheme.version), scheme) : computed;
     return {
       year,

@@ -1,5 +1,4 @@
-import type { LandUseRepository, ParcelShapeRow } from '../repositories/land-use.repository.js';
-import type { ParcelFactRow } from '../repositories/evaluation.repository.js';
+import type { LandUseRepository, ParcelFactRow, ParcelShapeRow } from '../repositories/land-use.repository.js';
 import type { EvaluationService, YearEvaluation } from './evaluation.service.js';
 import { isIsoDate, isOnOrBefore } from '../domain/dates.js';
 import { findIdleLand, type IdleLandParcel } from '../domain/idle-land.js';
@@ -154,8 +153,8 @@ export function createLandUseService(
       const year = (await evaluation.findLatestYear(asOfYear - 1)) ?? asOfYear - 1;
       const [ev, previous] = await Promise.all([evaluation.evaluateYear(year), evaluation.evaluateYear(year - 1)]);
       const scope = { parkCode: q.park, regionCode: q.region };
-      const [shapes, unsupplied] = await Promise.all([repo.listParcelShapes(scope), repo.listUnsuppliedLand(scope)]);
-      const parcels = new Map(ev.facts.parcels.map((p) => [p.code, p]));
+      const [shapes, facts, unsupplied] = await Promise.all([repo.listParcelShapes(scope), repo.listParcelFacts(scope), repo.listUnsuppliedLand(scope)]);
+      const parcels = new Map(facts.map((p) => [p.code, p]));
       const features = shapes.flatMap((s) => parcelFeatures(s, parcels.get(s.code)!, q.asOf, ev, previous));
       for (const u of unsupplied) {
         features.push(feature(u.geometry, { kind: 'unsupplied', rule: 'noParcel', parcelCode: null, parkCode: u.park_code, since: null, daysIdle: null, feeYuan: null, areaMu: sqmToMu(u.area_sqm) }));

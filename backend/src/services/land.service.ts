@@ -1,4 +1,5 @@
 import type { BuildingRow, LandRepository, ParcelRow, UnitRow } from '../repositories/land.repository.js';
+import type { ParcelFactRow } from '../repositories/land-use.repository.js';
 import { sqmToMu } from '../domain/units.js';
 import { computeEntityMetrics } from '../domain/metrics.js';
 import { apportionFiguresToParcel } from '../domain/parcel-facts.js';
@@ -90,8 +91,7 @@ function toUnit(u: UnitRow) {
  * A parcel's figures for a year: its holders' figures apportioned by their land on it, per mu of the
  * parcel; its building coverage and plot ratio (storeys over 8 m twice); each holder's land share.
  */
-function describeParcel(p: ParcelRow, ev: YearEvaluation | null) {
-  const facts = ev?.facts.parcels.find((x) => x.code === p.code);
+function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: YearEvaluation | null) {
   const figures = ev ? apportionFiguresToParcel(p.code, ev.allocation, ev.figuresByUscc) : null;
   const metrics = figures ? computeEntityMetrics(figures, p.land_area_sqm) : null;
   const ownerUscc = p.holders.find((h) => h.role === 'owner')?.uscc;
@@ -168,7 +168,8 @@ export function createLandService(
       if (!row) throw new NotFoundError('parcel', parcelCode);
       const chosen = await evaluation.resolveYear(year);
       const parcel = toParcelFeature(row);
-      const described = describeParcel(row, chosen == null ? null : await evaluation.evaluateYear(chosen));
+      const [facts, ev] = await Promise.all([repo.findParcelFacts(parcelCode), chosen == null ? null : evaluation.evaluateYear(chosen)]);
+      const described = describeParcel(row, facts, ev);
       return { ...parcel, properties: { ...parcel.properties, ...described } };
     },
     async listBuildingsOfPark(parkCode: string) {

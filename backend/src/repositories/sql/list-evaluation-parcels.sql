@@ -1,30 +1,17 @@
--- Every parcel with its county, contract facts and buildings: the floor area of the buildings on it
--- (m²), each building's floors and height (for storeys counted twice), and the part of the parcel that
--- building footprints cover (geography → m² on the spheroid). Both are aggregated once per parcel that
--- has buildings and joined, rather than looked up for each of the (mostly unbuilt) parcels.
-WITH building_facts AS (
-  SELECT x.parcel_code, count(*)::int AS building_count, sum(x.floor_area_sqm)::float8 AS floor_area_sqm,
-    json_agg(json_build_object('code', x.code, 'floors', x.floors, 'floorAreaSqm', x.floor_area_sqm::float8,
-      'heightM', x.height_m::float8) ORDER BY x.code) AS buildings
+-- Every parcel with its county and what the evaluation reads of it: its area, the contract's completion
+-- dates (the construction period) and the floor area of the buildings on it (m², for apportioning land
+-- among tenants), named as the domain's ParcelLand. Building cover and the idle-land facts are read per
+-- park or county where they are needed (list-parcel-facts.sql), not for the whole province.
+WITH floor_areas AS (
+  SELECT x.parcel_code, sum(x.floor_area_sqm)::float8 AS floor_area_sqm
   FROM buildings x
   WHERE x.parcel_code IS NOT NULL
   GROUP BY x.parcel_code
-), cover AS (
-  SELECT p.code, ST_Area(ST_Intersection(ST_Union(x.geom), p.geom)::geography)::float8 AS covered_sqm
-  FROM parcels p
-  JOIN buildings x ON ST_Intersects(x.geom, p.geom)
-  GROUP BY p.code
 )
-SELECT p.code, p.park_code, k.region_code, p.land_area_sqm, p.land_use,
-  p.supplied_on::text, p.agreed_start_on::text, p.agreed_completion_on::text, p.started_on::text,
-  p.completed_on::text, p.work_stopped_on::text, p.developed_area_sqm::float8,
-  p.planned_investment_yuan::float8, p.invested_yuan::float8, p.land_price_yuan::float8, p.idle_cause,
-  coalesce(b.building_count, 0) AS building_count,
-  b.floor_area_sqm,
-  coalesce(c.covered_sqm, 0) AS covered_sqm,
-  coalesce(b.buildings, '[]'::json) AS buildings
+SELECT p.code, p.park_code AS "parkCode", k.region_code AS "regionCode", p.land_area_sqm AS "landAreaSqm",
+  p.agreed_completion_on::text AS "agreedCompletionOn", p.completed_on::text AS "completedOn",
+  f.floor_area_sqm AS "floorAreaSqm"
 FROM parcels p
 JOIN parks k ON k.code = p.park_code
-LEFT JOIN building_facts b ON b.parcel_code = p.code
-LEFT JOIN cover c ON c.code = p.code
+LEFT JOIN floor_areas f ON f.parcel_code = p.code
 ORDER BY p.code
