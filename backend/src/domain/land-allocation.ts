@@ -226,8 +226,10 @@ export function allocateEnterpriseLand(
  * tenant is left out. A field stays null only when neither side knows it. In 'apportion' mode nothing changes.
  */
 export function mergeFigures(figuresByUscc: Record<string, RawFigures>, allocation: LandAllocation): Record<string, RawFigures> {
+  // 'apportion' merges nobody: the figures as they are, without a look at 100 000 firms' land.
+  if (allocation.mode !== 'mergeIntoOwner') return figuresByUscc;
   const mergedTenants = Object.values(allocation.enterprises).filter((land) => land.mergedInto.length && figuresByUscc[land.uscc]);
-  // Nothing merged (always so in 'apportion'): the figures as they are, not a copy of 100k records.
+  // Nothing merged: the figures as they are, not a copy of 100k records.
   if (!mergedTenants.length) return figuresByUscc;
   const leftOut = new Set(mergedTenants.map((land) => land.uscc));
   const merged: Record<string, RawFigures> = {};
