@@ -32,7 +32,6 @@ import { createExportService } from './services/export.service.js';
 import { createSearchService } from './services/search.service.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { registerRoutes } from './http/routes.js';
-import { IMPORT_CONTENT_TYPES } from './http/schemas.js';
 
 export interface Services {
   parks: ReturnType<typeof createParksService>;
@@ -95,8 +94,7 @@ export async function buildApp(options: {
     sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `no route for ${req.method} ${req.url.split('?')[0]}` }));
   app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer' },
     (_req, body, done) => done(null, body));
-  // Single-file imports (POST /api/imports) take the file's bytes as they are, whatever its type says.
-  app.addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // Single-file imports (POST /api/imports) take any body as a stream: see registerRoutes.
 
   await app.register(swagger, {
     openapi: {

@@ -91,11 +91,16 @@ async function importSingleFile(file: string, values: CliValues, config: ReturnT
     }
     mapping = { ...mapping, [m[1]]: m[3] ? { column: m[2], unit: m[3] as SourceUnit } : { column: m[2] } };
   }
-  let bytes: Buffer;
+  // The path, not the bytes, goes to the importer: GeoJSON is streamed from it, never whole in memory
+  let stat: fs.Stats;
   try {
-    bytes = fs.readFileSync(file);
+    stat = fs.statSync(file);
   } catch {
     console.error(`error: ${file}: no such file`);
+    return 1;
+  }
+  if (!stat.isFile()) {
+    console.error(`error: ${file}: is not a file (a folder is a bundle: leave out --layer)`);
     return 1;
   }
   console.error(`opening the ${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`} …`);
@@ -103,7 +108,7 @@ async function importSingleFile(file: string, values: CliValues, config: ReturnT
   const started = Date.now();
   try {
     await migrate(db);
-    const report = await importFile(db, bytes, path.basename(file), {
+    const report = await importFile(db, { path: file }, path.basename(file), {
       layer, crs: values.crs, dryRun: values['dry-run'], repair: values.repair, mapping,
       sourceLayer: values['source-layer'], hint: values.hint,
       onProgress: (step) => console.error(`… [${((Date.now() - started) / 1000).toFixed(1)} s] ${step}`),

@@ -12,6 +12,7 @@ import type { SearchQuery } from '../services/search.service.js';
 import type { GradeAdjustmentRequest } from '../services/grade-adjustments.service.js';
 import type { ExportQuery } from '../services/export.service.js';
 import { sendDownload } from './download.js';
+import { withUploadFile } from './upload.js';
 
 type YearQuery = { year?: number };
 type SchemeParams = { id: string };
@@ -88,14 +89,22 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
   }, (req) => bundles.importZip(req.body, req.query.fileName ?? 'upload.zip', { dryRun: req.query.dryRun }));
 
   const adminOnly = requireAdmin(adminToken);
-  app.post<{ Querystring: ImportQuery; Body: unknown }>('/api/imports', {
-    onRequest: [adminOnly, refuseOversizedUpload(app.initialConfig.bodyLimit ?? 0)],
-    schema: {
-      tags: ['import'],
-      summary: 'Import one file (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX; the raw file is the body) into one layer: report, then write all or nothing; status needsCrs lists CRS candidates and writes nothing; needs the admin token',
-      querystring: s.importQuery, security: [{ bearer: [] }], response: { 200: s.responses.object, 422: s.responses.object },
-    },
-  }, (req, reply) => imports.importUpload(asBytes(req.body), req.query).then((r) => reply.code(r.status === 'invalid' ? 422 : 200).send(r)));
+  // The file is the raw body whatever its type says (a .geojson comes as application/json): in this scope every
+  // body reaches the handler as a stream, saved to a temp file against UPLOAD_LIMIT_MB, never whole in memory.
+  const uploadLimitBytes = app.initialConfig.bodyLimit ?? 0;
+  app.register(async (uploads) => {
+    uploads.removeAllContentTypeParsers();
+    uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    uploads.post<{ Querystring: ImportQuery; Body: unknown }>('/api/imports', {
+      onRequest: [adminOnly, refuseOversizedUpload(uploadLimitBytes)],
+      schema: {
+        tags: ['import'],
+        summary: 'Import one file (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX; the raw file is the body) into one layer: report, then write all or nothing; status needsCrs lists CRS candidates and writes nothing; needs the admin token',
+        querystring: s.importQuery, security: [{ bearer: [] }], response: { 200: s.responses.object, 422: s.responses.object },
+      },
+    }, (req, reply) => withUploadFile(req.body, uploadLimitBytes, reply, (file) => imports.importUpload(file, req.query))
+      .then((r) => reply.code(r.status === 'invalid' ? 422 : 200).send(r)));
+  });
   app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first, with status', response: { 200: s.responses.object } } },
     () => imports.listImports());
   const undoSchema = { tags: ['import'], summary: 'Undo a single-file import: restore the rows it changed, remove those it created; needs the admin token', params: s.importParams, security: [{ bearer: [] }], response: { 200: s.responses.object } };
@@ -116,11 +125,4 @@ function refuseOversizedUpload(limitBytes: number) {
       });
     }
   };
-}
-
-/** The upload as bytes, whichever parser read it (JSON and text bodies come decoded). */
-function asBytes(body: unknown): Buffer {
-  if (Buffer.isBuffer(body)) return body;
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 }

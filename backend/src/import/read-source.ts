@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { SourceData } from './source.js';
+import type { SourceData, SourceInput } from './source.js';
 import { ImportReadError, openZip } from './safe-zip.js';
 import { readGeoJson } from './read-geojson.js';
 import { readCsv, readXlsx } from './read-table.js';
@@ -14,18 +15,26 @@ export interface ReadOptions {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** How much of the start of a file the format is told from, bytes. */
+const HEAD_BYTES = 4096;
+/** Read size when streaming a file, bytes (fs's default 64 KiB; larger chunks did not parse faster). */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
 /**
  * Read one uploaded file, whatever its format: by its content first (zip, SQLite, XML, JSON) and its name
- * second, so a wrong extension does not matter.
+ * second, so a wrong extension does not matter. Given a path, only the first bytes are read to tell the
+ * format; GeoJSON is then streamed, the other formats are read whole where their library needs the bytes.
  */
-export async function readSource(bytes: Buffer, fileName: string, options: ReadOptions = {}): Promise<SourceData> {
+export async function readSource(input: SourceInput, fileName: string, options: ReadOptions = {}): Promise<SourceData> {
   const file = path.basename(fileName);
   const ext = path.extname(file).toLowerCase();
-  if (bytes.length === 0) throw new ImportReadError(file, 'is empty (0 bytes)');
+  const head = await readHead(input, file);
+  if (head.length === 0) throw new ImportReadError(file, 'is empty (0 bytes)');
   if (ext === '.shp' || ext === '.shx' || ext === '.dbf') {
     throw new ImportReadError(file, 'is one part of a shapefile: zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip');
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    const bytes = await readWhole(input);
     const entries = await openZip(bytes, file);
     const names = entries.map((e) => e.name.toLowerCase());
     if (names.includes('[content_types].xml') || ext === '.xlsx') return readXlsx(bytes, file);
@@ -36,13 +45,36 @@ export async function readSource(bytes: Buffer, fileName: string, options: ReadO
     if (single.length === 1) return readSource(await single[0].read(), single[0].name, options);
     throw new ImportReadError(file, `is a zip of ${entries.length} file(s) (${entries.slice(0, 5).map((e) => e.name).join(', ')}) but no shapefile, KML or single GeoJSON/GeoPackage/CSV`);
   }
-  if (bytes.subarray(0, 16).equals(SQLITE_MAGIC)) return readGeoPackage(bytes, file, options.sourceLayer);
-  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('<')) return readKml(bytes, file);
-  if (head.startsWith('{') || ext === '.geojson' || ext === '.json') return readGeoJson(bytes, file);
+  if (head.subarray(0, 16).equals(SQLITE_MAGIC)) return readGeoPackage(await readWhole(input), file, options.sourceLayer);
+  const text = head.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('<')) return readKml(await readWhole(input), file);
+  if (text.startsWith('{') || ext === '.geojson' || ext === '.json') return readGeoJson(readChunks(input), file);
   if (ext === '.xls') throw new ImportReadError(file, 'is an old Excel .xls workbook: save it as .xlsx or .csv');
   if (ext === '.gpkg') throw new ImportReadError(file, 'is not a GeoPackage (no SQLite header)');
   if (ext === '.kmz' || ext === '.zip' || ext === '.xlsx') throw new ImportReadError(file, 'is not a readable zip file');
-  if (bytes.subarray(0, 4096).includes(0)) throw new ImportReadError(file, 'is a binary file of no format MuYield reads (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX)');
-  return readCsv(bytes, file);
+  if (head.includes(0)) throw new ImportReadError(file, 'is a binary file of no format MuYield reads (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX)');
+  return readCsv(await readWhole(input), file);
+}
+
+async function readHead(input: SourceInput, file: string): Promise<Buffer> {
+  if (Buffer.isBuffer(input)) return input.subarray(0, HEAD_BYTES);
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(input.path, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (err) {
+    throw new ImportReadError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  } finally {
+    await handle?.close();
+  }
+}
+
+function readWhole(input: SourceInput): Promise<Buffer> {
+  return Buffer.isBuffer(input) ? Promise.resolve(input) : fs.promises.readFile(input.path);
+}
+
+function readChunks(input: SourceInput): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+  return Buffer.isBuffer(input) ? [input] : fs.createReadStream(input.path, { highWaterMark: STREAM_CHUNK_BYTES });
 }

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
 import { createImportRepository } from '../repositories/import.repository.js';
 import { importFile, type ImportFileOptions } from '../import/import-file.js';
+import type { SourceInput } from '../import/source.js';
 import { IMPORT_LAYERS, type FieldMapping, type ImportLayer } from '../import/field-mapping.js';
 import { BadRequestError, ConflictError, NotFoundError } from './errors.js';
 
@@ -20,13 +21,13 @@ export interface ImportQuery {
 export function createImportService(db: Database) {
   const repo = createImportRepository(db);
   return {
-    /** Check (and unless a dry run, write) one uploaded file into one layer; the report says what happened. */
-    async importUpload(bytes: Buffer, query: ImportQuery) {
+    /** Check (and unless a dry run, write) one uploaded file (its bytes or its path) into one layer; the report says what happened. */
+    async importUpload(file: SourceInput, query: ImportQuery) {
       const options: ImportFileOptions = {
         layer: query.layer, crs: query.crs || undefined, dryRun: query.dryRun, repair: query.repair,
         sourceLayer: query.sourceLayer, hint: query.hint, mapping: parseMapping(query.mapping),
       };
-      return importFile(db, bytes, query.fileName || 'upload', options);
+      return importFile(db, file, query.fileName || 'upload', options);
     },
 
     async listImports(limit = 200) {
