@@ -8,7 +8,8 @@ import { createBundleRepository } from '../repositories/bundle.repository.js';
 import { createImportRepository, keyColumns, type RowKey } from '../repositories/import.repository.js';
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
-import type { SourceData, SourceInput } from './source.js';
+import { SourceLayerChoiceError } from './source-layers.js';
+import type { SourceData, SourceLayer } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
@@ -49,6 +50,8 @@ export interface ImportReport {
   format?: string;
   layer: ImportLayer;
   sourceLayer?: string;
+  /** Every layer of a zip of shapefiles or a GeoPackage; with several and none chosen, status invalid and nothing read */
+  sourceLayers?: SourceLayer[];
   encoding?: string;
   crs?: { code: string; label: string; from: 'given' | 'file' | 'detected'; caveat?: string };
   crsCandidates?: CrsCandidate[];
@@ -73,10 +76,8 @@ const MAX_PROBLEMS = 1000;
  * Import one file into one layer: read it, settle its CRS, map its columns, check everything (also against
  * the database: references, geometry validity, overlaps, parcels outside their park) and, unless it is a
  * dry run or anything is wrong, write it in one transaction with the rows' previous state kept for undo.
- * The file comes as its bytes or, so a large one is not held whole in memory, as `{ path }` (GeoJSON is then
- * streamed); `fileName` names it in the report and tells its format when the content does not.
  */
-export async function importFile(db: Database, input: SourceInput, fileName: string, options: ImportFileOptions): Promise<ImportReport> {
+export async function importFile(db: Database, bytes: Buffer, fileName: string, options: ImportFileOptions): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => undefined);
   const { layer } = options;
   const repo = createImportRepository(db);
@@ -86,16 +87,16 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   progress(`reading ${fileName}`);
   let source: SourceData;
   try {
-    source = await readSource(input, fileName, { sourceLayer: options.sourceLayer });
+    source = await readSource(bytes, fileName, { sourceLayer: options.sourceLayer });
   } catch (err) {
     // A reader library's own failure on a malformed file is still the file's fault, not the server's
     const problem: BundleProblem = err instanceof ImportReadError
-      ? { severity: 'error', file: err.file, message: err.message.slice(err.file.length + 2) }
+      ? { severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }), message: err.message.slice(err.file.length + 2) }
       : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}` };
-    return finish({ ...base, problems: [problem] });
+    return finish({ ...base, sourceLayers: err instanceof SourceLayerChoiceError ? err.sourceLayers : undefined, problems: [problem] });
   }
   const report: ImportReport = {
-    ...base, file: source.file, format: source.format, sourceLayer: source.layerName, encoding: source.encoding, columns: source.columns,
+    ...base, file: source.file, format: source.format, sourceLayer: source.layerName, sourceLayers: source.sourceLayers, encoding: source.encoding, columns: source.columns,
     counts: { ...empty, rows: source.records.length },
   };
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { SourceData, SourceRecord } from './source.js';
+import type { SourceData, SourceLayer, SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
+import { chooseSourceLayer } from './source-layers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GeoPackageModule = any;
@@ -31,7 +32,7 @@ function loadGeoPackage(): Promise<GeoPackageModule> {
   return loading;
 }
 
-/** A GeoPackage: the named feature table, or the first one. */
+/** A GeoPackage: the named feature table, or the only one (several and none named: SourceLayerChoiceError). */
 export async function readGeoPackage(bytes: Buffer, file: string, tableName?: string): Promise<SourceData> {
   const gp = await loadGeoPackage();
   let geoPackage;
@@ -43,8 +44,8 @@ export async function readGeoPackage(bytes: Buffer, file: string, tableName?: st
   try {
     const tables: string[] = geoPackage.getFeatureTables();
     if (tables.length === 0) throw new ImportReadError(file, 'has no feature table');
-    const table = tableName ?? tables[0];
-    if (!tables.includes(table)) throw new ImportReadError(file, `has no feature table "${table}"; it has ${tables.join(', ')}`);
+    const sourceLayers = tables.map((name) => describeTable(geoPackage, name));
+    const table = chooseSourceLayer(file, sourceLayers, tableName, 'feature table').name;
     const dao = geoPackage.getFeatureDao(table);
     const geometryColumn: string = dao.getGeometryColumnName();
     const srs = dao.srs as { organization?: string; organization_coordsys_id?: number; definition?: string } | undefined;
@@ -64,13 +65,24 @@ export async function readGeoPackage(bytes: Buffer, file: string, tableName?: st
       ? `${srs.organization.toUpperCase()}:${srs.organization_coordsys_id}` : undefined;
     const stated = code && code !== 'EPSG:0' ? code : srs?.definition && srs.definition !== 'undefined' ? srs.definition : undefined;
     return {
-      file, format: 'geopackage', layerName: table, columns, records,
+      file, format: 'geopackage', layerName: table, sourceLayers, columns, records,
       statedCrs: stated ? { text: stated, from: `the GeoPackage table "${table}"` } : undefined,
-      problems: tables.length > 1 && !tableName
-        ? [{ severity: 'warning', file, message: `holds ${tables.length} feature tables (${tables.join(', ')}); read the first, "${table}"` }]
-        : [],
+      problems: [],
     };
   } finally {
     geoPackage.close();
   }
+}
+
+/** OGC names as GeoPackage declares them (gpkg_geometry_columns, upper case) → the names GeoJSON uses. */
+const GEOMETRY_TYPE_NAMES: Record<string, string> = {
+  GEOMETRY: 'Geometry', POINT: 'Point', LINESTRING: 'LineString', POLYGON: 'Polygon', MULTIPOINT: 'MultiPoint',
+  MULTILINESTRING: 'MultiLineString', MULTIPOLYGON: 'MultiPolygon', GEOMETRYCOLLECTION: 'GeometryCollection',
+};
+
+/** A feature table's declared geometry type and its row count (SELECT COUNT(*): cheap in SQLite). */
+function describeTable(geoPackage: GeoPackageModule, name: string): SourceLayer {
+  const dao = geoPackage.getFeatureDao(name);
+  const declared = String(dao.geometryType ?? '').toUpperCase();
+  return { name, geometryType: GEOMETRY_TYPE_NAMES[declared] ?? (declared || undefined), count: dao.getCount() };
 }

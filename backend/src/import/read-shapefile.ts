@@ -1,7 +1,8 @@
 import { parseShp } from 'shpjs';
 import { parseDbf, DbfError } from './dbf.js';
-import type { SourceData, SourceRecord } from './source.js';
+import type { SourceData, SourceLayer, SourceRecord } from './source.js';
 import { ImportReadError, type ZipEntry } from './safe-zip.js';
+import { chooseSourceLayer } from './source-layers.js';
 
 const SHAPEFILE_PARTS = ['.shp', '.shx', '.dbf', '.prj', '.cpg'] as const;
 
@@ -21,21 +22,18 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
     byBase.get(base)!.set(ext, e);
   }
   const layers = [...byBase.entries()].filter(([, parts]) => parts.has('.shp'));
-  const names = layers.map(([base]) => base);
   if (layers.length === 0) {
     const orphans = [...byBase.keys()];
     throw new ImportReadError(file, orphans.length
       ? `holds ${[...byBase.values()].flatMap((p) => [...p.values()].map((e) => e.name)).join(', ')} but no .shp: the geometry file is missing`
       : 'holds no .shp file: zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together');
   }
-  let chosen = layers[0];
-  if (layerName) {
-    const found = layers.find(([base]) => base === layerName || base.split('/').pop() === layerName);
-    if (!found) throw new ImportReadError(file, `has no layer "${layerName}"; it has ${names.join(', ')}`);
-    chosen = found;
-  } else if (layers.length > 1) {
-    throw new ImportReadError(file, `holds ${layers.length} shapefiles (${names.join(', ')}); say which one with layer name (CLI --source-layer, HTTP sourceLayer=)`);
-  }
+  const sourceLayers = await Promise.all(layers.map(([base, parts]) => describeShapefile(base, parts.get('.shx'))));
+  const names = sourceLayers.map((l) => l.name);
+  // A shapefile in a folder of the zip may also be named without the folder, when that name is unique
+  const byShortName = layerName === undefined || names.includes(layerName) ? [] : names.filter((n) => n.split('/').pop() === layerName);
+  const wanted = byShortName.length === 1 ? byShortName[0] : layerName;
+  const chosen = layers[names.indexOf(chooseSourceLayer(file, sourceLayers, wanted, 'shapefile').name)];
   const [base, parts] = chosen;
   const shortBase = base.split('/').pop()!;
   for (const required of ['.shx', '.dbf'] as const) {
@@ -81,11 +79,32 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
   return {
     file,
     format: 'shapefile',
-    layerName: shortBase,
+    layerName: base,
+    sourceLayers,
     columns: table.columns,
     records,
     statedCrs: prj ? { text: prj, from: `${shortBase}.prj` } : undefined,
     encoding: `${table.encoding} (${table.encodingReason})`,
     problems: [],
   };
+}
+
+/** ESRI shapefile technical description (1998), table 1: shape type codes, named as GDAL names them. */
+const SHAPE_TYPES: Record<number, string> = {
+  0: 'None', 1: 'Point', 3: 'LineString', 5: 'Polygon', 8: 'MultiPoint',
+  11: 'Point Z', 13: 'LineString Z', 15: 'Polygon Z', 18: 'MultiPoint Z',
+  21: 'Point M', 23: 'LineString M', 25: 'Polygon M', 28: 'MultiPoint M', 31: 'MultiPatch',
+};
+
+/**
+ * A shapefile's name, shape type and count from its index alone (.shx: a 100-byte header like the .shp's,
+ * then 8 bytes per shape), so listing the layers of a zip does not unpack their geometry or attributes.
+ */
+async function describeShapefile(base: string, shx: ZipEntry | undefined): Promise<SourceLayer> {
+  if (!shx) return { name: base };
+  const bytes = await shx.read();
+  if (bytes.length < 100 || bytes.readInt32BE(0) !== 9994) return { name: base };
+  const layer: SourceLayer = { name: base, geometryType: SHAPE_TYPES[bytes.readInt32LE(32)] };
+  if ((bytes.length - 100) % 8 === 0) layer.count = (bytes.length - 100) / 8;
+  return layer;
 }

@@ -1,8 +1,5 @@
 import type { BundleProblem } from '../bundle/problems.js';
 
-/** A file to read: its bytes, or (for uploads and the CLI, so large files are not held whole in memory) its path. */
-export type SourceInput = Buffer | { path: string };
-
 export type SourceFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'geopackage' | 'csv' | 'xlsx';
 
 /** One feature or table row as the file gave it: properties by column, geometry in the file's coordinates. */
@@ -16,11 +13,23 @@ export interface SourceRecord {
   geometry: unknown;
 }
 
+/** One layer of a file that can hold several: a shapefile in a zip, a GeoPackage feature table. */
+export interface SourceLayer {
+  /** What to pass as sourceLayer: the shapefile's path in the zip without extension, or the table name */
+  name: string;
+  /** As the file declares it, e.g. Polygon, MultiPolygon, Point (a shapefile's Polygon may hold multipolygons) */
+  geometryType?: string;
+  /** Features, from the shapefile index or COUNT(*) of the table */
+  count?: number;
+}
+
 export interface SourceData {
   file: string;
   format: SourceFormat;
   /** Shapefile base name, GeoPackage table */
   layerName?: string;
+  /** Every layer the file holds, for formats that can hold several (zipped Shapefile, GeoPackage) */
+  sourceLayers?: SourceLayer[];
   columns: string[];
   records: SourceRecord[];
   /** The CRS the file itself states: a .prj or GeoPackage WKT, a GeoJSON `crs` name, or KML's fixed lon/lat */
