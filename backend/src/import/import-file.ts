@@ -9,7 +9,7 @@ import { createImportRepository, keyColumns, type RowKey } from '../repositories
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
 import { SourceLayerChoiceError } from './source-layers.js';
-import type { SourceData, SourceLayer } from './source.js';
+import type { SourceData, SourceInput, SourceLayer } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
@@ -76,8 +76,10 @@ const MAX_PROBLEMS = 1000;
  * Import one file into one layer: read it, settle its CRS, map its columns, check everything (also against
  * the database: references, geometry validity, overlaps, parcels outside their park) and, unless it is a
  * dry run or anything is wrong, write it in one transaction with the rows' previous state kept for undo.
+ * The file comes as its bytes or, so a large one is not held whole in memory, as `{ path }` (GeoJSON is then
+ * streamed); `fileName` names it in the report and tells its format when the content does not.
  */
-export async function importFile(db: Database, bytes: Buffer, fileName: string, options: ImportFileOptions): Promise<ImportReport> {
+export async function importFile(db: Database, input: SourceInput, fileName: string, options: ImportFileOptions): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => undefined);
   const { layer } = options;
   const repo = createImportRepository(db);
@@ -87,7 +89,7 @@ export async function importFile(db: Database, bytes: Buffer, fileName: string, 
   progress(`reading ${fileName}`);
   let source: SourceData;
   try {
-    source = await readSource(bytes, fileName, { sourceLayer: options.sourceLayer });
+    source = await readSource(input, fileName, { sourceLayer: options.sourceLayer });
   } catch (err) {
     // A reader library's own failure on a malformed file is still the file's fault, not the server's
     const problem: BundleProblem = err instanceof ImportReadError

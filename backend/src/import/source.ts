@@ -1,5 +1,8 @@
 import type { BundleProblem } from '../bundle/problems.js';
 
+/** A file to read: its bytes, or (for uploads and the CLI, so large files are not held whole in memory) its path. */
+export type SourceInput = Buffer | { path: string };
+
 export type SourceFormat = 'geojson' | 'shapefile' | 'kml' | 'kmz' | 'geopackage' | 'csv' | 'xlsx';
 
 /** One feature or table row as the file gave it: properties by column, geometry in the file's coordinates. */
