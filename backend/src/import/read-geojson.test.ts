@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveCrs } from '../bundle/crs.js';
+import { buildRecords } from './build-records.js';
+import { suggestMapping } from './field-mapping.js';
+import { readGeoJson } from './read-geojson.js';
+import { readSource } from './read-source.js';
+import { ImportReadError } from './safe-zip.js';
+import { chineseParcelsGeoJson, removeTempDirs, tempDir } from './test-fixtures.js';
+
+afterAll(removeTempDirs);
+
+/** Write `text` to a temp file and give its path, as an upload or the CLI hands it to the importer. */
+function onDisk(name: string, text: string | Buffer): { path: string } {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, text);
+  return { path: file };
+}
+
+function* inChunksOf(bytes: Buffer, size: number) {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+/** The errors buildRecords finds, as "feature N field: message" lines. */
+async function errorsOf(input: { path: string }, name: string): Promise<string[]> {
+  const source = await readSource(input, name);
+  const built = buildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'));
+  return built.problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.file}${p.feature !== undefined ? ` feature ${p.feature}` : ''}${p.field ? ` field "${p.field}"` : ''}: ${p.message}`);
+}
+
+describe('the streaming GeoJSON reader', () => {
+  it('reads a file from its path, feature by feature, as JSON.parse reads the whole', async () => {
+    const json = chineseParcelsGeoJson();
+    const source = await readSource(onDisk('宗地.geojson', JSON.stringify(json, null, 1)), '宗地.geojson');
+    expect(source).toMatchObject({ file: '宗地.geojson', format: 'geojson', columns: ['宗地号', '园区编号', '用途', '供地日期'], problems: [] });
+    expect(source.records).toEqual(json.features.map((f, i) => ({ feature: i + 1, properties: f.properties, geometry: f.geometry })));
+  });
+
+  it('gives the same records whatever the chunks, also when they split a Chinese character', async () => {
+    const bytes = Buffer.from(JSON.stringify(chineseParcelsGeoJson()));
+    const whole = await readGeoJson([bytes], 'p.geojson');
+    for (const size of [1, 2, 7, 1000]) expect(await readGeoJson(inChunksOf(bytes, size), 'p.geojson')).toEqual(whole);
+  });
+
+  it('keeps the GeoJSON crs member as the stated CRS, after a byte-order mark', async () => {
+    const text = `\uFEFF${JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4545' } }, features: [] })}`;
+    const source = await readSource(onDisk('zone.geojson', text), 'zone.geojson');
+    expect(source.statedCrs).toEqual({ text: 'urn:ogc:def:crs:EPSG::4545', from: 'the GeoJSON "crs" member' });
+    expect(source.records).toEqual([]);
+  });
+
+  it('reads a single Feature', async () => {
+    const feature = chineseParcelsGeoJson().features[0];
+    const source = await readSource(onDisk('one.json', JSON.stringify(feature)), 'one.json');
+    expect(source.records).toEqual([{ feature: 1, properties: feature.properties, geometry: feature.geometry }]);
+  });
+
+  it('tells GeoJSON from its first bytes, whatever the file is called', async () => {
+    const source = await readSource(onDisk('upload', JSON.stringify(chineseParcelsGeoJson())), 'upload');
+    expect(source.format).toBe('geojson');
+    expect(source.records).toHaveLength(4);
+  });
+
+  it('refuses a truncated file, naming the last feature read', async () => {
+    const text = JSON.stringify(chineseParcelsGeoJson());
+    const cut = text.slice(0, text.indexOf('{"type":"Feature"', text.indexOf('{"type":"Feature"', text.indexOf('{"type":"Feature"') + 1) + 1) + 40);
+    await expect(readSource(onDisk('cut.geojson', cut), 'cut.geojson'))
+      .rejects.toThrow(new ImportReadError('cut.geojson', 'is not valid JSON after feature 2: unexpected end of JSON input (is the file cut short?)'));
+  });
+
+  it('refuses text that is not JSON, naming the byte', async () => {
+    await expect(readSource(onDisk('bad.geojson', '{"type":"FeatureCollection","features":[]} trailing'), 'bad.geojson'))
+      .rejects.toThrow('bad.geojson: is not valid JSON: unexpected "t" at byte 43');
+    await expect(readSource(onDisk('bad.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature"},]}'), 'bad.geojson'))
+      .rejects.toThrow('bad.geojson: is not valid JSON after feature 1: unexpected "]"');
+  });
+
+  it('refuses JSON that is not a FeatureCollection or Feature', async () => {
+    for (const text of ['{"type":"Point","coordinates":[108.9,32.7]}', '[1,2]', '{"type":"FeatureCollection","features":{}}', '{"type":"FeatureCollection"}']) {
+      await expect(readSource(onDisk('x.geojson', text), 'x.geojson')).rejects.toThrow('x.geojson: is not a GeoJSON FeatureCollection or Feature');
+    }
+  });
+
+  it('says a path it cannot read cannot be read', async () => {
+    await expect(readSource({ path: path.join(tempDir(), 'gone.geojson') }, 'gone.geojson')).rejects.toThrow('gone.geojson: cannot be read (ENOENT)');
+  });
+
+  it('reads a feature without geometry, which the checks then name by its number', async () => {
+    const json = chineseParcelsGeoJson((f) => { delete (f[1] as { geometry?: unknown }).geometry; });
+    const input = onDisk('parcels.geojson', JSON.stringify(json));
+    expect((await readSource(input, 'parcels.geojson')).records[1].geometry).toBeNull();
+    expect(await errorsOf(input, 'parcels.geojson')).toEqual([expect.stringMatching(/^parcels\.geojson feature 2 field "geometry": is missing: a Polygon or MultiPolygon is required$/)]);
+  });
+
+  it('reads a huge single row, which the checks then refuse by its number', async () => {
+    const json = chineseParcelsGeoJson((f) => { f[2].properties!.备注 = '很'.repeat(150_000); });
+    const errors = await errorsOf(onDisk('parcels.geojson', JSON.stringify(json)), 'parcels.geojson');
+    expect(errors).toEqual([expect.stringMatching(/^parcels\.geojson feature 3: is \d+ characters long; a row may hold at most 100000; skipped$/)]);
+  });
+});
