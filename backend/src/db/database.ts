@@ -1,3 +1,7 @@
+import type { CopyValue } from './copy-text.js';
+
+export type { CopyValue } from './copy-text.js';
+
 /**
  * One database interface over the embedded PGlite + PostGIS and a real PostgreSQL + PostGIS
  * (postgres.js). SQL uses $1, $2 … placeholders on both.
@@ -6,6 +10,13 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Many rows into `table (columns)` with COPY: `COPY … FROM STDIN` on PostgreSQL, streamed as the rows are
+   * produced; on the embedded PGlite a COPY from a blob per ~8 MiB of rows. Each value in its column's text
+   * input form (copy-text.ts); null and undefined are NULL. Table and column names are plain identifiers
+   * from the code, never from input. Returns the number of rows.
+   */
+  copyFrom(table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<number>;
 }
 
 export interface Database extends Queryable {

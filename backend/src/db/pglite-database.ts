@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable } from './database.js';
+import { copyStatement, copyTextPieces } from './copy-text.js';
+
+/** PGlite copies from a blob it holds whole in memory: one COPY per this many characters of rows */
+const PGLITE_COPY_PIECE_CHARS = 8 << 20;
 
 function wrap(q: PGlite | Transaction): Queryable {
   return {
@@ -11,6 +15,14 @@ function wrap(q: PGlite | Transaction): Queryable {
     },
     async exec(sql: string) {
       await q.exec(sql);
+    },
+    async copyFrom(table, columns, rows) {
+      const counter = { rows: 0 };
+      const statement = copyStatement(table, columns, "'/dev/blob'");
+      for (const piece of copyTextPieces(rows, counter, PGLITE_COPY_PIECE_CHARS)) {
+        await q.query(statement, [], { blob: new Blob([piece]) });
+      }
+      return counter.rows;
     },
   };
 }
@@ -39,6 +51,7 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
     kind: 'embedded',
     query: (sql, params) => queue.run(() => base.query(sql, params)),
     exec: (sql) => queue.run(() => base.exec(sql)),
+    copyFrom: (table, columns, rows) => queue.run(() => base.copyFrom(table, columns, rows)),
     transaction: (fn) => queue.run(() => pg.transaction((tx) => fn(wrap(tx)))),
     close: () => queue.run(() => pg.close()),
   };

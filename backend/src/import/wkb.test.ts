@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiPolygonWkbBase64 } from './wkb.js';
+import { multiPolygonEwkbHex, multiPolygonWkbBase64 } from './wkb.js';
 
 describe('multiPolygonWkbBase64', () => {
   it('writes little-endian OGC WKB: a MultiPolygon of one square', () => {
@@ -15,5 +15,15 @@ describe('multiPolygonWkbBase64', () => {
     const bytes = Buffer.from(multiPolygonWkbBase64([[square(0), square(0.2)], [square(5)]]), 'base64');
     expect(bytes.length).toBe(9 + (9 + 2 * (4 + 80)) + (9 + 4 + 80));
     expect(bytes.readUInt32LE(5)).toBe(2);
+  });
+});
+
+describe('multiPolygonEwkbHex', () => {
+  it('writes the SRID flag and SRID 4326 before the same body as the WKB', () => {
+    const coordinates = [[[[108, 32], [108.001, 32], [108.001, 32.001], [108, 32.001], [108, 32]]]] as [number, number][][][];
+    const ewkb = Buffer.from(multiPolygonEwkbHex(coordinates), 'hex');
+    const wkb = Buffer.from(multiPolygonWkbBase64(coordinates), 'base64');
+    expect([ewkb.readUInt8(0), ewkb.readUInt32LE(1), ewkb.readUInt32LE(5)]).toEqual([1, 0x20000006, 4326]);
+    expect(ewkb.subarray(9).equals(wkb.subarray(5))).toBe(true);
   });
 });

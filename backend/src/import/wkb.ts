@@ -5,14 +5,31 @@ import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
  * times faster than GeoJSON text (ST_GeomFromWKB(decode(…, 'base64'))), with the same doubles.
  */
 export function multiPolygonWkbBase64(coordinates: MultiPolygonCoordinates): string {
-  let size = 9;
+  return multiPolygonWkb(coordinates).toString('base64');
+}
+
+/**
+ * Lon/lat MultiPolygon coordinates as hex EWKB with SRID 4326: the text form PostgreSQL's geometry type
+ * reads directly (a geometry column in COPY, or '…'::geometry), so no function call is needed to parse it.
+ */
+export function multiPolygonEwkbHex(coordinates: MultiPolygonCoordinates, srid = 4326): string {
+  return multiPolygonWkb(coordinates, srid).toString('hex');
+}
+
+/** WKB of a MultiPolygon, little-endian, 2D; EWKB with the SRID flag (0x20000000) when an SRID is given. */
+function multiPolygonWkb(coordinates: MultiPolygonCoordinates, srid?: number): Buffer {
+  let size = srid === undefined ? 9 : 13;
   for (const polygon of coordinates) {
     size += 9;
     for (const ring of polygon) size += 4 + ring.length * 16;
   }
   const b = Buffer.allocUnsafe(size);
   let o = b.writeUInt8(1, 0);
-  o = b.writeUInt32LE(6, o); // MultiPolygon
+  if (srid === undefined) o = b.writeUInt32LE(6, o); // MultiPolygon
+  else {
+    o = b.writeUInt32LE(6 | 0x20000000, o); // MultiPolygon with an SRID
+    o = b.writeUInt32LE(srid, o);
+  }
   o = b.writeUInt32LE(coordinates.length, o);
   for (const polygon of coordinates) {
     o = b.writeUInt8(1, o);
@@ -26,5 +43,5 @@ export function multiPolygonWkbBase64(coordinates: MultiPolygonCoordinates): str
       }
     }
   }
-  return b.toString('base64');
+  return b;
 }

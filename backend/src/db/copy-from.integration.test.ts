@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { copyTextLine } from './copy-text.js';
+import { multiPolygonEwkbHex } from '../import/wkb.js';
+
+// Runs on the embedded PGlite (unit project) and on a real PostgreSQL (integration, TEST_DATABASE_URL)
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+afterAll(() => t?.dispose());
+
+const AWKWARD = [
+  'plain', '', 'it\'s "quoted"', 'tab\there', 'line\nbreak', 'carriage\rreturn', 'back\\slash', '\\N', '\\.', '西安高新技术产业开发区 A-01 地块',
+  'ends with a backslash\\', '\t\n\\ all at once',
+];
+
+describe('copyFrom (COPY into a table)', () => {
+  it('stores awkward text exactly: quotes, tabs, newlines, backslashes, \\N and \\. as text, Chinese', async () => {
+    const rows = await t.db.transaction(async (tx) => {
+      await tx.exec('CREATE TEMP TABLE copied (n int, s text) ON COMMIT DROP');
+      const count = await tx.copyFrom('copied', ['n', 's'], AWKWARD.map((s, i) => [i, s]));
+      expect(count).toBe(AWKWARD.length);
+      return tx.query<{ n: number; s: string }>('SELECT n, s FROM copied ORDER BY n');
+    });
+    expect(rows.map((r) => r.s)).toEqual(AWKWARD);
+  });
+
+  it('tells NULL from the empty string, and writes numbers, booleans, dates and numerics as PostgreSQL reads them', async () => {
+    const rows = await t.db.transaction(async (tx) => {
+      await tx.exec('CREATE TEMP TABLE typed (s text, n numeric, f float8, b boolean, d date) ON COMMIT DROP');
+      await tx.copyFrom('typed', ['s', 'n', 'f', 'b', 'd'], [
+        [null, 1e21, 0.1, true, '2024-02-29'],
+        ['', -12.5, 2.5, false, null],
+        [undefined, null, 1 / 3, null, '1999-12-31'],
+      ]);
+      return tx.query<Record<string, unknown>>(`SELECT s, s IS NULL AS s_null, n::text AS n, f, b, d::text AS d FROM typed ORDER BY d NULLS LAST`);
+    });
+    expect(rows).toEqual([
+      { s: null, s_null: true, n: '1000000000000000000000', f: 1 / 3, b: null, d: '1999-12-31' },
+      { s: null, s_null: true, n: '1000000000000000000000', f: 0.1, b: true, d: '2024-02-29' },
+      { s: '', s_null: false, n: '-12.5', f: 2.5, b: false, d: null },
+    ].map((r, i) => (i === 0 ? { ...r, n: null } : r)));
+  });
+
+  it('reads a geometry column from hex EWKB with its SRID and the same doubles', async () => {
+    const square = [[[[108.123456789012, 34.1], [108.2, 34.1], [108.2, 34.2], [108.123456789012, 34.2], [108.123456789012, 34.1]]]] as [number, number][][][];
+    const [row] = await t.db.transaction(async (tx) => {
+      await tx.exec('CREATE TEMP TABLE shapes (g geometry) ON COMMIT DROP');
+      await tx.copyFrom('shapes', ['g'], [[multiPolygonEwkbHex(square)]]);
+      return tx.query<{ srid: number; type: string; x: number }>('SELECT ST_SRID(g) AS srid, GeometryType(g) AS type, ST_XMin(g) AS x FROM shapes');
+    });
+    expect(row).toEqual({ srid: 4326, type: 'MULTIPOLYGON', x: 108.123456789012 });
+  });
+
+  it('copies many rows (more than one piece) and works outside a transaction', async () => {
+    await t.db.exec('CREATE TABLE copy_many (n int, s text)');
+    const count = await t.db.copyFrom('copy_many', ['n', 's'], (function* () {
+      for (let i = 0; i < 120_000; i++) yield [i, `行 ${i}\t${'x'.repeat(i % 50)}`];
+    })());
+    expect(count).toBe(120_000);
+    const [r] = await t.db.query<{ n: number; sum: string; last: string }>(
+      `SELECT count(*)::int AS n, sum(n)::text AS sum, max(s) FILTER (WHERE n = 119999) AS last FROM copy_many`);
+    expect(r).toEqual({ n: 120_000, sum: String((119_999 * 120_000) / 2), last: `行 119999\t${'x'.repeat(119_999 % 50)}` });
+    await t.db.exec('DROP TABLE copy_many');
+  });
+
+  // postgres.js loses the server's message when the refusal comes after the last row (porsager/postgres#1173)
+  it('refuses a value of the wrong type, and the transaction writes nothing', async () => {
+    await t.db.exec('CREATE TABLE copy_refused (n int)');
+    await expect(t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO copy_refused VALUES (1)');
+      await tx.copyFrom('copy_refused', ['n'], [[2], ['not a number']]);
+    })).rejects.toThrow(/invalid input syntax for type integer: "not a number"|the server refused the rows copied into copy_refused/);
+    // the connection is usable afterwards
+    expect(await t.db.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+    expect(await t.db.query('SELECT * FROM copy_refused')).toEqual([]);
+    await t.db.exec('DROP TABLE copy_refused');
+  });
+
+  it('refuses table or column names that are not plain identifiers, and NUL characters, before sending anything', async () => {
+    await expect(t.db.copyFrom('copy_x; DROP TABLE parks', ['n'], [[1]])).rejects.toThrow(/not a plain identifier/);
+    await expect(t.db.copyFrom('parks', ['code"'], [['x']])).rejects.toThrow(/not a plain identifier/);
+    expect(() => copyTextLine(['a\0b'])).toThrow(/NUL character/);
+  });
+});

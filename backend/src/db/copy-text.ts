@@ -1,0 +1,54 @@
+/**
+ * PostgreSQL's COPY text format (https://www.postgresql.org/docs/15/sql-copy.html, "Text Format"): one line
+ * per row, columns separated by a tab, NULL as \N, and backslash, newline, carriage return and tab escaped
+ * with a backslash. Each value is given in its column's text input form (a date as 2024-05-01, a geometry
+ * as hex (E)WKB); numbers and booleans are written as PostgreSQL reads them.
+ */
+export type CopyValue = string | number | boolean | null | undefined;
+
+const SPECIAL = /[\\\n\r\t]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One value as a COPY text field: NULL for null and undefined (an empty string stays an empty field). */
+export function copyTextField(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  if (value.includes('\0')) throw new Error(`a text value holds a NUL character, which PostgreSQL cannot store: ${JSON.stringify(value.slice(0, 40))}`);
+  return SPECIAL.test(value) ? value.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]) : value;
+}
+
+/** One row as a COPY text line, newline included. */
+export function copyTextLine(values: CopyValue[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) line += (i ? '\t' : '') + copyTextField(values[i]);
+  return `${line}\n`;
+}
+
+/** `COPY table (columns) FROM source`, its names checked. */
+export function copyStatement(table: string, columns: string[], source: string): string {
+  return `COPY ${checkIdentifier(table)} (${columns.map(checkIdentifier).join(', ')}) FROM ${source}`;
+}
+
+/** A table or column name for COPY's column list: only plain lower-case identifiers, never from input. */
+export function checkIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/**
+ * The rows as COPY text in pieces of about `pieceChars` characters (so a large COPY is sent as it is
+ * produced, not built whole first).
+ */
+export function* copyTextPieces(rows: Iterable<CopyValue[]>, counter: { rows: number }, pieceChars = 1 << 20): Generator<string> {
+  let piece = '';
+  for (const row of rows) {
+    piece += copyTextLine(row);
+    counter.rows++;
+    if (piece.length >= pieceChars) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
