@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
 import { UnknownCrsError, type CrsInfo } from '../bundle/crs.js';
 import type { BundleProblem } from '../bundle/problems.js';
@@ -14,7 +14,7 @@ import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, ty
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
 import { buildRecords, labelColumns } from './build-records.js';
-import { multiPolygonWkbBase64 } from './wkb.js';
+import { multiPolygonEwkbHex } from './wkb.js';
 
 export interface ImportFileOptions {
   layer: ImportLayer;
@@ -130,41 +130,46 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   progress(`checking ${source.records.length} rows`);
   const built = buildRecords(source, layer, mapping, crs);
   const problems = built.problems;
-  if (!problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined)) {
+  const checkable = !problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined);
+  if (checkable) {
     progress('checking references against the database');
     problems.push(...(await resolvePending(createBundleRepository(db), built.pending)));
-    if (crs) {
-      progress('checking geometry with PostGIS');
-      report.repairs = await checkGeometry(repo, built.records, built.declaredAreaSqm, Boolean(options.repair), layer === 'parcels', problems, progress);
-    }
   }
-  labelColumns(problems, mapping);
   report.problems = problems;
   report.counts.valid = built.records.length;
-  progress('counting the rows that exist already');
   const keys = built.records.map((r) => keyOf(layer, r));
-  report.counts.update = await repo.countExisting(layer, keys);
-  report.counts.insert = keys.length - report.counts.update;
-  if (problems.some((p) => p.severity === 'error')) return finish(report);
-  if (options.dryRun) return finish({ ...report, status: 'dryRun' });
-
-  progress(`writing ${built.records.length} ${layer}: before-images for undo`);
+  // One transaction from the geometry checks to the write: the rows are staged (COPY) and their geometry
+  // parsed, validated and measured once; parcels are written from the staging table. With errors, or in a
+  // dry run, nothing but the staging table (dropped at commit) is written.
+  const staging = checkable && crs !== undefined && built.records.length > 0 && (layer === 'parks' || layer === 'parcels' || layer === 'buildings') ? layer : undefined;
   try {
     report.importId = await db.transaction(async (tx) => {
+      if (staging) {
+        progress('checking geometry with PostGIS');
+        report.repairs = await checkGeometry(repo, tx, staging, built.records, built.declaredAreaSqm, Boolean(options.repair), problems, progress);
+      }
+      progress('counting the rows that exist already');
+      report.counts.update = staging ? await repo.countStagedExisting(tx, staging) : await repo.countExisting(layer, keys, tx);
+      report.counts.insert = keys.length - report.counts.update;
+      if (problems.some((p) => p.severity === 'error') || options.dryRun) return undefined;
+      progress(`writing ${built.records.length} ${layer}: before-images for undo`);
       const id = await repo.insertImport(tx, {
         fileName: source.file, layer, format: source.format, crs: crs?.code ?? null,
         counts: { rows: report.counts.rows, insert: report.counts.insert, update: report.counts.update },
       });
-      await repo.saveBeforeImages(tx, id, layer, keys);
+      if (staging) await repo.saveStagedBeforeImages(tx, id, staging);
+      else await repo.saveBeforeImages(tx, id, layer, keys);
       progress(`writing ${built.records.length} ${layer}: the rows`);
-      await createBundleRepository(db).upsertLayer(tx, layer, built.records);
+      if (staging === 'parcels') await repo.writeStagedParcels(tx);
+      else await createBundleRepository(db).upsertLayer(tx, layer, built.records);
       await repo.saveMapping(tx, layer, signature, source.columns, mapping);
       return id;
     });
   } catch (err) {
     problems.push({ severity: 'error', file: source.file, message: `the database refused the import, nothing was written: ${describeDatabaseError(err)}` });
-    return finish(report);
   }
+  labelColumns(problems, mapping);
+  if (report.importId === undefined) return finish(options.dryRun ? { ...report, status: 'dryRun' } : report);
   return finish({ ...report, status: 'committed' });
 }
 
@@ -241,19 +246,23 @@ async function findHint(source: SourceData, options: ImportFileOptions, mapping:
 }
 
 /**
- * PostGIS's checks of the geometry, in one pass over a staging table (see checkStagedGeometries): validity
- * (with the ST_MakeValid repair, applied when asked), declared areas, and for parcels overlaps and reaches
- * outside the park.
+ * PostGIS's checks of the geometry, in the import's transaction, in one pass over a staging table (see
+ * checkStagedGeometries): validity (with the ST_MakeValid repair, applied when asked), declared areas, and
+ * for parcels overlaps and reaches outside the park.
  */
 async function checkGeometry(
-  repo: ReturnType<typeof createImportRepository>, records: ParsedRecord[], declared: Map<ParsedRecord, number>, repair: boolean,
-  placement: boolean, problems: BundleProblem[], progress: (step: string) => void,
+  repo: ReturnType<typeof createImportRepository>, tx: Queryable, layer: 'parks' | 'parcels' | 'buildings', records: ParsedRecord[],
+  declared: Map<ParsedRecord, number>, repair: boolean, problems: BundleProblem[], progress: (step: string) => void,
 ): Promise<GeometryRepair[]> {
+  const placement = layer === 'parcels';
   const { checks, overlaps, outside } = await repo.checkStagedGeometries(
-    records.map((r, i) => ({
-      position: i + 1, code: String(r.values.code), park_code: r.values.park_code == null ? null : String(r.values.park_code),
-      declared_sqm: declared.get(r) ?? null, wkb: multiPolygonWkbBase64(r.geometry!),
-    })),
+    tx, layer,
+    (function* () {
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        yield { position: i + 1, declared_sqm: declared.get(r) ?? null, ewkb: multiPolygonEwkbHex(r.geometry!), values: r.values };
+      }
+    })(),
     { repair, placement, minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`) },
   );
   const repairs: GeometryRepair[] = [];

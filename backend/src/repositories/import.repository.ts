@@ -1,7 +1,6 @@
-import type { Database, Queryable } from '../db/database.js';
+import type { CopyValue, Database, Queryable } from '../db/database.js';
 import type { ImportLayer } from '../import/field-mapping.js';
 import { sqlFile } from './sql-file.js';
-import { pipelined } from './bundle.repository.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 
@@ -36,15 +35,23 @@ export interface GeometryCheck {
   repaired_area_sqm: number | null;
 }
 
-/** One imported geometry to check: 1-based position in the import, lon/lat MultiPolygon as base64 WKB. */
+/** One imported row to stage: 1-based position in the import, lon/lat MultiPolygon as hex EWKB (SRID 4326). */
 export interface StagedGeometry {
   position: number;
-  code: string;
-  park_code: string | null;
   /** Area the row declares, m², checked against the shape's */
   declared_sqm: number | null;
-  wkb: string;
+  ewkb: string;
+  /** The row's fields: code and park_code for every layer, and for parcels all of STAGED_PARCEL_FIELDS */
+  values: Record<string, CopyValue | string[]>;
 }
+
+/** Parcels' fields staged beside the geometry and written to parcels from the staging table */
+const STAGED_PARCEL_FIELDS = [
+  'code', 'park_code', 'land_use', 'supplied_on', 'agreed_start_on', 'agreed_completion_on', 'started_on', 'completed_on',
+  'work_stopped_on', 'developed_area_sqm', 'planned_investment_yuan', 'invested_yuan', 'land_price_yuan', 'idle_cause',
+  'target_tax_wan_yuan_per_mu', 'target_investment_wan_yuan_per_mu', 'target_plot_ratio', 'illustrative',
+];
+const STAGED_KEY_FIELDS = ['code', 'park_code'];
 
 export interface StagedChecks {
   /** Only the geometries worth a word: invalid ones, and valid ones whose declared area is off */
@@ -52,8 +59,6 @@ export interface StagedChecks {
   overlaps: { code: string; other_code: string; other_incoming: boolean; overlap_sqm: number }[];
   outside: { code: string; park_code: string; outside_sqm: number; area_sqm: number }[];
 }
-
-const STAGE_ROWS_PER_STATEMENT = 10_000;
 
 export interface ImportRecordRow {
   id: number;
@@ -72,31 +77,49 @@ export interface ImportRecordRow {
 export function createImportRepository(db: Database) {
   return {
     /**
-     * Every geometry check of an import in one transaction: the geometries are parsed once into a staging
-     * table (dropped at commit), checked for validity and declared area, and for parcels (`placement`)
-     * repaired first when asked, indexed and checked for overlaps and reaches outside their park.
+     * Every geometry check of an import, in the caller's transaction: the rows are copied into a staging
+     * table (create-import-staging.sql, dropped at commit) where each geometry is parsed, validated and
+     * measured once, checked for validity and declared area, and for parcels (`placement`) repaired first
+     * when asked, indexed and checked for overlaps and reaches outside their park. For parcels the staging
+     * table then holds what writeStagedParcels writes.
      */
-    async checkStagedGeometries(rows: StagedGeometry[], options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number; onProgress?: (step: string) => void }): Promise<StagedChecks> {
+    async checkStagedGeometries(tx: Queryable, layer: ImportLayer, rows: Iterable<StagedGeometry>, options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number; onProgress?: (step: string) => void }): Promise<StagedChecks & { staged: number }> {
       const progress = options.onProgress ?? (() => undefined);
-      if (rows.length === 0) return { checks: [], overlaps: [], outside: [] };
-      return db.transaction(async (tx) => {
-        await tx.exec(`CREATE TEMP TABLE import_staged (
-          position int NOT NULL, code text, park_code text, declared_sqm float8, geom geometry NOT NULL, valid boolean NOT NULL
-        ) ON COMMIT DROP`);
-        progress(`staging ${rows.length} geometries`);
-        await pipelined(rows, STAGE_ROWS_PER_STATEMENT, (chunk) => JSON.stringify(chunk), (text) => tx.query(sql('stage-import-geometries'), [text]));
-        progress('checking validity and declared areas');
-        const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance]);
-        if (!options.placement) return { checks, overlaps: [], outside: [] };
-        if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'));
-        progress('indexing the staged geometries');
-        await tx.exec(`CREATE INDEX ON import_staged USING gist (geom); ANALYZE import_staged`);
-        progress('checking overlaps');
-        const overlaps = await tx.query<StagedChecks['overlaps'][number]>(sql('find-staged-parcel-overlaps'), [options.minSqm]);
-        progress('checking parcels against their parks');
-        const outside = await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm]);
-        return { checks, overlaps, outside };
-      });
+      await tx.exec(sql('create-import-staging'));
+      progress('staging the geometries');
+      const fields = layer === 'parcels' ? STAGED_PARCEL_FIELDS : STAGED_KEY_FIELDS;
+      const staged = await tx.copyFrom('import_staged', ['position', 'declared_sqm', 'geom', ...fields], (function* () {
+        for (const r of rows) yield [r.position, r.declared_sqm, r.ewkb, ...fields.map((f) => copyable(r.values[f], f))];
+      })());
+      if (staged === 0) return { checks: [], overlaps: [], outside: [], staged };
+      progress('checking validity and declared areas');
+      const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance]);
+      if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'));
+      if (!options.placement) return { checks, overlaps: [], outside: [], staged };
+      progress('indexing the staged geometries');
+      await tx.exec(`CREATE INDEX ON import_staged USING gist (geom); ANALYZE import_staged`);
+      progress('checking overlaps');
+      const overlaps = await tx.query<StagedChecks['overlaps'][number]>(sql('find-staged-parcel-overlaps'), [options.minSqm]);
+      progress('checking parcels against their parks');
+      const outside = await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm]);
+      return { checks, overlaps, outside, staged };
+    },
+
+    /** How many staged rows already have a row in the layer's table (keyed by code). */
+    async countStagedExisting(tx: Queryable, layer: 'parks' | 'parcels' | 'buildings'): Promise<number> {
+      const rows = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM import_staged s WHERE EXISTS (SELECT 1 FROM ${TABLES[layer].table} t WHERE t.code = s.code)`);
+      return rows[0].n;
+    },
+
+    /** saveBeforeImages for the rows in the staging table, set-based (save-staged-before-images.sql). */
+    async saveStagedBeforeImages(tx: Queryable, importId: number, layer: 'parks' | 'parcels' | 'buildings'): Promise<void> {
+      await tx.query(sql('save-staged-before-images').replaceAll('__TABLE__', TABLES[layer].table), [importId, layer]);
+    },
+
+    /** The staged parcels (checked, repaired when asked) into parcels: insert or update by code. */
+    async writeStagedParcels(tx: Queryable): Promise<void> {
+      await tx.query(sql('write-staged-parcels'));
     },
 
     async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
@@ -109,10 +132,10 @@ export function createImportRepository(db: Database) {
     },
 
     /** How many of these keys already have a row (the rest would be inserted). */
-    async countExisting(layer: ImportLayer, keys: RowKey[]): Promise<number> {
+    async countExisting(layer: ImportLayer, keys: RowKey[], q: Queryable = db): Promise<number> {
       if (keys.length === 0) return 0;
       const { table } = TABLES[layer];
-      const rows = await db.query<{ n: number }>(
+      const rows = await q.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM jsonb_array_elements($1::text::jsonb) AS k(key)
          WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${keyMatch(layer, 't', 'k.key')})`,
         [JSON.stringify(keys)],
@@ -200,4 +223,10 @@ export function createImportRepository(db: Database) {
     },
   };
 }
+/** A staged field's value for COPY; arrays have no staging column (parcels have none). */
+function copyable(value: CopyValue | string[], field: string): CopyValue {
+  if (Array.isArray(value)) throw new Error(`${field}: a list cannot be staged`);
+  return value;
+}
+
 export type ImportRepository = ReturnType<typeof createImportRepository>;

@@ -1,6 +1,6 @@
 -- Staged parcels that reach outside their park's boundary by more than $1 m². A parcel the park covers
 -- (ST_CoveredBy, with the park prepared once for its parcels) needs no difference computed.
-SELECT i.code, i.park_code, d.outside_sqm, ST_Area(i.geom::geography) AS area_sqm -- m² on the spheroid
+SELECT i.code, i.park_code, d.outside_sqm, i.area_sqm -- m² on the spheroid, computed when staged
 FROM import_staged i
 JOIN parks p ON p.code = i.park_code
 CROSS JOIN LATERAL (
