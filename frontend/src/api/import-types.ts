@@ -50,6 +50,15 @@ export interface GeometryRepair {
   applied: boolean;
 }
 
+/** One layer of a file that can hold several: a shapefile in a zip, a GeoPackage feature table. */
+export interface SourceLayer {
+  /** What to send back as `sourceLayer` */
+  name: string;
+  /** As the file declares it: Polygon, MultiPolygon, Point, … */
+  geometryType?: string;
+  count?: number;
+}
+
 export interface ImportReport {
   status: 'needsCrs' | 'invalid' | 'dryRun' | 'committed';
   importId?: number;
@@ -57,6 +66,8 @@ export interface ImportReport {
   format?: string;
   layer: ImportLayer;
   sourceLayer?: string;
+  /** Every layer of a zip of shapefiles or a GeoPackage; several and none chosen: invalid, a problem on field sourceLayer */
+  sourceLayers?: SourceLayer[];
   encoding?: string;
   crs?: { code: string; label: string; from: 'given' | 'file' | 'detected'; caveat?: string };
   crsCandidates?: CrsCandidate[];
@@ -76,6 +87,8 @@ export interface ImportParams {
   layer: ImportLayer;
   fileName: string;
   dryRun: boolean;
+  /** The shapefile or GeoPackage table to read when the file holds several */
+  sourceLayer?: string;
   crs?: string;
   repair?: boolean;
   mapping?: FieldMapping;

@@ -58,6 +58,7 @@ export const listEvaluations = (parkCode: string, year: number | null, signal?: 
 /** `?layer=…&fileName=…&dryRun=…` (+ crs, repair, mapping as JSON when set). */
 export function toImportQueryString(params: ImportParams): string {
   const query = new URLSearchParams({ layer: params.layer, fileName: params.fileName, dryRun: String(params.dryRun) });
+  if (params.sourceLayer) query.set('sourceLayer', params.sourceLayer);
   if (params.crs) query.set('crs', params.crs);
   if (params.repair) query.set('repair', 'true');
   if (params.mapping) query.set('mapping', JSON.stringify(params.mapping));

@@ -29,6 +29,11 @@ export const importEn: ImportMessages = {
     uploading: 'Uploading…',
     uploadProgress: (percent: number) => `${percent} % uploaded`,
     checking: 'The server is checking…',
+    sourceLayersTitle: 'Layers in the file',
+    sourceLayersAsked: (n: number) => `This file holds ${n} layers: choose the one to import, then check again (nothing has been written).`,
+    sourceLayerFacts: (geometryType: string | undefined, count: number | undefined) =>
+      [geometryType, count !== undefined ? `${count} ${count === 1 ? 'feature' : 'features'}` : undefined].filter(Boolean).join(', '),
+    sourceLayerShown: (name: string) => `layer ${name}`,
     back: 'Back',
     next: 'Next',
     crsTitle: 'Coordinate system',

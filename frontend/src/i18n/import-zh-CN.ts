@@ -29,6 +29,11 @@ export const importZhCN = {
     uploading: '正在上传…',
     uploadProgress: (percent: number) => `已上传 ${percent} %`,
     checking: '服务器正在检查…',
+    sourceLayersTitle: '文件中的图层',
+    sourceLayersAsked: (n: number) => `这个文件包含 ${n} 个图层：请选择要导入的一个，再上传检查（尚未写入任何数据）。`,
+    sourceLayerFacts: (geometryType: string | undefined, count: number | undefined) =>
+      [geometryType, count !== undefined ? `${count} 个要素` : undefined].filter(Boolean).join('，'),
+    sourceLayerShown: (name: string) => `图层 ${name}`,
     back: '上一步',
     next: '下一步',
     crsTitle: '坐标系',

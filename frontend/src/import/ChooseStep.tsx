@@ -1,7 +1,8 @@
 import { type DragEvent, type RefObject, useState } from 'react';
-import { IMPORT_LAYERS, type ImportLayer } from '../api/import-types';
+import { IMPORT_LAYERS, type ImportLayer, type SourceLayer } from '../api/import-types';
 import { useT } from '../i18n/i18n-context';
 import { formatBytes } from './import-helpers';
+import { SourceLayerChoice } from './SourceLayerChoice';
 import type { WizardRequest } from './use-import-wizard';
 
 export interface ChooseStepProps {
@@ -9,6 +10,12 @@ export interface ChooseStepProps {
   file: File | null;
   token: string;
   request: WizardRequest;
+  /** The layers the last check found in the file; a choice is offered when there are several */
+  sourceLayers?: readonly SourceLayer[];
+  sourceLayer?: string;
+  /** The last check asked which layer to read */
+  sourceLayerAsked?: boolean;
+  onSourceLayerChange?: (name: string) => void;
   onLayerChange: (layer: ImportLayer) => void;
   onFileChange: (file: File | null) => void;
   onTokenChange: (token: string) => void;
@@ -16,11 +23,18 @@ export interface ChooseStepProps {
   firstFieldRef?: RefObject<HTMLSelectElement | null>;
 }
 
-/** Step 1: the layer, the file (chosen or dropped) and the admin token; then a dry run. */
-export function ChooseStep({ layer, file, token, request, onLayerChange, onFileChange, onTokenChange, onCheck, firstFieldRef }: ChooseStepProps) {
+/**
+ * Step 1: the layer, the file (chosen or dropped) and the admin token; then a dry run. A file of several
+ * layers (shapefiles in a zip, GeoPackage tables) comes back here to pick one of them.
+ */
+export function ChooseStep({
+  layer, file, token, request, sourceLayers = [], sourceLayer, sourceLayerAsked = false, onSourceLayerChange, onLayerChange, onFileChange,
+  onTokenChange, onCheck, firstFieldRef,
+}: ChooseStepProps) {
   const t = useT().imports;
   const [dragging, setDragging] = useState(false);
   const sending = request.kind === 'sending';
+  const layerMissing = sourceLayers.length > 1 && !sourceLayer;
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -34,7 +48,7 @@ export function ChooseStep({ layer, file, token, request, onLayerChange, onFileC
       className="import-step"
       onSubmit={(event) => {
         event.preventDefault();
-        if (file && !sending) onCheck();
+        if (file && !sending && !layerMissing) onCheck();
       }}
     >
       <label className="import-field">
@@ -78,6 +92,15 @@ export function ChooseStep({ layer, file, token, request, onLayerChange, onFileC
           </p>
         )}
       </div>
+      {sourceLayers.length > 1 && (
+        <SourceLayerChoice
+          layers={sourceLayers}
+          chosen={sourceLayer}
+          asked={sourceLayerAsked}
+          disabled={sending}
+          onChange={(name) => onSourceLayerChange?.(name)}
+        />
+      )}
       <div className="import-field">
         <label htmlFor="import-token">{t.token}</label>
         <input
@@ -93,7 +116,7 @@ export function ChooseStep({ layer, file, token, request, onLayerChange, onFileC
       </div>
       <UploadProgress request={request} />
       <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={!file || sending} data-testid="import-check">
+        <button type="submit" className="primary" disabled={!file || sending || layerMissing} data-testid="import-check">
           {t.check}
         </button>
       </div>

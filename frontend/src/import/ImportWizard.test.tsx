@@ -330,6 +330,78 @@ describe('the import wizard: report and commit', () => {
   });
 });
 
+/** What the server answers for a GeoPackage of two tables when none was chosen (source-layers.integration.test.ts). */
+const twoTables: ImportReport = {
+  status: 'invalid', file: '园区.gpkg', layer: 'parcels', columns: [], counts: { rows: 0, valid: 0, insert: 0, update: 0, errors: 1, warnings: 0 },
+  sourceLayers: [{ name: 'parcels', geometryType: 'Polygon', count: 4 }, { name: 'wells', geometryType: 'Point', count: 2 }],
+  problems: [{
+    severity: 'error', file: '园区.gpkg', field: 'sourceLayer',
+    message: 'holds 2 feature tables, parcels (Polygon, 4 features), wells (Point, 2 features); nothing was read: choose one with sourceLayer= (HTTP) or --source-layer (CLI)',
+  }],
+  repairs: [],
+};
+const parcelsTable: ImportReport = { ...dryRun, file: '园区.gpkg', format: 'geopackage', sourceLayer: 'parcels', sourceLayers: twoTables.sourceLayers };
+
+describe('the import wizard: a file of several layers', () => {
+  it('stays on the first step and lists the layers with geometry type and count, focused, until one is picked', async () => {
+    open();
+    await (await upload()).answer(422, twoTables);
+    expect(screen.getByTestId('import-step-title').textContent).toContain('选择文件');
+    expect(screen.getByTestId('source-layers-asked').textContent).toBe('这个文件包含 2 个图层：请选择要导入的一个，再上传检查（尚未写入任何数据）。');
+    const options = screen.getAllByTestId('source-layer-option') as HTMLInputElement[];
+    expect(options.map((o) => o.value)).toEqual(['parcels', 'wells']);
+    expect(options.map((o) => o.closest('label')!.textContent)).toEqual(['parcelsPolygon，4 个要素', 'wellsPoint，2 个要素']);
+    expect(document.activeElement).toBe(options[0]);
+    expect(options.some((o) => o.checked)).toBe(false);
+    expect((screen.getByTestId('import-check') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('step-mapping') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('step-report') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('checks again with the picked layer as sourceLayer, and commits with it', async () => {
+    open();
+    await (await upload()).answer(422, twoTables);
+    fireEvent.click(screen.getByLabelText(/^wells/));
+    fireEvent.click(screen.getByLabelText(/^parcels/));
+    expect(screen.queryByTestId('source-layers-asked')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-check'));
+    const dry = FakeXhr.sent.at(-1)!;
+    expect(dry.query).toEqual({ layer: 'parcels', fileName: '宗地.geojson', dryRun: 'true', sourceLayer: 'parcels' });
+    await dry.answer(200, parcelsTable);
+    expect(screen.getByTestId('import-step-title').textContent).toContain('字段对应');
+    fireEvent.click(screen.getByTestId('mapping-next'));
+    expect(screen.getByText(/图层 parcels/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('import-commit'));
+    expect(FakeXhr.sent.at(-1)!.query).toEqual({ layer: 'parcels', fileName: '宗地.geojson', dryRun: 'false', sourceLayer: 'parcels' });
+  });
+
+  it('offers the list again after a check; another layer starts without the previous one’s mapping', async () => {
+    open('en');
+    await (await upload()).answer(422, twoTables);
+    expect(screen.getByTestId('source-layers-asked').textContent).toBe('This file holds 2 layers: choose the one to import, then check again (nothing has been written).');
+    expect(screen.getByLabelText(/^wells/).closest('label')!.textContent).toBe('wellsPoint, 2 features');
+    fireEvent.click(screen.getByLabelText(/^parcels/));
+    fireEvent.click(screen.getByTestId('import-check'));
+    await FakeXhr.sent.at(-1)!.answer(200, parcelsTable);
+    fireEvent.change(screen.getByLabelText("Column's unit: declared_area_sqm"), { target: { value: 'hectare' } });
+    fireEvent.click(screen.getByTestId('mapping-apply'));
+    expect(FakeXhr.sent.at(-1)!.query.mapping).toBeDefined();
+    await FakeXhr.sent.at(-1)!.answer(200, parcelsTable);
+    fireEvent.click(screen.getByTestId('step-choose'));
+    expect((screen.getByLabelText(/^parcels/) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByLabelText(/^wells/));
+    fireEvent.click(screen.getByTestId('import-check'));
+    expect(FakeXhr.sent.at(-1)!.query).toEqual({ layer: 'parcels', fileName: '宗地.geojson', dryRun: 'true', sourceLayer: 'wells' });
+  });
+
+  it('shows no choice for a file of one layer', async () => {
+    open();
+    await (await upload()).answer(200, { ...parcelsTable, sourceLayers: [{ name: 'parcels', geometryType: 'Polygon', count: 4 }] });
+    fireEvent.click(screen.getByTestId('step-choose'));
+    expect(screen.queryByTestId('source-layers')).toBeNull();
+  });
+});
+
 describe('the import history', () => {
   it('lists imports and undoes a single-file import only after a confirmation', async () => {
     open();

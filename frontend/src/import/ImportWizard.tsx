@@ -6,7 +6,7 @@ import { ChooseStep, UploadProgress } from './ChooseStep';
 import { CrsStep } from './CrsStep';
 import { FailureNotice } from './FailureNotice';
 import { ImportHistoryList } from './ImportHistoryList';
-import type { WizardStep } from './import-helpers';
+import { needsSourceLayer, type WizardStep } from './import-helpers';
 import { MappingStep } from './MappingStep';
 import { ReportStep } from './ReportStep';
 import { useImportHistory } from './use-import-history';
@@ -99,7 +99,7 @@ export function ImportWizard({ reference, onClose, onCommitted }: ImportWizardPr
       case 'choose': return step !== 'done';
       case 'crs': return !!report && report.status !== 'committed' && (report.status === 'needsCrs' || !!report.crs);
       case 'mapping':
-      case 'report': return !!report && report.status !== 'needsCrs' && report.status !== 'committed';
+      case 'report': return !!report && report.status !== 'needsCrs' && report.status !== 'committed' && !needsSourceLayer(report);
       case 'done': return report?.status === 'committed';
     }
   };
@@ -148,6 +148,10 @@ export function ImportWizard({ reference, onClose, onCommitted }: ImportWizardPr
             file={wizard.file}
             token={wizard.token}
             request={request}
+            sourceLayers={report?.sourceLayers}
+            sourceLayer={wizard.sourceLayer}
+            sourceLayerAsked={!!report && needsSourceLayer(report) && !wizard.sourceLayer}
+            onSourceLayerChange={wizard.setSourceLayer}
             onLayerChange={wizard.setLayer}
             onFileChange={wizard.setFile}
             onTokenChange={wizard.setToken}

@@ -29,6 +29,7 @@ export function ReportStep({ report, repair, busy, onRepairChange, onCommit }: R
       <p className="import-muted">
         {report.file}
         {report.format ? ` · ${t.fileInfo(report.format, report.encoding ?? '')}` : ''}
+        {report.sourceLayer && (report.sourceLayers?.length ?? 0) > 1 ? ` · ${t.sourceLayerShown(report.sourceLayer)}` : ''}
         {report.crs ? ` · ${report.crs.code}` : ''}
       </p>
       <dl className="import-counts" data-testid="report-counts">

@@ -120,13 +120,23 @@ describe('wizard steps and the upload query', () => {
     expect(stepAfter(report({ status: 'committed', importId: 3 }))).toBe('done');
   });
 
+  it('goes back to the file to pick a layer when the server asks which, and only then', () => {
+    const layers = [{ name: 'a' }, { name: 'b' }];
+    const asked = { severity: 'error' as const, file: 'x.gpkg', field: 'sourceLayer', message: 'holds 2 feature tables' };
+    expect(stepAfter(report({ status: 'invalid', columns: [], sourceLayers: layers, problems: [asked] }))).toBe('choose');
+    expect(stepAfter(report({ status: 'dryRun', sourceLayer: 'a', sourceLayers: layers }))).toBe('mapping');
+    expect(stepAfter(report({ status: 'invalid', columns: [], problems: [{ ...asked, field: undefined }] }))).toBe('report');
+  });
+
   it('puts the choices in the query and never the token', () => {
     const query = toImportQueryString({
       layer: 'parcels', fileName: '宗地.geojson', dryRun: true, crs: 'EPSG:4524', repair: true, mapping: { code: { column: '宗地号' } },
+      sourceLayer: '园区数据/parcels',
     });
     const params = new URLSearchParams(query);
     expect(Object.fromEntries(params)).toEqual({
       layer: 'parcels', fileName: '宗地.geojson', dryRun: 'true', crs: 'EPSG:4524', repair: 'true', mapping: '{"code":{"column":"宗地号"}}',
+      sourceLayer: '园区数据/parcels',
     });
     expect(toImportQueryString({ layer: 'units', fileName: 'u.csv', dryRun: false })).toBe('?layer=units&fileName=u.csv&dryRun=false');
   });

@@ -151,8 +151,17 @@ export function classifyFailure(status: number): FailureKind {
 
 export type WizardStep = 'choose' | 'crs' | 'mapping' | 'report' | 'done';
 
-/** The step to show after an answer: choose a CRS when asked, the record once written, else the mapping. */
+/** The file holds several layers and none (or one it lacks) was chosen: the person picks one on the first step. */
+export function needsSourceLayer(report: ImportReport): boolean {
+  return report.status === 'invalid' && report.problems.some((p) => p.field === 'sourceLayer') && (report.sourceLayers?.length ?? 0) > 0;
+}
+
+/**
+ * The step to show after an answer: back to the file to pick one of its layers, choose a CRS when asked, the
+ * record once written, else the mapping.
+ */
 export function stepAfter(report: ImportReport): WizardStep {
+  if (needsSourceLayer(report)) return 'choose';
   if (report.status === 'needsCrs') return 'crs';
   if (report.status === 'committed') return 'done';
   // A file that could not be read has no columns to map: straight to its problems

@@ -21,6 +21,8 @@ export interface ImportWizard {
   /** The CRS sent with the next upload; undefined: the file's own or detected */
   crs: string | undefined;
   repair: boolean;
+  /** The shapefile or GeoPackage table sent with the next upload; undefined: the file's only one */
+  sourceLayer: string | undefined;
   /** The mapping sent with the next upload; undefined: remembered or suggested by the server */
   mapping: FieldMapping | undefined;
   report: ImportReport | null;
@@ -29,6 +31,8 @@ export interface ImportWizard {
   setFile: (file: File | null) => void;
   setToken: (token: string) => void;
   goTo: (step: WizardStep) => void;
+  /** Another layer of the file: what was chosen for the previous one (CRS, mapping, repair) starts afresh */
+  setSourceLayer: (name: string) => void;
   check: () => void;
   chooseCrs: (crs: string) => void;
   setRepair: (repair: boolean) => void;
@@ -38,6 +42,7 @@ export interface ImportWizard {
 }
 
 interface Choice {
+  sourceLayer?: string;
   crs?: string;
   repair: boolean;
   mapping?: FieldMapping;
@@ -99,7 +104,7 @@ export function useImportWizard(onCommitted?: (report: ImportReport) => void): I
 
   return {
     step, layer, file, token, report, request,
-    crs: choice.crs, repair: choice.repair, mapping: choice.mapping,
+    crs: choice.crs, repair: choice.repair, mapping: choice.mapping, sourceLayer: choice.sourceLayer,
     setLayer: (next) => {
       startOver();
       setLayerState(next);
@@ -113,6 +118,7 @@ export function useImportWizard(onCommitted?: (report: ImportReport) => void): I
       saveAdminToken(next);
     },
     goTo: setStep,
+    setSourceLayer: (sourceLayer) => setChoice({ ...FRESH, sourceLayer }),
     check: () => send(choice, false),
     chooseCrs: (crs) => send({ ...choice, crs }, false),
     setRepair: (repair) => send({ ...choice, repair }, false, 'report'),
