@@ -164,6 +164,21 @@ describe('uploads are streamed to a temporary file, counted against UPLOAD_LIMIT
     expect(await fingerprint()).toEqual(before);
   });
 
+  it('removes the temp file when the client goes away mid-upload, and writes nothing', async () => {
+    const before = await fingerprint();
+    const req = http.request(`${baseUrl}/api/imports?layer=parcels&fileName=gone.geojson`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/geo+json', 'transfer-encoding': 'chunked' },
+    });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(128 * 1024, 0x20));
+    while (uploadFiles().length === 0) await new Promise((r) => setTimeout(r, 20));
+    req.destroy();
+    while (uploadFiles().length > 0) await new Promise((r) => setTimeout(r, 20));
+    expect(uploadFiles()).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it('takes a GeoJSON sent as application/json as the file, not as a parsed body', async () => {
     const res = await app.inject({
       method: 'POST', url: '/api/imports?layer=parcels&fileName=parcels.geojson&dryRun=true', payload: tinyParcels(),
