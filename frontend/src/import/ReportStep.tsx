@@ -26,7 +26,7 @@ export function ReportStep({ report, repair, busy, onRepairChange, onCommit }: R
       <p className={`import-status import-status-${report.status}`} data-testid="report-status" data-status={report.status}>
         {t.status[report.status]}
       </p>
-      <p className="import-muted">
+      <p className="import-muted" data-testid="report-file">
         {report.file}
         {report.format ? ` · ${t.fileInfo(report.format, report.encoding ?? '')}` : ''}
         {report.sourceLayer && (report.sourceLayers?.length ?? 0) > 1 ? ` · ${t.sourceLayerShown(report.sourceLayer)}` : ''}
