@@ -70,7 +70,7 @@ function saveStream(body: Readable, filePath: string, limitBytes: number): Promi
       if (settled) return;
       settled = true;
       detach();
-      out.end(() => resolve(receivedBytes));
+      out.end((err?: Error | null) => (err ? reject(err) : resolve(receivedBytes)));
     };
     const onAborted = () => fail(new UploadAbortedError('the client closed the connection before the upload ended'));
     const onClose = () => {
@@ -78,6 +78,8 @@ function saveStream(body: Readable, filePath: string, limitBytes: number): Promi
     };
     const detach = () => {
       body.off('data', onData).off('end', onEnd).off('error', fail).off('aborted', onAborted).off('close', onClose);
+      // A reset after this point is nobody's business, but an 'error' without a listener would throw
+      body.on('error', () => undefined);
       out.off('drain', onDrain);
     };
     out.on('error', fail).on('drain', onDrain);
