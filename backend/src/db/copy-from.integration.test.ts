@@ -78,6 +78,19 @@ describe('copyFrom (COPY into a table)', () => {
     await t.db.exec('DROP TABLE copy_refused');
   });
 
+  it('refuses a bad first row of many while the rest is still being sent, and the transaction writes nothing', async () => {
+    await t.db.exec('CREATE TABLE copy_refused_early (n int, s text)');
+    await expect(t.db.transaction(async (tx) => {
+      await tx.copyFrom('copy_refused_early', ['n', 's'], (function* () {
+        yield ['first', 'x'];
+        for (let i = 0; i < 300_000; i++) yield [i, 'padding padding padding padding'];
+      })());
+    })).rejects.toThrow(/invalid input syntax for type integer: "first"|the server refused the rows copied into copy_refused_early/);
+    expect(await t.db.query('SELECT * FROM copy_refused_early')).toEqual([]);
+    expect(await t.db.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+    await t.db.exec('DROP TABLE copy_refused_early');
+  });
+
   it('refuses table or column names that are not plain identifiers, and NUL characters, before sending anything', async () => {
     await expect(t.db.copyFrom('copy_x; DROP TABLE parks', ['n'], [[1]])).rejects.toThrow(/not a plain identifier/);
     await expect(t.db.copyFrom('parks', ['code"'], [['x']])).rejects.toThrow(/not a plain identifier/);

@@ -5,6 +5,9 @@ import { copyStatement, copyTextPieces } from './copy-text.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
+/** COPY text queued for the socket before the producer waits for the server, bytes */
+const COPY_AHEAD_BYTES = 8 << 20;
+
 function wrap(sql: Sql, inTransaction: boolean): Queryable {
   return {
     async query<Row>(text: string, params: unknown[] = []) {
@@ -22,19 +25,29 @@ function wrap(sql: Sql, inTransaction: boolean): Queryable {
 }
 
 /**
- * COPY … FROM STDIN on the transaction's connection, the text produced piece by piece as the socket takes it
- * (backpressure), so node and the server work at once.
+ * COPY … FROM STDIN on the transaction's connection, the text produced piece by piece while the socket sends
+ * the previous ones (up to COPY_AHEAD_BYTES ahead), so node and the server work at once.
  */
 async function copyFrom(sql: postgres.TransactionSql, table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<number> {
   const counter = { rows: 0 };
   const statement = copyStatement(table, columns, 'STDIN');
   const writable = await sql.unsafe(statement).writable();
+  let refused: Error | undefined; // the server's refusal while the rows are sent (postgres.js destroys the stream)
+  writable.on('error', (err) => {
+    refused ??= err;
+  });
   try {
     for (const piece of copyTextPieces(rows, counter)) {
-      if (!writable.write(Buffer.from(piece))) await once(writable, 'drain'); // rejects if the server refuses the COPY meanwhile
+      if (refused) throw refused;
+      writable.write(Buffer.from(piece));
+      // Up to COPY_AHEAD_BYTES queued, let the socket send while the next piece is produced (the event loop
+      // must turn for it to), so node and the server work at once; beyond, wait for the server to catch up.
+      if (writable.writableLength > COPY_AHEAD_BYTES) await once(writable, 'drain');
+      else await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (refused) throw refused;
   } catch (err) {
-    writable.destroy(err as Error); // CopyFail: the server abandons the COPY
+    if (!writable.destroyed) writable.destroy(err as Error); // CopyFail: the server abandons the COPY
     throw err;
   }
   // postgres.js 3.4.9 never finishes the stream when the server refuses the COPY after the last piece
@@ -50,7 +63,7 @@ async function copyFrom(sql: postgres.TransactionSql, table: string, columns: st
   });
   const finished = new Promise<void>((resolve, reject) => {
     writable.once('error', reject);
-    writable.end(() => resolve());
+    writable.end((err?: Error | null) => (err ? reject(err) : resolve()));
   });
   await Promise.race([
     finished,

@@ -25,30 +25,84 @@ export interface BuiltRecords {
  * Nothing touches the database here; references to other layers come back as `pending`.
  */
 export function buildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined): BuiltRecords {
+  return startBuildRecords(source, layer, mapping, crs).finish();
+}
+
+export interface RecordBuilder {
+  /** The problems so far (the source's and the file's at the start, the rows' as they are built): the same array as finish().problems */
+  problems: BundleProblem[];
+  /** Area each parcel's source row declares, m², for the rows built so far */
+  declaredAreaSqm: Map<ParsedRecord, number>;
+  /** An error about the whole file (mapping, no rows, no geometry): then no row is built */
+  fileError: boolean;
+  /**
+   * The rows as they are built and checked, one at a time and in order (each becomes the next of
+   * `finish().records`): a consumer (the COPY into the staging table) can send one while the next is checked.
+   */
+  records: Generator<ParsedRecord, void, undefined>;
+  /** Builds whatever rows were not pulled yet, then checks across rows (duplicates, units, references). */
+  finish(): BuiltRecords;
+}
+
+/** buildRecords, row by row: see RecordBuilder. */
+export function startBuildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined): RecordBuilder {
   const problems: BundleProblem[] = [...source.problems];
-  const file = source.file;
   const declaredAreaSqm = new Map<ParsedRecord, number>();
+  const result = { records: [] as ParsedRecord[], declaredAreaSqm, problems, pending: [] as PendingReference[], rowCount: source.records.length };
+  const fileError = checkFile(source, layer, mapping, problems);
+  const records = fileError ? (function* () { /* nothing to build */ })() : buildRows(source, layer, mapping, crs, result);
+  let finished: BuiltRecords | undefined;
+  return {
+    problems,
+    declaredAreaSqm,
+    fileError,
+    records,
+    finish() {
+      if (finished) return finished;
+      for (const _ of records); // eslint-disable-line @typescript-eslint/no-unused-vars -- the rows not pulled yet
+      if (!fileError) {
+        checkDuplicates(layer, result.records, problems);
+        if (layer === 'enterprises') for (const r of result.records) checkEnterpriseCode(r, problems);
+        if (layer === 'units') checkUnits(result.records, problems);
+        const layers = Object.fromEntries(Object.keys(FILE_SPECS).map((l) => [l, l === layer ? result.records : []])) as Record<LayerName, ParsedRecord[]>;
+        result.pending = checkReferences(layers);
+      }
+      finished = result;
+      return result;
+    },
+  };
+}
+
+/** The checks of the file as a whole; true when one of them is an error (no row is then built). */
+function checkFile(source: SourceData, layer: ImportLayer, mapping: FieldMapping, problems: BundleProblem[]): boolean {
+  const file = source.file;
   const mappingProblems = checkMapping(layer, mapping, source.columns, file);
   if (mappingProblems.some((p) => p.message.includes('is required'))) {
     const hint = guessLayer(source.columns, layer);
     if (hint) mappingProblems.push({ severity: 'error', file, message: `the columns look like ${hint} rather than ${layer}: was it imported as the wrong layer? (layer=${hint})` });
   }
   problems.push(...mappingProblems);
-  const result = { records: [] as ParsedRecord[], declaredAreaSqm, problems, pending: [] as PendingReference[], rowCount: source.records.length };
   if (source.records.length === 0) {
     problems.push({ severity: 'error', file, message: 'holds no rows or features' });
-    return result;
+    return true;
   }
-  if (mappingProblems.some((p) => p.severity === 'error')) return result;
-
+  if (mappingProblems.some((p) => p.severity === 'error')) return true;
   const needsGeometry = GEOMETRY_LAYERS.includes(layer);
   if (needsGeometry && !source.records.some((r) => r.geometry)) {
     problems.push({ severity: 'error', file, field: 'geometry', message: `has no geometry; ${layer} need Polygon or MultiPolygon shapes (a Shapefile, GeoPackage, KML or GeoJSON)` });
-    return result;
+    return true;
   }
   if (!needsGeometry && source.records.some((r) => r.geometry)) {
     problems.push({ severity: 'warning', file, field: 'geometry', message: `${layer} have no geometry in MuYield; the shapes or points in the file are ignored` });
   }
+  return false;
+}
+
+/** Each row checked on its own and, when it holds up, added to `result` and yielded. */
+function* buildRows(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, result: BuiltRecords): Generator<ParsedRecord, void, undefined> {
+  const { problems, declaredAreaSqm } = result;
+  const file = source.file;
+  const needsGeometry = GEOMETRY_LAYERS.includes(layer);
   const specs = FILE_SPECS[layer as LayerName];
   for (const source_ of source.records) {
     const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };
@@ -74,13 +128,8 @@ export function buildRecords(source: SourceData, layer: ImportLayer, mapping: Fi
     const record: ParsedRecord = { values: values as Record<string, FieldValue>, geometry, at };
     if (declared !== undefined && declared !== null && declared !== '' && Number.isFinite(Number(declared))) declaredAreaSqm.set(record, Number(declared));
     result.records.push(record);
+    yield record;
   }
-  checkDuplicates(layer, result.records, problems);
-  if (layer === 'enterprises') for (const r of result.records) checkEnterpriseCode(r, problems);
-  if (layer === 'units') checkUnits(result.records, problems);
-  const layers = Object.fromEntries(Object.keys(FILE_SPECS).map((l) => [l, l === layer ? result.records : []])) as Record<LayerName, ParsedRecord[]>;
-  result.pending = checkReferences(layers);
-  return result;
 }
 
 /**

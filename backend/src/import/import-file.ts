@@ -5,7 +5,7 @@ import type { BundleProblem } from '../bundle/problems.js';
 import { resolvePending } from '../bundle/load-bundle.js';
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
 import { createBundleRepository } from '../repositories/bundle.repository.js';
-import { createImportRepository, keyColumns, type RowKey } from '../repositories/import.repository.js';
+import { createImportRepository, keyColumns, type RowKey, type StagedChecks } from '../repositories/import.repository.js';
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
 import { SourceLayerChoiceError } from './source-layers.js';
@@ -13,7 +13,7 @@ import type { SourceData, SourceInput, SourceLayer } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
-import { buildRecords, labelColumns } from './build-records.js';
+import { labelColumns, startBuildRecords, type RecordBuilder } from './build-records.js';
 import { multiPolygonEwkbHex } from './wkb.js';
 
 export interface ImportFileOptions {
@@ -127,28 +127,31 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
     if (crs.caveat) source.problems.push({ severity: 'warning', file: source.file, message: `${crs.code}: ${crs.caveat}` });
   }
 
-  progress(`checking ${source.records.length} rows`);
-  const built = buildRecords(source, layer, mapping, crs);
-  const problems = built.problems;
+  const builder = startBuildRecords(source, layer, mapping, crs);
+  const problems = builder.problems;
   const checkable = !problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined);
-  if (checkable) {
-    progress('checking references against the database');
-    problems.push(...(await resolvePending(createBundleRepository(db), built.pending)));
-  }
   report.problems = problems;
-  report.counts.valid = built.records.length;
-  const keys = built.records.map((r) => keyOf(layer, r));
-  // One transaction from the geometry checks to the write: the rows are staged (COPY) and their geometry
-  // parsed, validated and measured once; parcels are written from the staging table. With errors, or in a
-  // dry run, nothing but the staging table (dropped at commit) is written.
-  const staging = checkable && crs !== undefined && built.records.length > 0 && (layer === 'parks' || layer === 'parcels' || layer === 'buildings') ? layer : undefined;
+  // One transaction from the checks to the write. With geometry, the rows are checked as the COPY into the
+  // staging table takes them (node checks the next rows while PostgreSQL parses, validates and measures the
+  // geometry of the previous ones, once); parcels are then written from the staging table. With errors, or
+  // in a dry run, nothing but the staging table (dropped at commit) is written.
+  const staging = checkable && crs !== undefined && (layer === 'parks' || layer === 'parcels' || layer === 'buildings') ? layer : undefined;
   try {
     report.importId = await db.transaction(async (tx) => {
+      let staged: StagedChecks | undefined;
       if (staging) {
-        progress('checking geometry with PostGIS');
-        report.repairs = await checkGeometry(repo, tx, staging, built.records, built.declaredAreaSqm, Boolean(options.repair), problems, progress);
+        progress(`checking ${source.records.length} rows and staging their geometry for PostGIS`);
+        staged = await stageGeometry(repo, tx, staging, builder, Boolean(options.repair), progress);
+      } else progress(`checking ${source.records.length} rows`);
+      const built = builder.finish();
+      report.counts.valid = built.records.length;
+      if (checkable) {
+        progress('checking references against the database');
+        problems.push(...(await resolvePending(createBundleRepository(tx), built.pending)));
       }
+      if (staged) report.repairs = reportGeometry(staged, built.records, built.declaredAreaSqm, Boolean(options.repair), layer === 'parcels', problems);
       progress('counting the rows that exist already');
+      const keys = built.records.map((r) => keyOf(layer, r));
       report.counts.update = staging ? await repo.countStagedExisting(tx, staging) : await repo.countExisting(layer, keys, tx);
       report.counts.insert = keys.length - report.counts.update;
       if (problems.some((p) => p.severity === 'error') || options.dryRun) return undefined;
@@ -161,7 +164,7 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
       else await repo.saveBeforeImages(tx, id, layer, keys);
       progress(`writing ${built.records.length} ${layer}: the rows`);
       if (staging === 'parcels') await repo.writeStagedParcels(tx);
-      else await createBundleRepository(db).upsertLayer(tx, layer, built.records);
+      else await createBundleRepository(tx).upsertLayer(tx, layer, built.records);
       await repo.saveMapping(tx, layer, signature, source.columns, mapping);
       return id;
     });
@@ -248,23 +251,28 @@ async function findHint(source: SourceData, options: ImportFileOptions, mapping:
 /**
  * PostGIS's checks of the geometry, in the import's transaction, in one pass over a staging table (see
  * checkStagedGeometries): validity (with the ST_MakeValid repair, applied when asked), declared areas, and
- * for parcels overlaps and reaches outside the park.
+ * for parcels overlaps and reaches outside the park. The rows are built and checked as the COPY takes them.
  */
-async function checkGeometry(
-  repo: ReturnType<typeof createImportRepository>, tx: Queryable, layer: 'parks' | 'parcels' | 'buildings', records: ParsedRecord[],
-  declared: Map<ParsedRecord, number>, repair: boolean, problems: BundleProblem[], progress: (step: string) => void,
-): Promise<GeometryRepair[]> {
-  const placement = layer === 'parcels';
-  const { checks, overlaps, outside } = await repo.checkStagedGeometries(
+async function stageGeometry(
+  repo: ReturnType<typeof createImportRepository>, tx: Queryable, layer: 'parks' | 'parcels' | 'buildings', builder: RecordBuilder,
+  repair: boolean, progress: (step: string) => void,
+): Promise<StagedChecks> {
+  const declared = builder.declaredAreaSqm;
+  let position = 0;
+  return repo.checkStagedGeometries(
     tx, layer,
     (function* () {
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i];
-        yield { position: i + 1, declared_sqm: declared.get(r) ?? null, ewkb: multiPolygonEwkbHex(r.geometry!), values: r.values };
-      }
+      for (const r of builder.records) yield { position: ++position, declared_sqm: declared.get(r) ?? null, ewkb: multiPolygonEwkbHex(r.geometry!), values: r.values };
     })(),
-    { repair, placement, minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`) },
+    { repair, placement: layer === 'parcels', minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`) },
   );
+}
+
+/** What the staged checks found, as problems and repairs of the records (staged in order, 1-based positions). */
+function reportGeometry(
+  staged: StagedChecks, records: ParsedRecord[], declared: Map<ParsedRecord, number>, repair: boolean, placement: boolean, problems: BundleProblem[],
+): GeometryRepair[] {
+  const { checks, overlaps, outside } = staged;
   const repairs: GeometryRepair[] = [];
   for (const c of checks) {
     const r = records[c.position - 1];

@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import type { LayerName } from '../bundle/fields.js';
 import type { DatasetInfo, ParsedRecord } from '../bundle/validate-bundle.js';
 import { sqlFile } from './sql-file.js';
@@ -54,7 +54,8 @@ export async function pipelined<T>(items: T[], size: number, serialise: (chunk: 
   await previous;
 }
 
-export function createBundleRepository(db: Database) {
+/** Over the database or over a transaction (the import checks references inside its own). */
+export function createBundleRepository(db: Queryable) {
   return {
     /** Which of these codes already exist in a table. */
     async findExistingCodes(layer: keyof typeof KEY_COLUMN, codes: string[]): Promise<Set<string>> {
