@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from './default-scheme.js';
 import defaultSchemeJson from './default-scheme.json';
-import { listGradeCodes, validateScheme } from './scheme.js';
+import { figureYearsFor, listGradeCodes, validateScheme } from './scheme.js';
 
 const clone = () => structuredClone(defaultSchemeJson) as unknown as Record<string, any>;
 
@@ -95,5 +95,17 @@ describe('validateScheme', () => {
 
   it('rejects something that is not an object at all', () => {
     expect(validateScheme(null)).toEqual({ ok: false, errors: [{ path: 'scheme', message: 'scheme must be an object' }] });
+  });
+});
+
+describe('figureYearsFor: the years of figures an evaluation reads', () => {
+  it('reads only the year itself with published benchmarks (the default) and with min–max scoring', () => {
+    expect(figureYearsFor(DEFAULT_SCHEME, 2024)).toEqual([2024]);
+    expect(figureYearsFor({ scoring: { ...DEFAULT_SCHEME.scoring, method: 'minMax' } as never }, 2024)).toEqual([2024]);
+  });
+
+  it('reads the year before as well when benchmarks are k × last year\'s average', () => {
+    const scoring = { ...DEFAULT_SCHEME.scoring, benchmarkMode: { kind: 'lastYearAverage' as const, multiplier: 1.2 } };
+    expect(figureYearsFor({ scoring }, 2024)).toEqual([2023, 2024]);
   });
 });

@@ -164,3 +164,12 @@ export function listGradeCodes(scheme: Pick<EvaluationScheme, 'grading'>): Grade
   const bands = scheme.grading.method === 'percentile' ? scheme.grading.percentileBands : scheme.grading.absoluteBands;
   return bands.map((b) => b.grade);
 }
+
+/**
+ * The years whose figures an evaluation of `year` reads: the year itself, and the year before when the
+ * benchmarks are k × last year's average. With published benchmarks last year's figures play no part.
+ */
+export function figureYearsFor(scheme: Pick<EvaluationScheme, 'scoring'>, year: number): number[] {
+  const { scoring } = scheme;
+  return scoring.method === 'benchmarkRatio' && scoring.benchmarkMode.kind === 'lastYearAverage' ? [year - 1, year] : [year];
+}

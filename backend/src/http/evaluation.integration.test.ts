@@ -256,6 +256,27 @@ describe('evaluation schemes', () => {
     expect((await get('/api/schemes/test-variant?version=1')).body.scheme.grading.labels.C).toBe('帮扶转型类');
   });
 
+  it('scores against k × last year\'s average when the scheme says so, reading the year before\'s figures', async () => {
+    const scheme = variant((s) => {
+      s.id = 'test-last-year';
+      s.scoring = { ...s.scoring, method: 'benchmarkRatio', benchmarkMode: { kind: 'lastYearAverage', multiplier: 1.5 } } as typeof s.scoring;
+    });
+    expect((await put('/api/schemes/test-last-year', scheme)).status).toBe(200);
+    const { body } = await get('/api/evaluations?year=2025&scheme=test-last-year');
+    const a = body.results.find((r: { uscc: string }) => r.uscc === A);
+    // A is alone among the county's above-scale firms: the benchmark is 1.5 × its own 2024 figure per mu
+    expect(a).toMatchObject({ group: 'aboveScale', poolSize: 1 });
+    const [taxPerMu2024, taxPerMu2025] = await Promise.all(
+      [2024, 2025].map(async (year) => (await get(`/api/enterprises/${A}?year=${year}`)).body.taxWanYuanPerMu as number),
+    );
+    const spec = scheme.groups.aboveScale.indicators.find((i) => i.key === 'taxWanYuanPerMu')!;
+    const expected = Math.min((spec.weight * taxPerMu2025) / (1.5 * taxPerMu2024), scheme.scoring.capMultipleOfWeight! * spec.weight);
+    expectNear(a.contributions.taxWanYuanPerMu, expected, 1e-9);
+    // with published benchmarks the same firm scores differently: the year before was read for this scheme only
+    const published = (await get('/api/evaluations?year=2025')).body.results.find((r: { uscc: string }) => r.uscc === A);
+    expect(Math.abs(published.contributions.taxWanYuanPerMu - expected)).toBeGreaterThan(1e-6);
+  });
+
   it('refuses to evaluate with a stored scheme that fails validation (422)', async () => {
     await t.db.query(`INSERT INTO evaluation_schemes (id, body) VALUES ('test-broken', '{"id": "test-broken"}'::jsonb)`);
     const res = await get('/api/evaluations?scheme=test-broken');

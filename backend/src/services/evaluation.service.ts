@@ -9,7 +9,7 @@ import { allocateEnterpriseLand, mergeFigures } from '../domain/land-allocation.
 import type { RawFigures } from '../domain/metrics.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { isInConstructionPeriod } from '../domain/parcel-facts.js';
-import type { EvaluationScheme } from '../domain/scheme.js';
+import { figureYearsFor, type EvaluationScheme } from '../domain/scheme.js';
 import { appendTo } from '../domain/collections.js';
 
 /** One year evaluated with one scheme: the facts read, the land allocated, every firm's result. */
@@ -210,7 +210,8 @@ export function createEvaluationService(
    */
   async function computeYear(year: number, schemeId?: string): Promise<YearEvaluation> {
     const scheme = await schemes.getEvaluationScheme(schemeId);
-    const facts = await repo.loadFacts([year - 1, year]);
+    const years = figureYearsFor(scheme, year);
+    const facts = await repo.loadFacts(years);
     const parcelByCode = new Map<string, EvaluationParcelRow>();
     const floorAreaByParcel = new Map<string, number>();
     for (const p of facts.parcels) {
@@ -219,10 +220,9 @@ export function createEvaluationService(
     }
     placeEnterprises(facts, parcelByCode);
     const allocation = allocateEnterpriseLand(facts.parcels, facts.holdings, floorAreaByParcel, scheme.landAllocationMode);
-    const years = [year - 1, year];
     const reported = figuresByYear(facts, years);
     const figures = years.map((y) => ({ y, raw: reported.get(y)!, merged: mergeFigures(reported.get(y)!, allocation) }));
-    const { raw: rawFiguresByUscc, merged: figuresByUscc } = figures[1];
+    const { raw: rawFiguresByUscc, merged: figuresByUscc } = figures[figures.length - 1];
     const computed = evaluateEnterprises(toInputs(facts, parcelByCode, allocation, year, figures), scheme, { year });
     const results = adjustments ? applyAdjustments(computed, await adjustments.listAdjustments(year, scheme.id, scheme.version), scheme) : computed;
     return {
