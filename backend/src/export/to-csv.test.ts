@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { toCsv } from './to-csv.js';
+import { isReadAsNumberBySpreadsheets, toCsv } from './to-csv.js';
 import { toDecimalText } from './cells.js';
+import { LAYER_COLUMNS, type ExportTable } from './headers.js';
+import { fromTextFormula, readCsv } from '../import/read-table.js';
 import { sampleBuildings } from './__fixtures__/sample-table.js';
 import { hasGdal, ogrToGeoJson, writeTempFile } from '../test-support/gdal.js';
+
+/** Parks whose codes are all digits (one with a leading zero), or digits a spreadsheet reads as a number or date. */
+function parksWithCodes(): Pick<ExportTable, 'columns' | 'features'> {
+  const keys = ['code', 'name', 'region_code', 'region_name', 'level', 'leading_industries', 'year'];
+  const columns = keys.map((k) => LAYER_COLUMNS.parks.find((c) => c.key === k)!);
+  return {
+    columns,
+    features: [
+      { geometry: null, properties: { code: '0610', name: '示例园区', region_code: '610902', region_name: '示例县', level: null, leading_industries: null, year: 2025 } },
+      { geometry: null, properties: { code: '919999015999999055', name: '园区,2', region_code: '12E5', region_name: '县', level: 'P-01', leading_industries: '1-2', year: 2026 } },
+    ],
+  };
+}
 
 const parse = (bytes: Buffer) => Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
 
@@ -34,6 +49,39 @@ describe('CSV export', () => {
     expect(rows[3][1]).toBe(`'-1+1`);
     expect(rows[3][2]).toBe(`'@SUM(A1)`);
     expect(parse(toCsv(sampleBuildings(), { guardFormulas: false }))[3][2]).toBe('@SUM(A1)');
+  });
+
+  it('writes codes a spreadsheet would take for numbers as text formulas ="…", only in text columns and only for spreadsheets', () => {
+    const parks = parksWithCodes();
+    const lines = toCsv(parks).toString('utf8').slice(1).split('\r\n');
+    // RFC 4180 quoting doubles the formula's quotes: the cell itself is ="0610"
+    expect(lines[1]).toBe('"=""0610""",示例园区,"=""610902""",示例县,,,2025');
+    expect(parse(toCsv(parks))[2]).toEqual(['="919999015999999055"', '园区,2', '="12E5"', '县', 'P-01', '="1-2"', '2026']);
+    expect(parse(toCsv(parks, { guardFormulas: false }))[1].slice(0, 3)).toEqual(['0610', '示例园区', '610902']);
+  });
+
+  it('tells the texts a spreadsheet would turn into numbers or dates from the others', () => {
+    for (const t of ['919999015999999055', '0123', '610902', '12E5', '1.5', '3/4', '1-2', '12:30', '50%']) expect(isReadAsNumberBySpreadsheets(t), t).toBe(true);
+    for (const t of ['999901001001GB00001', '91999901MA0000A19A', 'P-01', '-1', '=1', '', ' 1', '1 2', '安康']) expect(isReadAsNumberBySpreadsheets(t), t).toBe(false);
+  });
+
+  it('is read back by our CSV importer to the same values, codes without their ="…"', () => {
+    const parks = parksWithCodes();
+    const read = readCsv(toCsv(parks, { lang: 'en' }), 'parks.csv');
+    expect(read.problems).toEqual([]);
+    expect(read.records.map((r) => r.properties['Park code'])).toEqual(['0610', '919999015999999055']);
+    expect(read.records.map((r) => r.properties['County code'])).toEqual(['610902', '12E5']);
+    expect(read.records[1].properties).toMatchObject({ Park: '园区,2', Level: 'P-01', 'Leading industries': '1-2' });
+  });
+
+  it('reads a text formula back as its text, and leaves every other formula for the importer to refuse', () => {
+    expect(fromTextFormula('="0123"')).toBe('0123');
+    expect(fromTextFormula('="a""b"')).toBe('a"b');
+    expect(fromTextFormula('=""')).toBe('');
+    expect(fromTextFormula('="=1+1"')).toBe('=1+1');
+    expect(fromTextFormula('="1"&"2"')).toBe('="1"&"2"');
+    expect(fromTextFormula('=HYPERLINK("x")')).toBe('=HYPERLINK("x")');
+    expect(fromTextFormula('0123')).toBe('0123');
   });
 
   it('writes decimals without exponent or trailing zeros', () => {

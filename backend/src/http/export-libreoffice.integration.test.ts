@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../test-support/test-app.js';
+import { fromTextFormula } from '../import/read-table.js';
 
 // LibreOffice as the independent reader of the spreadsheets we export (issue 5: "exports open in GDAL and in
 // LibreOffice"): each file goes through `soffice --headless --convert-to csv` and we read what Calc made of it.
@@ -107,6 +108,8 @@ describe.runIf(hasSoffice)('exports opened in LibreOffice Calc', () => {
     }
     // The same CSV without the exporter's apostrophe: proves Calc would run the formula if it were not guarded
     csv['control-unguarded.csv'] = Buffer.from(csv['enterprises.csv'].toString('utf8').replace(`'${FORMULA_NAME}`, FORMULA_NAME));
+    // The same CSV with the code written plain (the cell "=""…""" unwrapped): proves Calc takes it for a number
+    csv['control-plain-code.csv'] = Buffer.from(csv['enterprises.csv'].toString('utf8').replace(/"=""(\d+)"""/g, '$1'));
     // Two runs of Calc: the CSV filter (UTF-8, comma) must not be forced on the workbooks
     fromXlsx = openInCalc(xlsx);
     fromCsv = openInCalc(csv, `CSV:${CSV_OPTIONS}`);
@@ -116,8 +119,8 @@ describe.runIf(hasSoffice)('exports opened in LibreOffice Calc', () => {
     expect(fromXlsx['parcels.xlsx'][0]).toEqual(expect.arrayContaining(['宗地代码', '用地面积(m²)', '用地面积(亩)', '计划投资(万元)', '约定亩均税收(万元/亩)']));
     expect(fromXlsx['indicators.xlsx'][0]).toEqual(expect.arrayContaining(['税收(万元)', '综合能耗(吨标准煤)', '用电量(千瓦时)']));
     for (const layer of Object.keys(LAYERS) as Layer[]) {
-      // The exporter's CSV guards the formula-like name with an apostrophe; the workbook holds it as text instead
-      const expected = meant[layer].map((row) => row.map((cell) => (cell === `'${FORMULA_NAME}` ? FORMULA_NAME : cell)));
+      // The exporter's CSV guards the formula-like name with an apostrophe and codes with ="…"; the workbook holds both as text
+      const expected = meant[layer].map((row) => row.map((cell) => (cell === `'${FORMULA_NAME}` ? FORMULA_NAME : fromTextFormula(cell))));
       expect({ layer, rows: fromXlsx[`${layer}.xlsx`] }).toEqual({ layer, rows: expected });
     }
     expect(fromXlsx['parcels.xlsx']).toHaveLength(1 + 4);
@@ -138,9 +141,8 @@ describe.runIf(hasSoffice)('exports opened in LibreOffice Calc', () => {
     for (const layer of Object.keys(LAYERS) as Layer[]) {
       const rows = fromCsv[`${layer}.csv`];
       expect({ layer, header: rows[0], count: rows.length }).toEqual({ layer, header: meant[layer][0], count: meant[layer].length });
-      // Every cell but an all-digit 统一社会信用代码, which Calc reads as a number (the next test)
-      const kept = (_row: string[], i: number) => !/^\d{18}$/.test(meant[layer][i][0]);
-      expect(rows.filter(kept)).toEqual(meant[layer].filter(kept));
+      // Every cell, codes written as ="…" shown as their text (the last test)
+      expect({ layer, rows }).toEqual({ layer, rows: meant[layer].map((row) => row.map(fromTextFormula)) });
     }
     expect(fromCsv['parcels.csv'][0]).toEqual(expect.arrayContaining(['用地面积(m²)', '用地面积(亩)', '约定亩均税收(万元/亩)']));
   });
@@ -152,11 +154,15 @@ describe.runIf(hasSoffice)('exports opened in LibreOffice Calc', () => {
     expect(unguarded?.['企业名称']).toBe('6');
   });
 
-  // Known defect, left for the exporter (backend/src/export/to-csv.ts): a plain CSV cannot say "text", so Calc
-  // (like Excel) takes an 18-digit code for a number and rounds it. XLSX keeps it (the first test).
-  it.fails('CSV: an all-digit 统一社会信用代码 stays as written (fails today: Calc shows 9.19999015999999E+017)', () => {
+  // A plain CSV cannot say "text": Calc (like Excel) read an all-digit code as a number and rounded it
+  // (9.19999015999999E+017) until the exporter wrote such codes as ="…" (export/to-csv.ts).
+  it('CSV: an all-digit 统一社会信用代码 stays as written, where the same cell written plain becomes a rounded number', () => {
+    expect(meant.enterprises.map((r) => r[0])).toContain('="919999015999999055"');
     const codes = byHeader(fromCsv['enterprises.csv']).map((r) => r['统一社会信用代码']);
     expect(codes).toContain('919999015999999055');
+    const plain = byHeader(fromCsv['control-plain-code.csv']).map((r) => r['统一社会信用代码']);
+    expect(plain).toContain('9.19999015999999E+017');
+    expect(plain).not.toContain('919999015999999055');
   });
 });
 

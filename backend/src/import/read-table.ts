@@ -77,9 +77,21 @@ function trimAll(values: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) {
     if (k === '__parsed_extra') continue;
-    out[k] = v == null ? '' : String(v).trim();
+    out[k] = v == null ? '' : fromTextFormula(String(v).trim());
   }
   return out;
+}
+
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
+
+/**
+ * `="0123"` → `0123`: a formula that is only a string constant, the way a CSV keeps a code as text in Excel
+ * and LibreOffice (our CSV export writes codes so, export/to-csv.ts). Any other formula is left as it is and
+ * refused later (field-mapping.ts); a constant that itself looks like a formula (`="=1+1"`) is refused too.
+ */
+export function fromTextFormula(cell: string): string {
+  const m = TEXT_FORMULA.exec(cell);
+  return m ? m[1].replace(/""/g, '"') : cell;
 }
 
 /** Points from a lon/lat (经度/纬度) or x/y column pair, when the table has one. */
