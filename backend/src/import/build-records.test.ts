@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { resolveCrs } from '../bundle/crs.js';
+import { buildRecords, startBuildRecords } from './build-records.js';
+import { suggestMapping } from './field-mapping.js';
+import type { SourceData } from './source.js';
+
+const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 34], [x + 0.001, 34], [x + 0.001, 34.001], [x, 34.001], [x, 34]]] });
+
+function parcels(rows: Record<string, unknown>[]): SourceData {
+  return {
+    file: 'parcels.geojson', format: 'geojson', columns: ['code', 'park_code', 'land_use', 'declared_area_sqm'], problems: [],
+    records: rows.map((properties, i) => ({ feature: i + 1, properties, geometry: square(108 + i * 0.01) })),
+  };
+}
+
+const rows = [
+  { code: 'A1', park_code: 'G610101', land_use: 'industrial', declared_area_sqm: 10_300 },
+  { code: 'A2', park_code: 'G610101', land_use: 'spaceport' },
+  { code: 'A3', park_code: 'G610101' },
+  { code: 'A1', park_code: 'G610101' },
+];
+
+describe('startBuildRecords (rows built as a consumer pulls them)', () => {
+  it('builds each row only when pulled, so a consumer can send one while the next is checked', () => {
+    const source = parcels(rows);
+    const builder = startBuildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'));
+    expect(builder.fileError).toBe(false);
+    const first = builder.records.next();
+    expect(first.done).toBe(false);
+    if (first.done) return;
+    expect(first.value.values.code).toBe('A1');
+    expect(builder.declaredAreaSqm.get(first.value)).toBe(10_300);
+    // the second row's bad land use is not reported until the builder gets there
+    expect(builder.problems.filter((p) => p.feature === 2)).toEqual([]);
+    const second = builder.records.next();
+    expect(second.done || second.value.values.code).toBe('A3');
+    expect(builder.problems).toContainEqual(expect.objectContaining({ severity: 'error', feature: 2, field: 'land_use' }));
+  });
+
+  it('finish() builds the rows not pulled yet, then checks across rows: the same result as buildRecords', () => {
+    const source = parcels(rows);
+    const mapping = suggestMapping('parcels', source.columns);
+    const builder = startBuildRecords(source, 'parcels', mapping, resolveCrs('EPSG:4326'));
+    builder.records.next();
+    const built = builder.finish();
+    const whole = buildRecords(parcels(rows), 'parcels', mapping, resolveCrs('EPSG:4326'));
+    expect(built.records.map((r) => r.values.code)).toEqual(['A1', 'A3', 'A1']);
+    expect(built.records.map((r) => r.at)).toEqual(whole.records.map((r) => r.at));
+    expect(built.problems).toEqual(whole.problems);
+    expect(built.problems).toContainEqual(expect.objectContaining({ severity: 'error', feature: 4, code: 'A1', message: expect.stringMatching(/duplicate of feature 1/) }));
+    expect(builder.finish()).toBe(built);
+    expect(builder.records.next().done).toBe(true);
+  });
+
+  it('builds no row when the file as a whole is wrong', () => {
+    const source = parcels([]);
+    const builder = startBuildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'));
+    expect(builder.fileError).toBe(true);
+    expect([...builder.records]).toEqual([]);
+    expect(builder.finish().problems).toEqual([expect.objectContaining({ severity: 'error', message: 'holds no rows or features' })]);
+  });
+});
