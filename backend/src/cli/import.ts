@@ -19,7 +19,7 @@ const USAGE = `usage: npm run import -- PATH [--dry-run]
   --crs    coordinate system, e.g. EPSG:4545, EPSG:4524, GCJ-02, BD-09 (+swap for y-first data);
            default: the file's (.prj…), else detected; when uncertain the candidates are listed and nothing is written
   --map    a bundle field from a column, e.g. --map code=宗地号 --map output_yuan=产值:wan_yuan (default: remembered, else suggested)
-  --source-layer  shapefile or GeoPackage table when the file holds several
+  --source-layer  shapefile, GeoPackage table, or file of a zip/KMZ (its path in it) when the file holds several
   --hint   where the data is (a park code or lon,lat), to tell Gauss-Krüger zones apart
   --repair   repair invalid geometry with ST_MakeValid instead of refusing it
   --dry-run  check everything and report, write nothing

@@ -120,7 +120,7 @@ export const importQuery = {
     dryRun: { type: 'boolean', default: false, description: 'check and report without writing' },
     repair: { type: 'boolean', default: false, description: 'repair invalid geometry with ST_MakeValid instead of refusing it' },
     fileName: { type: 'string', maxLength: 200, description: 'the file\'s name (its extension helps recognise the format)' },
-    sourceLayer: { type: 'string', maxLength: 200, description: 'shapefile in a zip of several (its path in the zip without .shp, or its bare name when unique), or GeoPackage table; default: the only one. With several and none named the report (422) lists them in sourceLayers and reads nothing' },
+    sourceLayer: { type: 'string', maxLength: 200, description: 'shapefile in a zip of several (its path in the zip without .shp, or its bare name when unique), GeoPackage table, or one file of a zip or KMZ of several GeoJSON/KML/CSV/GeoPackage files (its path in the zip, or its bare name when unique); default: the only one. With several and none named the report (422) lists them in sourceLayers and reads nothing' },
     hint: { type: 'string', maxLength: 80, description: 'where the data is, to tell Gauss-Krüger zones apart: a park code or "lon,lat"' },
     mapping: { type: 'string', maxLength: 20000, description: 'JSON: bundle field → source column, e.g. {"code":{"column":"宗地号"},"output_yuan":{"column":"产值","unit":"wan_yuan"}} (default: remembered for these columns, else suggested)' },
   },

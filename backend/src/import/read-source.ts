@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SourceData, SourceInput } from './source.js';
-import { ImportReadError, openZip } from './safe-zip.js';
+import type { SourceData, SourceInput, SourceLayer } from './source.js';
+import { ImportReadError, openZip, type ZipEntry } from './safe-zip.js';
+import { chooseSourceLayer } from './source-layers.js';
 import { readGeoJson } from './read-geojson.js';
 import { readCsv, readXlsx } from './read-table.js';
 import { readKml } from './read-kml.js';
@@ -9,7 +10,7 @@ import { readShapefileZip } from './read-shapefile.js';
 import { readGeoPackage } from './read-geopackage.js';
 
 export interface ReadOptions {
-  /** Shapefile base name or GeoPackage table when the file holds several */
+  /** Shapefile base name, GeoPackage table, or a file's path in a zip of several, when the file holds several */
   sourceLayer?: string;
 }
 
@@ -39,11 +40,12 @@ export async function readSource(input: SourceInput, fileName: string, options: 
     const names = entries.map((e) => e.name.toLowerCase());
     if (names.includes('[content_types].xml') || ext === '.xlsx') return readXlsx(bytes, file);
     if (names.some((n) => n.endsWith('.shp') || n.endsWith('.dbf') || n.endsWith('.shx'))) return readShapefileZip(entries, file, options.sourceLayer);
-    const kmlEntry = entries.find((e) => e.name.toLowerCase().endsWith('.kml'));
-    if (kmlEntry) return readKml(await kmlEntry.read(), `${file}/${kmlEntry.name}`, 'kmz');
-    const single = entries.filter((e) => /\.(geojson|json|gpkg|csv)$/i.test(e.name));
-    if (single.length === 1) return readSource(await single[0].read(), single[0].name, options);
-    throw new ImportReadError(file, `is a zip of ${entries.length} file(s) (${entries.slice(0, 5).map((e) => e.name).join(', ')}) but no shapefile, KML or single GeoJSON/GeoPackage/CSV`);
+    const readable = entries.filter((e) => DATA_FILE_IN_ZIP.test(e.name));
+    if (readable.length === 0) {
+      throw new ImportReadError(file, `is a zip of ${entries.length} file(s) (${entries.slice(0, 5).map((e) => e.name).join(', ')}) but no shapefile, KML, GeoJSON, GeoPackage or CSV`);
+    }
+    if (readable.length === 1) return readZipEntry(readable[0], file, options);
+    return readOneOfSeveral(readable, file, options.sourceLayer);
   }
   if (head.subarray(0, 16).equals(SQLITE_MAGIC)) return readGeoPackage(await readWhole(input), file, options.sourceLayer);
   const text = head.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
@@ -54,6 +56,32 @@ export async function readSource(input: SourceInput, fileName: string, options: 
   if (ext === '.kmz' || ext === '.zip' || ext === '.xlsx') throw new ImportReadError(file, 'is not a readable zip file');
   if (head.includes(0)) throw new ImportReadError(file, 'is a binary file of no format MuYield reads (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX)');
   return readCsv(await readWhole(input), file);
+}
+
+/** Files of a zip (or KMZ) that are read as a layer; a .json is taken for GeoJSON. */
+const DATA_FILE_IN_ZIP = /\.(geojson|json|kml|gpkg|csv)$/i;
+
+/** One file of a zip, as if uploaded alone; a KML keeps the zip's name in its own (`a.kmz/doc.kml`). */
+function readZipEntry(entry: ZipEntry, zipFile: string, options: ReadOptions): Promise<SourceData> {
+  if (entry.name.toLowerCase().endsWith('.kml')) return entry.read().then((bytes) => readKml(bytes, `${zipFile}/${entry.name}`, 'kmz'));
+  return entry.read().then((bytes) => readSource(bytes, entry.name, options));
+}
+
+/**
+ * A zip of several GeoJSON, KML, GeoPackage or CSV files (a KMZ of several KML): each file is a layer named
+ * by its path in the zip, listed without unpacking any (so no geometry type or count: that would mean parsing
+ * every file), and only the one `sourceLayer` names is read. As with shapefiles, a bare file name is enough
+ * when no other file in the zip has it.
+ */
+async function readOneOfSeveral(readable: ZipEntry[], zipFile: string, sourceLayer: string | undefined): Promise<SourceData> {
+  const sourceLayers: SourceLayer[] = readable.map((e) => ({ name: e.name }));
+  const names = readable.map((e) => e.name);
+  const byShortName = sourceLayer === undefined || names.includes(sourceLayer) ? [] : names.filter((n) => n.split('/').pop() === sourceLayer);
+  const wanted = byShortName.length === 1 ? byShortName[0] : sourceLayer;
+  const chosen = readable[names.indexOf(chooseSourceLayer(zipFile, sourceLayers, wanted, 'file').name)];
+  // The choice is spent on the zip: a GeoPackage chosen from it that holds several tables lists its own
+  const data = await readZipEntry(chosen, zipFile, {});
+  return { ...data, layerName: chosen.name, sourceLayers };
 }
 
 async function readHead(input: SourceInput, file: string): Promise<Buffer> {

@@ -16,22 +16,22 @@ export interface SourceRecord {
   geometry: unknown;
 }
 
-/** One layer of a file that can hold several: a shapefile in a zip, a GeoPackage feature table. */
+/** One layer of a file that can hold several: a shapefile in a zip, a GeoPackage feature table, a file in a zip or KMZ of several. */
 export interface SourceLayer {
-  /** What to pass as sourceLayer: the shapefile's path in the zip without extension, or the table name */
+  /** What to pass as sourceLayer: the shapefile's path in the zip without extension, the table name, or a GeoJSON/KML/CSV file's path in the zip */
   name: string;
   /** As the file declares it, e.g. Polygon, MultiPolygon, Point (a shapefile's Polygon may hold multipolygons) */
   geometryType?: string;
-  /** Features, from the shapefile index or COUNT(*) of the table */
+  /** Features, from the shapefile index or COUNT(*) of the table (not given for a file in a zip: it would mean parsing it) */
   count?: number;
 }
 
 export interface SourceData {
   file: string;
   format: SourceFormat;
-  /** Shapefile base name, GeoPackage table */
+  /** Shapefile base name, GeoPackage table, or the file's path in a zip of several */
   layerName?: string;
-  /** Every layer the file holds, for formats that can hold several (zipped Shapefile, GeoPackage) */
+  /** Every layer the file holds, for formats that can hold several (zipped Shapefile, GeoPackage, a zip or KMZ of several files) */
   sourceLayers?: SourceLayer[];
   columns: string[];
   records: SourceRecord[];

@@ -400,6 +400,23 @@ describe('the import wizard: a file of several layers', () => {
     fireEvent.click(screen.getByTestId('step-choose'));
     expect(screen.queryByTestId('source-layers')).toBeNull();
   });
+
+  it('lists the files of a zip of several GeoJSON by their path, without facts, and sends the path picked', async () => {
+    // What the server answers for such a zip (backend/src/import/zip-of-several-files.integration.test.ts)
+    const twoFiles: ImportReport = {
+      ...twoTables, file: 'layers.zip',
+      sourceLayers: [{ name: 'parcels.geojson' }, { name: '其他/wells.geojson' }],
+      problems: [{ ...twoTables.problems[0], file: 'layers.zip', message: 'holds 2 files, parcels.geojson, 其他/wells.geojson; nothing was read: choose one with sourceLayer= (HTTP) or --source-layer (CLI)' }],
+    };
+    open();
+    await (await upload()).answer(422, twoFiles);
+    expect(screen.getByTestId('source-layers-asked').textContent).toBe('这个文件包含 2 个图层：请选择要导入的一个，再上传检查（尚未写入任何数据）。');
+    const options = screen.getAllByTestId('source-layer-option') as HTMLInputElement[];
+    expect(options.map((o) => o.closest('label')!.textContent)).toEqual(['parcels.geojson', '其他/wells.geojson']);
+    fireEvent.click(screen.getByLabelText(/^其他\/wells/));
+    fireEvent.click(screen.getByTestId('import-check'));
+    expect(FakeXhr.sent.at(-1)!.query).toMatchObject({ dryRun: 'true', sourceLayer: '其他/wells.geojson' });
+  });
 });
 
 describe('the import history', () => {
