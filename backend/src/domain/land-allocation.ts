@@ -79,15 +79,6 @@ type FloorAreaByParcel = Record<string, number> | ReadonlyMap<string, number>;
 const floorAreaOf = (table: FloorAreaByParcel, code: string): number | null =>
   (table instanceof Map ? table.get(code) : (table as Record<string, number>)[code]) ?? null;
 
-function dedupe(holdings: Holding[], warnings: string[]): Holding[] {
-  const seen = new Set<string>();
-  return holdings.filter((h) => {
-    const key = `${h.parcelCode}|${h.uscc}|${h.role}`;
-    if (seen.has(key)) warnings.push(`${h.uscc} is listed twice as ${h.role} of ${h.parcelCode}; the first row is used`);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
-
 interface ParcelSplit {
   shares: { uscc: string; share: LandShare }[];
   merges: { tenantUscc: string; owners: string[]; parcelCode: string; leasedFloorAreaSqm: number | null }[];
@@ -190,21 +181,28 @@ export function allocateEnterpriseLand(
   mode: LandAllocationMode,
 ): LandAllocation {
   const warnings: string[] = [];
-  const unique = dedupe(holdings, warnings);
-  const parcelByCode = new Map(parcels.map((p) => [p.code, p]));
-  const owners = new Set(unique.filter((h) => h.role === 'owner').map((h) => h.uscc));
-  // A Map while allocating (a province's 230 000 holdings look their firm up several times each; an object
-  // with 100 000 keys is a slow dictionary), turned into the record once at the end.
+  const parcelByCode = new Map<string, ParcelLand>();
+  for (const p of parcels) parcelByCode.set(p.code, p);
+  // One pass over a province's ~230 000 holdings: grouped by parcel (a repeated row is found among its
+  // parcel's few holdings), owners noted, each firm's land started. A Map while allocating (an object with
+  // 100 000 keys is a slow dictionary), turned into the record once at the end.
+  const holdingsByParcel = new Map<string, Holding[]>();
+  const owners = new Set<string>();
   const byUscc = new Map<string, EnterpriseLand>();
-  const merges = new Map<string, ParcelSplit['merges']>();
-  const unallocatedSqmByParcel: Record<string, number> = {};
-  for (const h of unique) {
+  for (const h of holdings) {
+    const onParcel = holdingsByParcel.get(h.parcelCode);
+    if (onParcel?.some((o) => o.uscc === h.uscc && o.role === h.role)) {
+      warnings.push(`${h.uscc} is listed twice as ${h.role} of ${h.parcelCode}; the first row is used`);
+      continue;
+    }
+    if (onParcel) onParcel.push(h);
+    else holdingsByParcel.set(h.parcelCode, [h]);
+    if (h.role === 'owner') owners.add(h.uscc);
     if (!byUscc.has(h.uscc)) byUscc.set(h.uscc, { uscc: h.uscc, landAreaSqm: 0, shares: [], mergedInto: [] });
     if (!parcelByCode.has(h.parcelCode)) warnings.push(`${h.uscc} holds unknown parcel ${h.parcelCode}; ignored`);
   }
-  // Grouped once: a province has ~200k parcels and as many holdings.
-  const holdingsByParcel = new Map<string, Holding[]>();
-  for (const h of unique) appendTo(holdingsByParcel, h.parcelCode, h);
+  const merges = new Map<string, ParcelSplit['merges']>();
+  const unallocatedSqmByParcel: Record<string, number> = {};
   for (const parcel of parcels) {
     const onParcel = holdingsByParcel.get(parcel.code) ?? [];
     if (!onParcel.length) continue;
