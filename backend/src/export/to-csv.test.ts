@@ -58,6 +58,8 @@ describe('CSV export', () => {
     expect(lines[1]).toBe('"=""0610""",示例园区,"=""610902""",示例县,,,2025');
     expect(parse(toCsv(parks))[2]).toEqual(['="919999015999999055"', '园区,2', '="12E5"', '县', 'P-01', '="1-2"', '2026']);
     expect(parse(toCsv(parks, { guardFormulas: false }))[1].slice(0, 3)).toEqual(['0610', '示例园区', '610902']);
+    const long = { ...parks, features: [{ geometry: null, properties: { code: '1'.repeat(256) } }] };
+    expect(parse(toCsv(long))[1][0]).toBe('1'.repeat(256)); // longer than Excel takes in a formula: left plain
   });
 
   it('tells the texts a spreadsheet would turn into numbers or dates from the others', () => {

@@ -36,6 +36,9 @@ export function isReadAsNumberBySpreadsheets(text: string): boolean {
  * Checked by opening the export in LibreOffice Calc (http/export-libreoffice.integration.test.ts); Excel's
  * way of keeping leading zeros in CSV is the same formula.
  */
+/** Excel refuses a text constant longer than this inside a formula, characters ("Text values in formulas are limited to 255 characters"). */
+const FORMULA_TEXT_MAX_CHARS = 255;
+
 function asSpreadsheetText(text: string): string {
   return `="${text}"`;
 }
@@ -53,7 +56,7 @@ export function toCsv(table: Pick<ExportTable, 'columns' | 'features'>, options:
       const text = toCellText(c, properties[c.key] ?? null, lang);
       if (!guard || c.type !== 'text') return quote(text);
       if (isFormulaLike(text)) return quote(`'${text}`);
-      return quote(isReadAsNumberBySpreadsheets(text) ? asSpreadsheetText(text) : text);
+      return quote(isReadAsNumberBySpreadsheets(text) && text.length <= FORMULA_TEXT_MAX_CHARS ? asSpreadsheetText(text) : text);
     }).join(','));
   }
   return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
