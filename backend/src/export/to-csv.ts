@@ -27,6 +27,9 @@ export function isReadAsNumberBySpreadsheets(text: string): boolean {
   return /^\d[\d.,:/%eE+-]*$/.test(text);
 }
 
+/** Excel refuses a text constant longer than this inside a formula, characters ("Text values in formulas are limited to 255 characters"). */
+const FORMULA_TEXT_MAX_CHARS = 255;
+
 /**
  * A cell a spreadsheet must show as text, exactly: `="919999015999999055"`, a formula whose result is that
  * string. A plain CSV cannot say "text" otherwise: quoting does not (Excel ignores it, Calc only with a
@@ -36,9 +39,6 @@ export function isReadAsNumberBySpreadsheets(text: string): boolean {
  * Checked by opening the export in LibreOffice Calc (http/export-libreoffice.integration.test.ts); Excel's
  * way of keeping leading zeros in CSV is the same formula.
  */
-/** Excel refuses a text constant longer than this inside a formula, characters ("Text values in formulas are limited to 255 characters"). */
-const FORMULA_TEXT_MAX_CHARS = 255;
-
 function asSpreadsheetText(text: string): string {
   return `="${text}"`;
 }
