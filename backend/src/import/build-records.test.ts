@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCrs } from '../bundle/crs.js';
-import { buildRecords, startBuildRecords } from './build-records.js';
+import { buildRecords, fieldsOfUpdate, startBuildRecords } from './build-records.js';
 import { suggestMapping } from './field-mapping.js';
 import type { SourceData } from './source.js';
 
@@ -58,5 +58,20 @@ describe('startBuildRecords (rows built as a consumer pulls them)', () => {
     expect(builder.fileError).toBe(true);
     expect([...builder.records]).toEqual([]);
     expect(builder.finish().problems).toEqual([expect.objectContaining({ severity: 'error', message: 'holds no rows or features' })]);
+  });
+});
+
+describe('fieldsOfUpdate (what an import writes on rows that exist)', () => {
+  it('writes the mapped fields and keeps the others; the key is neither', () => {
+    expect(fieldsOfUpdate('enterprises', suggestMapping('enterprises', ['统一社会信用代码', '企业名称']), ['uscc'])).toEqual({
+      fieldsWritten: ['name'], fieldsKept: ['industry_code', 'above_scale', 'status', 'status_since', 'registered_on'],
+    });
+  });
+
+  it('always writes the shape of a geometry layer, and never lists the declared area (checked, not stored)', () => {
+    const { fieldsWritten, fieldsKept } = fieldsOfUpdate('parcels', suggestMapping('parcels', ['code', 'park_code', 'completed_on', 'declared_area_sqm']), ['code']);
+    expect(fieldsWritten).toEqual(['park_code', 'completed_on', 'geometry']);
+    expect(fieldsKept).toContain('land_use');
+    expect([...fieldsWritten, ...fieldsKept]).not.toContain('declared_area_sqm');
   });
 });

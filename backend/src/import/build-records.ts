@@ -150,6 +150,19 @@ function rowChars(properties: Record<string, unknown>): number {
   return bound;
 }
 
+/**
+ * What an import with this mapping writes on rows that exist, and what it leaves as stored: the layer's fields
+ * the mapping maps are written, the others kept; the key (`keys`) is neither: it finds the row. Geometry layers' files
+ * must carry shapes (checkFile), so 'geometry' (the shape and the area measured from it) is always written.
+ * New rows take every field, with the defaults where the file has nothing.
+ */
+export function fieldsOfUpdate(layer: ImportLayer, mapping: FieldMapping, keys: readonly string[]): { fieldsWritten: string[]; fieldsKept: string[] } {
+  const fields = FILE_SPECS[layer as LayerName].map((s) => s.name).filter((f) => !keys.includes(f));
+  const fieldsWritten = fields.filter((f) => mapping[f] !== undefined);
+  const fieldsKept = fields.filter((f) => mapping[f] === undefined);
+  return { fieldsWritten: GEOMETRY_LAYERS.includes(layer) ? [...fieldsWritten, 'geometry'] : fieldsWritten, fieldsKept };
+}
+
 /** Name the source column beside the field it fills, where they differ: `企业名称 → name`. */
 export function labelColumns(problems: BundleProblem[], mapping: FieldMapping): void {
   for (const p of problems) {

@@ -13,7 +13,7 @@ import type { SourceData, SourceInput, SourceLayer } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
-import { labelColumns, startBuildRecords, type RecordBuilder } from './build-records.js';
+import { fieldsOfUpdate, labelColumns, startBuildRecords, type RecordBuilder } from './build-records.js';
 import { multiPolygonEwkbHex } from './wkb.js';
 
 export interface ImportFileOptions {
@@ -61,6 +61,10 @@ export interface ImportReport {
   mapping?: FieldMapping;
   mappingFrom?: 'given' | 'remembered' | 'suggested';
   unmappedColumns?: string[];
+  /** On rows that exist, the fields the import writes (those the mapping maps; 'geometry' for the shape) … */
+  fieldsWritten?: string[];
+  /** … and those it leaves as stored (not mapped). New rows take every field, with the defaults. The key is in neither. */
+  fieldsKept?: string[];
   counts: { rows: number; valid: number; insert: number; update: number; errors: number; warnings: number };
   problems: BundleProblem[];
   repairs: GeometryRepair[];
@@ -107,9 +111,11 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   const remembered = options.mapping ? undefined : await repo.findMapping(layer, signature);
   const mapping = options.mapping ?? (remembered?.mapping as FieldMapping | undefined) ?? suggestMapping(layer, source.columns);
   const mapped = new Set(Object.values(mapping).map((m) => m.column));
+  const { fieldsWritten, fieldsKept } = fieldsOfUpdate(layer, mapping, keyColumns(layer));
   Object.assign(report, {
     signature, mapping, mappingFrom: options.mapping ? 'given' : remembered ? 'remembered' : 'suggested',
     unmappedColumns: source.columns.filter((c) => !mapped.has(c)),
+    fieldsWritten, fieldsKept,
   });
 
   // CRS: given, else stated by the file, else detected; uncertain → ask, write nothing
@@ -163,8 +169,8 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
       if (staging) await repo.saveStagedBeforeImages(tx, id, staging);
       else await repo.saveBeforeImages(tx, id, layer, keys);
       progress(`writing ${built.records.length} ${layer}: the rows`);
-      if (staging === 'parcels') await repo.writeStagedParcels(tx);
-      else await createBundleRepository(tx).upsertLayer(tx, layer, built.records);
+      if (staging === 'parcels') await repo.writeStagedParcels(tx, fieldsWritten);
+      else await createBundleRepository(tx).upsertLayer(tx, layer, built.records, fieldsWritten);
       await repo.saveMapping(tx, layer, signature, source.columns, mapping);
       return id;
     });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import type { LayerName } from '../bundle/fields.js';
+import { FILE_SPECS, type LayerName } from '../bundle/fields.js';
 import type { DatasetInfo, ParsedRecord } from '../bundle/validate-bundle.js';
 import { sqlFile } from './sql-file.js';
 import { multiPolygonWkbBase64 } from '../import/wkb.js';
@@ -32,6 +32,14 @@ const KEY_COLUMN: Record<'regions' | 'parks' | 'parcels' | 'buildings' | 'enterp
   buildings: ['buildings', 'code'],
   enterprises: ['enterprises', 'uscc'],
 };
+
+const GEOMETRY_LAYERS: readonly LayerName[] = ['regions', 'parks', 'parcels', 'buildings'];
+
+/** Every field of a layer as the upsert SQL names them ('geometry' for geom and the area measured from it): what a bundle writes. */
+export function allFields(layer: LayerName): string[] {
+  const names = FILE_SPECS[layer].map((s) => s.name);
+  return GEOMETRY_LAYERS.includes(layer) ? [...names, 'geometry'] : names;
+}
 
 /** A record as the upsert SQL reads it: geometry as base64 WKB (PostGIS parses it faster than GeoJSON). */
 function toRow(record: ParsedRecord): Record<string, unknown> {
@@ -75,8 +83,12 @@ export function createBundleRepository(db: Queryable) {
       return db.query(sql('find-invalid-geometries'), [JSON.stringify(texts)]);
     },
 
-    async upsertLayer(tx: Queryable, layer: LayerName, records: ParsedRecord[]): Promise<void> {
-      await pipelined(records, ROWS_PER_STATEMENT, (chunk) => JSON.stringify(chunk.map(toRow)), (text) => tx.query(sql(UPSERT[layer]), [text]));
+    /**
+     * Insert or update by key. On rows that exist only `fields` are written (upsert-*.sql): a single-file import
+     * passes the fields its mapping maps, a bundle (a complete data set) every field, the default.
+     */
+    async upsertLayer(tx: Queryable, layer: LayerName, records: ParsedRecord[], fields: readonly string[] = allFields(layer)): Promise<void> {
+      await pipelined(records, ROWS_PER_STATEMENT, (chunk) => JSON.stringify(chunk.map(toRow)), (text) => tx.query(sql(UPSERT[layer]), [text, fields]));
     },
 
     async upsertDatasets(tx: Queryable, datasets: DatasetInfo[]): Promise<void> {

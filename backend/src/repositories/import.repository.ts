@@ -117,9 +117,12 @@ export function createImportRepository(db: Database) {
       await tx.query(sql('save-staged-before-images').replaceAll('__TABLE__', TABLES[layer].table), [importId, layer]);
     },
 
-    /** The staged parcels (checked, repaired when asked) into parcels: insert or update by code. */
-    async writeStagedParcels(tx: Queryable): Promise<void> {
-      await tx.query(sql('write-staged-parcels'));
+    /**
+     * The staged parcels (checked, repaired when asked) into parcels: insert or update by code; on parcels that
+     * exist only `fields` are written (write-staged-parcels.sql).
+     */
+    async writeStagedParcels(tx: Queryable, fields: readonly string[]): Promise<void> {
+      await tx.query(sql('write-staged-parcels'), [fields]);
     },
 
     async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
