@@ -77,6 +77,10 @@ export interface ImportReport {
   mapping?: FieldMapping;
   mappingFrom?: 'given' | 'remembered' | 'suggested';
   unmappedColumns?: string[];
+  /** On rows that exist, the fields the import writes (those mapped; 'geometry' for the shape) … */
+  fieldsWritten?: string[];
+  /** … and those it leaves as stored. New rows take every field, with the defaults. */
+  fieldsKept?: string[];
   counts: { rows: number; valid: number; insert: number; update: number; errors: number; warnings: number };
   problems: ImportProblem[];
   repairs: GeometryRepair[];

@@ -78,6 +78,7 @@ export const importEn: ImportMessages = {
     countRows: (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`,
     countItems: (n: number) => String(n),
     fileInfo: (format: string, encoding: string) => `format ${format}${encoding ? `, text ${encoding}` : ''}`,
+    fieldsOfUpdate: (written: string[], kept: string[]) => `Rows that exist: writes ${written.join(', ') || '(only the key)'}; keeps as stored ${kept.join(', ') || '(nothing)'}`,
     errorsTitle: 'Errors',
     warningsTitle: 'Warnings',
     noProblems: 'No problems found.',

@@ -78,6 +78,7 @@ export const importZhCN = {
     countRows: (n: number) => `${n} 行`,
     countItems: (n: number) => `${n} 条`,
     fileInfo: (format: string, encoding: string) => `格式 ${format}${encoding ? `，编码 ${encoding}` : ''}`,
+    fieldsOfUpdate: (written: string[], kept: string[]) => `已有的行：写入 ${written.join('、') || '（仅编号）'}；保留原值 ${kept.join('、') || '（无）'}`,
     errorsTitle: '错误',
     warningsTitle: '警告',
     noProblems: '没有发现问题。',

@@ -94,6 +94,7 @@ const dryRun: ImportReport = {
   columns: ['宗地号', '园区', '面积亩', '备注'], signature: '0123456789abcdef0123456789abcdef',
   mapping: { code: { column: '宗地号' }, park_code: { column: '园区' }, declared_area_sqm: { column: '面积亩', unit: 'mu' } },
   mappingFrom: 'suggested', unmappedColumns: ['备注'], counts,
+  fieldsWritten: ['park_code', 'geometry'], fieldsKept: ['land_use', 'supplied_on'],
   problems: [
     { severity: 'warning', file: '宗地.geojson', feature: 1, code: 'P01-901', field: 'geometry', message: 'overlaps the stored parcel P01-001 by 12.0 m²' },
     { severity: 'warning', file: '宗地.geojson', feature: 2, code: 'P01-902', field: 'geometry', message: '30.0 m² (2.0 %) lies outside its park P01' },
@@ -293,6 +294,7 @@ describe('the import wizard: report and commit', () => {
     expect(screen.getByTestId('report-status').textContent).toBe('检查通过，尚未写入');
     expect(screen.getByTestId('count-rows').textContent).toBe('2 行');
     expect(screen.getByTestId('count-insert').textContent).toBe('1 条');
+    expect(screen.getByTestId('report-fields').textContent).toBe('已有的行：写入 park_code、geometry；保留原值 land_use、supplied_on');
     const warnings = within(screen.getByTestId('report-warnings')).getAllByTestId('problem');
     expect(warnings.map((w) => w.getAttribute('data-kind'))).toEqual(['overlap', 'outsidePark']);
     expect(warnings[0].textContent).toContain('宗地.geojson · 第 1 个要素 · 编号 P01-901 · 字段 geometry');
@@ -303,6 +305,7 @@ describe('the import wizard: report and commit', () => {
     await toReport(invalidGeometry, 'en');
     expect(screen.getByTestId('report-status').textContent).toBe('Errors: cannot be imported (nothing was written)');
     expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('report-fields').textContent).toBe('Rows that exist: writes park_code, geometry; keeps as stored land_use, supplied_on');
     const errors = within(screen.getByTestId('report-errors')).getAllByTestId('problem');
     expect(errors[1].textContent).toContain('row 5');
     expect(errors[1].textContent).toContain('field uscc');

@@ -40,6 +40,11 @@ export function ReportStep({ report, repair, busy, onRepairChange, onCommit }: R
           </div>
         ))}
       </dl>
+      {report.counts.update > 0 && report.fieldsWritten && (
+        <p className="import-muted" data-testid="report-fields">
+          {t.fieldsOfUpdate(report.fieldsWritten, report.fieldsKept ?? [])}
+        </p>
+      )}
       {report.problems.length === 0 && <p data-testid="no-problems">{t.noProblems}</p>}
       <ProblemList title={t.errorsTitle} problems={errors} severity="error" />
       <ProblemList title={t.warningsTitle} problems={warnings} severity="warning" />
