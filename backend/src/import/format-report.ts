@@ -22,6 +22,9 @@ export function formatImportReport(report: ImportReport): { out: string[]; err: 
     err.push('nothing was written; run again with --crs CODE');
     return { out, err };
   }
+  if (report.counts.update && report.fieldsKept?.length) {
+    err.push(`rows that exist: writes ${report.fieldsWritten?.join(', ')}; keeps as stored ${report.fieldsKept.join(', ')}`);
+  }
   const counts = `${report.counts.insert} new, ${report.counts.update} updated ${report.layer}; ${report.counts.warnings} warning(s)`;
   if (report.status === 'invalid') err.push(`${report.counts.errors} error(s) in ${report.file}; nothing was written`);
   else if (report.status === 'dryRun') out.push(`dry run, nothing written; would import ${counts}`);
