@@ -103,13 +103,6 @@ export const bundleImportQuery = {
   additionalProperties: false,
 } as const;
 
-/** Content types whose body is read as raw bytes for single-file imports (JSON and text would be decoded). */
-export const IMPORT_CONTENT_TYPES = [
-  'application/geo+json', 'application/vnd.google-earth.kml+xml', 'application/vnd.google-earth.kmz',
-  'application/geopackage+sqlite3', 'application/x-sqlite3', 'application/vnd.sqlite3', 'text/csv', 'application/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/x-shapefile', 'application/xml', 'text/xml',
-];
-
 const importLayer = { type: 'string', enum: ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators'], description: 'the layer the file fills' } as const;
 
 export const importQuery = {
