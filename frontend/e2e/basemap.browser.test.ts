@@ -2,16 +2,13 @@
 // the data and their tiles requested; GCJ-02 tiles are refused; the choice survives a reload and the key
 // never reaches our server. There is no internet here: the tile hosts are answered by the test itself
 // (playwright routes), which is also how we see the requests the map makes.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
 import { waitForMapIdle } from './support/map-page';
-import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
+import type { Server } from './support/muyield-server';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const VIEWPORT = { width: 1280, height: 720 };
 const XYZ_HOST = 'tiles.muyield.test';
 const TIANDITU_KEY = 'muyield-test-key-5f3a';
@@ -19,39 +16,34 @@ const TIANDITU_KEY = 'muyield-test-key-5f3a';
 const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('online basemaps in Chromium', () => {
+  let session: BrowserSession | undefined;
   let server: Server | undefined;
-  let profileDir: string | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
   const tileRequests: string[] = [];
   const ownRequests: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer();
-    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await launchChromium(profileDir, VIEWPORT);
     const answerTile = async (route: import('playwright-core').Route) => {
       tileRequests.push(route.request().url());
       await route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG, headers: { 'access-control-allow-origin': '*' } });
     };
-    await context.route(`http://${XYZ_HOST}/**`, answerTile);
-    await context.route(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\//, answerTile);
-    context.on('request', (request) => {
-      if (request.url().startsWith(server!.baseUrl)) ownRequests.push(request.url());
+    session = await openBrowserSession({
+      viewport: VIEWPORT,
+      prepare: async (chromium, started) => {
+        await chromium.route(`http://${XYZ_HOST}/**`, answerTile);
+        await chromium.route(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\//, answerTile);
+        chromium.on('request', (request) => {
+          if (request.url().startsWith(started.baseUrl)) ownRequests.push(request.url());
+        });
+      },
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ server, page, pageErrors } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    await stopServer(server);
-  });
+  afterAll(() => session?.close());
 
-  const waitForReady = () => page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+  const waitForReady = () => session!.waitForReady();
   /** The ids of the map's basemap raster layers (basemap-…), bottom first. */
   const basemapLayers = () =>
     page.evaluate(() => window.__muyield!.map.getStyle().layers.filter((l) => l.id.startsWith('basemap-')).map((l) => l.id));

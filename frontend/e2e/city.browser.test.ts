@@ -1,43 +1,30 @@
 // The city view in a real Chromium: colour parks by 亩均税收, sort the ranking by output, open a park
 // from its row, and get the same view back from the URL after a reload. Against MUYIELD_URL if set,
 // else a server started here. Screenshots go to test-results/browser/.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParkCollection } from '../src/api/types';
+import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
 import { waitForMapIdle } from './support/map-page';
-import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+import type { Server } from './support/muyield-server';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const VIEWPORT = { width: 1280, height: 720 };
 
 describe('the city view in Chromium', () => {
+  let session: BrowserSession | undefined;
   let server: Server | undefined;
-  let profileDir: string | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let chosen: { code: string; name: string } | undefined;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer();
-    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await launchChromium(profileDir, VIEWPORT);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ viewport: VIEWPORT });
+    ({ server, page, pageErrors } = session);
   });
+  afterAll(() => session?.close());
 
-  afterAll(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    await stopServer(server);
-  });
-
-  const waitForReady = () => page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+  const waitForReady = () => session!.waitForReady();
 
   it('colours the parks by tax per mu, with the unit in the legend', async () => {
     await page.goto(`${server!.baseUrl}/`);

@@ -5,13 +5,13 @@
 // wizard's list and checked. Against MUYIELD_URL if set (then ADMIN_TOKEN must be its token), else a server started here
 // with an admin token. Screenshots go to test-results/browser/.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
+import type { Server } from './support/muyield-server';
 
 /** 'shown' once the test id is on the page, else what the wizard says went wrong (or 'waiting') */
 async function shownOrFailure(page: Page, testId: string): Promise<string> {
@@ -20,7 +20,6 @@ async function shownOrFailure(page: Page, testId: string): Promise<string> {
   return (await failure.count()) ? `failed: ${await failure.first().textContent()}` : 'waiting';
 }
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 /** GDAL writes the GeoPackage of two tables (the last test); without it that test is skipped */
 const hasOgr2ogr = (() => {
   try {
@@ -70,31 +69,22 @@ function squareInside(geometry: { type: string; coordinates: unknown }): Ring {
 }
 
 describe('the import wizard in Chromium', () => {
+  let session: BrowserSession | undefined;
   let server: Server | undefined;
-  let profileDir: string | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   /** MapLibre reports a bad style on the console, not as a page error */
   const consoleErrors: string[] = [];
   const parcelCode = `E2E-${Date.now()}`;
   let importId: number | undefined;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer({ ADMIN_TOKEN });
-    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await launchChromium(profileDir, VIEWPORT);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ viewport: VIEWPORT, serverEnv: { ADMIN_TOKEN } });
+    ({ server, page, pageErrors } = session);
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    await stopServer(server);
-  });
+  afterAll(() => session?.close());
 
   const parcelStatus = async () => (await fetch(`${server!.baseUrl}/api/parcels/${encodeURIComponent(parcelCode)}`)).status;
 

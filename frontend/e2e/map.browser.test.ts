@@ -1,18 +1,15 @@
 // The first map in a real Chromium: it loads offline, shows parks in their tier colours, and opens a
 // park's panel on click. Against MUYIELD_URL if set (CI starts the server), else a server started here.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParkCollection } from '../src/api/types';
 import { computeLabelPoint } from '../src/map/geometry';
 import type { TierId } from '../src/map/tiers';
 import { countTierPixels, isExternal, overlayRects, projectParks, waitForMapIdle } from './support/map-page';
-import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
+import type { Server } from './support/muyield-server';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const VIEWPORT = { width: 1280, height: 720 };
 /** A tier counts as drawn when at least this many screen pixels carry its colour. */
 const MIN_PIXELS_PER_TIER = 20;
@@ -20,31 +17,26 @@ const MIN_PIXELS_PER_TIER = 20;
 const MIN_CLICK_ISOLATION_PX = 24;
 
 describe('the park map in Chromium', () => {
+  let session: BrowserSession | undefined;
   let server: Server | undefined;
-  let profileDir: string | undefined;
   let context: BrowserContext | undefined;
   let page: Page;
   const externalRequests: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer();
-    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await launchChromium(profileDir, VIEWPORT);
-    const baseUrl = server.baseUrl;
-    context.on('request', (request) => {
-      if (isExternal(request.url(), baseUrl)) externalRequests.push(request.url());
+    session = await openBrowserSession({
+      viewport: VIEWPORT,
+      prepare: (chromium, started) => {
+        chromium.on('request', (request) => {
+          if (isExternal(request.url(), started.baseUrl)) externalRequests.push(request.url());
+        });
+      },
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ server, context, page, pageErrors } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    await stopServer(server);
-  });
+  afterAll(() => session?.close());
 
   it('loads the map and its parks without fetching anything from another host', async () => {
     await page.goto(`${server!.baseUrl}/`);

@@ -2,34 +2,30 @@
 // per-mu tax in the details and check it against the API; tilt the map, reload the URL and get the
 // same view and selection back; then the same page at tablet width. Against MUYIELD_URL if set, else a
 // server started here. Screenshots go to test-results/browser/.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParcelCollection, ParcelDetailFeature } from '../src/api/park-types';
 import type { ParkCollection } from '../src/api/types';
 import { formatWanYuanPerMu } from '../src/format';
 import { computeLabelPoint } from '../src/map/geometry';
-import { launchChromium } from './support/chromium';
-import { waitForMapIdle } from './support/map-page';
-import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+import { projectToScreen, waitForMapIdle } from './support/map-page';
+import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
+import type { Server } from './support/muyield-server';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const VIEWPORT = { width: 1280, height: 720 };
 const TABLET = { width: 800, height: 1100 };
 
 describe('the park view in Chromium', () => {
+  let session: BrowserSession | undefined;
   let server: Server | undefined;
-  let profileDir: string | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let park: { code: string; name: string; year: number };
   let parcel: { code: string; taxWanYuanPerMu: number };
 
   const api = async <T>(path: string) => (await (await fetch(`${server!.baseUrl}${path}`)).json()) as T;
-  const waitForReady = () => page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+  const waitForReady = () => session!.waitForReady();
   /** The parcels are on the map once the park legend counts them. */
   const waitForParcels = async () => {
     await page.locator('[data-testid=park-legend] li[data-class]').first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -38,23 +34,15 @@ describe('the park view in Chromium', () => {
   };
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer();
-    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await launchChromium(profileDir, VIEWPORT);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ viewport: VIEWPORT });
+    ({ server, page, pageErrors } = session);
     const parks = await api<ParkCollection>('/api/parks');
     // The park with the most firms: many parcels with tax to choose from.
     const chosen = parks.features.map((f) => f.properties).sort((a, b) => b.enterpriseCount - a.enterpriseCount)[0];
     park = { code: chosen.code, name: chosen.name, year: chosen.year! };
   });
 
-  afterAll(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    await stopServer(server);
-  });
+  afterAll(() => session?.close());
 
   it('opens a park from the ranking and loads its parcels, buildings and findings', async () => {
     await page.goto(`${server!.baseUrl}/`);
@@ -76,20 +64,7 @@ describe('the park view in Chromium', () => {
     const candidates = parcels.features
       .filter((f) => f.properties.taxWanYuanPerMu !== null && f.properties.buildingCodes.length === 0)
       .sort((a, b) => b.properties.landAreaSqm - a.properties.landAreaSqm);
-    const points = await page.evaluate(
-      (lonLats) => {
-        const map = window.__muyield!.map;
-        const canvas = map.getCanvas();
-        const origin = canvas.getBoundingClientRect();
-        return lonLats.map((lonLat) => {
-          const p = map.project(lonLat);
-          const x = origin.left + p.x;
-          const y = origin.top + p.y;
-          return { x, y, onCanvas: document.elementFromPoint(x, y) === canvas };
-        });
-      },
-      candidates.map((f) => computeLabelPoint(f.geometry)),
-    );
+    const points = await projectToScreen(page, candidates.map((f) => computeLabelPoint(f.geometry)));
     const index = points.findIndex((p) => p.onCanvas);
     expect(index).toBeGreaterThanOrEqual(0);
     const target = { ...points[index], code: candidates[index].properties.code };

@@ -2,16 +2,13 @@
 // 1000 m², see its building highlighted on the map, read the finder in English, reload the shared URL
 // and get the same view; search a park with the keyboard; open the building's print sheet. Against
 // MUYIELD_URL if set, else a server started here. Screenshots go to test-results/browser/.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
 import { waitForMapIdle } from './support/map-page';
-import { REPO_ROOT, type Server, startServer, stopServer } from './support/muyield-server';
+import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
+import type { Server } from './support/muyield-server';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'browser');
 const VIEWPORT = { width: 1280, height: 800 };
 const MIN_AREA_SQM = 1000;
 
@@ -39,29 +36,20 @@ async function buildingCentre(baseUrl: string, buildingCode: string): Promise<[n
 }
 
 describe('the vacancy finder, search and print sheet in Chromium', () => {
+  let session: BrowserSession | undefined;
   let server: Server | undefined;
-  let profileDir: string | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   let chosen: { buildingCode: string; parkCode: string; unitCount: number } | undefined;
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    server = await startServer();
-    profileDir = await mkdtemp(join(tmpdir(), 'muyield-chromium-'));
-    context = await launchChromium(profileDir, VIEWPORT);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ viewport: VIEWPORT });
+    ({ server, page, pageErrors } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    await stopServer(server);
-  });
+  afterAll(() => session?.close());
 
-  const waitForReady = () => page.waitForFunction(() => window.__muyield?.ready === true, null, { timeout: 90_000 });
+  const waitForReady = () => session!.waitForReady();
   const waitForStill = async () => {
     await page.waitForFunction(() => !window.__muyield!.map.isMoving(), null, { timeout: 20_000 });
     await waitForMapIdle(page);

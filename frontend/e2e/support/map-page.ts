@@ -104,18 +104,23 @@ export interface ScreenPark {
   onCanvas: boolean;
 }
 
-export async function projectParks(page: Page, parks: { code: string; name: string; lonLat: LonLat }[]): Promise<ScreenPark[]> {
-  const points = await page.evaluate((lonLats) => {
+/** Where the map draws each position, in page px, and whether the map canvas is topmost there. */
+export function projectToScreen(page: Page, lonLats: LonLat[]): Promise<{ x: number; y: number; onCanvas: boolean }[]> {
+  return page.evaluate((positions) => {
     const map = window.__muyield!.map;
     const canvas = map.getCanvas();
     const origin = canvas.getBoundingClientRect();
-    return lonLats.map((lonLat) => {
+    return positions.map((lonLat) => {
       const p = map.project(lonLat);
       const x = origin.left + p.x;
       const y = origin.top + p.y;
       return { x, y, onCanvas: document.elementFromPoint(x, y) === canvas };
     });
-  }, parks.map((park) => park.lonLat));
+  }, lonLats);
+}
+
+export async function projectParks(page: Page, parks: { code: string; name: string; lonLat: LonLat }[]): Promise<ScreenPark[]> {
+  const points = await projectToScreen(page, parks.map((park) => park.lonLat));
   return parks.map((park, i) => {
     const { x, y, onCanvas } = points[i];
     const isolation = Math.min(
