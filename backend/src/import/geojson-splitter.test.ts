@@ -102,6 +102,14 @@ describe('GeoJsonSplitter: features and root members as JSON.parse reads them', 
     expect(() => split(text, [3])).toThrow('unexpected end of JSON input (is the file cut short?)');
   });
 
+  it('says a UTF-16 text is UTF-16, whichever its byte order', () => {
+    for (const encoding of ['utf16le', 'utf16be'] as const) {
+      const text = '\uFEFF{"type":"FeatureCollection","features":[]}';
+      const bytes = encoding === 'utf16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16();
+      expect(() => split(bytes)).toThrow('the text is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8');
+    }
+  });
+
   it('tells a root that is not an object from text that is not JSON', () => {
     for (const text of ['[1,2]', '"text"', '12', 'null', 'true']) expect(() => split(text)).toThrow(NotAnObjectError);
     expect(() => split('hello')).toThrow(GeoJsonSyntaxError);

@@ -113,6 +113,9 @@ export class GeoJsonSplitter {
     switch (this.state) {
       case State.Start:
         if (this.position + i === this.bomBytes && b === BOM[this.bomBytes]) return void this.bomBytes++;
+        if (this.position + i === 0 && (b === 0xff || b === 0xfe)) {
+          throw new GeoJsonSyntaxError('the text is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8', 0);
+        }
         if (b === OPEN_BRACE) return void (this.state = State.KeyOrEnd);
         if (b === OPEN_BRACKET || b === QUOTE || b === 0x2d || (b >= 0x30 && b <= 0x39) || b === 0x74 || b === 0x66 || b === 0x6e) {
           throw new NotAnObjectError('the root is not an object');
