@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fingerprintTables } from '../test-support/fingerprint.js';
 import { buildApp, createServices } from '../app.js';
 import { readConfig } from '../config.js';
 import { loadBundle } from '../bundle/load-bundle.js';
@@ -42,14 +43,7 @@ afterAll(async () => {
 const uploadFiles = () => fs.readdirSync(tempDir).filter((name) => name.startsWith(UPLOAD_FILE_PREFIX));
 
 const TABLES = ['parks', 'parcels', 'imports', 'import_rows', 'import_mappings'];
-async function fingerprint(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await t.db.query<{ md5: string }>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS md5 FROM ${table} x`);
-    out[table] = row.md5;
-  }
-  return out;
-}
+const fingerprint = () => fingerprintTables(t.db, TABLES);
 
 const tinyParcels = () => fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'));
 

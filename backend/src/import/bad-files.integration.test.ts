@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintTables } from '../test-support/fingerprint.js';
 import { buildApp, createServices } from '../app.js';
 import { readConfig } from '../config.js';
 import { loadBundle } from '../bundle/load-bundle.js';
@@ -31,15 +32,7 @@ afterAll(async () => {
 });
 
 const TABLES = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators', 'imports', 'import_rows', 'import_mappings'];
-/** Every table's content as one checksum: "writes nothing" means this does not change. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await t.db.query<{ md5: string }>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS md5 FROM ${table} x`);
-    out[table] = row.md5;
-  }
-  return out;
-}
+const fingerprint = () => fingerprintTables(t.db, TABLES);
 
 async function post(bytes: Buffer, query: string) {
   const res = await app.inject({

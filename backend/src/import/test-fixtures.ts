@@ -45,6 +45,17 @@ export function chineseParcelsGeoJson(edit?: (features: GeoJSON.Feature[]) => vo
 }
 
 /** Write `geojson` and convert it with ogr2ogr; returns the output path. */
+/** Two wells as points, lon/lat: a second layer beside the parcels in files of several layers. */
+export function wellsGeoJson(): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { 编号: 'W1' }, geometry: { type: 'Point', coordinates: [108.95, 34.27] } },
+      { type: 'Feature', properties: { 编号: 'W2' }, geometry: { type: 'Point', coordinates: [108.96, 34.28] } },
+    ],
+  };
+}
+
 export function ogr2ogr(geojson: GeoJSON.FeatureCollection, driver: string, outName: string, args: string[] = []): string {
   const dir = tempDir();
   const src = path.join(dir, 'source.geojson');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintTables } from '../test-support/fingerprint.js';
 import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
 import { tinyBundleDir } from '../test-support/bundles.js';
 import { computeUsccCheckChar } from '../domain/uscc.js';
@@ -12,14 +13,7 @@ beforeAll(async () => {
 afterAll(() => t?.dispose());
 
 const TABLES = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators'];
-async function content(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await t.db.query<{ md5: string }>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS md5 FROM ${table} x`);
-    out[table] = row.md5;
-  }
-  return out;
-}
+const content = () => fingerprintTables(t.db, TABLES);
 
 async function upload(bytes: Buffer | string, query: string) {
   const res = await t.app.inject({
