@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportMissingTool } from '../test-support/missing-tool.js';
 import { openTestApp, type TestApp } from '../test-support/test-app.js';
 import { fromTextFormula } from '../import/read-table.js';
 
@@ -166,6 +167,4 @@ describe.runIf(hasSoffice)('exports opened in LibreOffice Calc', () => {
   });
 });
 
-describe.skipIf(hasSoffice)('exports opened in LibreOffice Calc', () => {
-  it.skip(NO_SOFFICE_MESSAGE, () => undefined);
-});
+reportMissingTool(hasSoffice, 'exports opened in LibreOffice Calc', NO_SOFFICE_MESSAGE);

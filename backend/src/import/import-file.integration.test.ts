@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportMissingTool } from '../test-support/missing-tool.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { tinyBundleDir } from '../test-support/bundles.js';
 import { loadBundle } from '../bundle/load-bundle.js';
@@ -74,9 +75,7 @@ describe.runIf(hasGdal)('files written by GDAL land where the lon/lat original l
   });
 });
 
-describe.skipIf(hasGdal)('files written by GDAL', () => {
-  it.skip(NO_GDAL_MESSAGE, () => undefined);
-});
+reportMissingTool(hasGdal, 'files written by GDAL', NO_GDAL_MESSAGE);
 
 function toGcj02(fc: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
   const convert = (c: unknown): unknown => (typeof (c as number[])[0] === 'number' ? gcoord.transform(c as [number, number], gcoord.WGS84, gcoord.GCJ02) : (c as unknown[]).map(convert));

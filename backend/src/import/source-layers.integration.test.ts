@@ -3,6 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportMissingTool } from '../test-support/missing-tool.js';
 import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
 import { fingerprintTables } from '../test-support/fingerprint.js';
 import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, removeTempDirs, tempDir, wellsGeoJson } from './test-fixtures.js';
@@ -130,6 +131,4 @@ describe.runIf(hasGdal)('a file of several layers', () => {
   });
 });
 
-describe.skipIf(hasGdal)('a file of several layers', () => {
-  it.skip(NO_GDAL_MESSAGE, () => undefined);
-});
+reportMissingTool(hasGdal, 'a file of several layers', NO_GDAL_MESSAGE);

@@ -5,15 +5,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { tinyBundleDir } from '../test-support/bundles.js';
 
-/** GDAL is the independent party: it writes the files, the importer reads them back. */
-export const hasGdal = (() => {
-  try {
-    execFileSync('ogr2ogr', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+/** GDAL is the independent party: it writes the files, the importer reads them back (test-support/gdal.ts). */
+export { hasGdal } from '../test-support/gdal.js';
 export const NO_GDAL_MESSAGE = 'ogr2ogr (GDAL) is not installed: the tests of files written by GDAL are skipped (apt-get install gdal-bin)';
 
 const dirs: string[] = [];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportMissingTool } from '../test-support/missing-tool.js';
 import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
 import { fingerprintTables } from '../test-support/fingerprint.js';
 import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, ogr2ogr, removeTempDirs, wellsGeoJson } from './test-fixtures.js';
@@ -148,6 +149,4 @@ describe.runIf(hasGdal)('a KMZ of several KML files written by GDAL', () => {
   });
 });
 
-describe.skipIf(hasGdal)('a KMZ of several KML files written by GDAL', () => {
-  it.skip(NO_GDAL_MESSAGE, () => undefined);
-});
+reportMissingTool(hasGdal, 'a KMZ of several KML files written by GDAL', NO_GDAL_MESSAGE);
