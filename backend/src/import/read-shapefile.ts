@@ -29,11 +29,7 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
       : 'holds no .shp file: zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together');
   }
   const sourceLayers = await Promise.all(layers.map(([base, parts]) => describeShapefile(base, parts.get('.shx'))));
-  const names = sourceLayers.map((l) => l.name);
-  // A shapefile in a folder of the zip may also be named without the folder, when that name is unique
-  const byShortName = layerName === undefined || names.includes(layerName) ? [] : names.filter((n) => n.split('/').pop() === layerName);
-  const wanted = byShortName.length === 1 ? byShortName[0] : layerName;
-  const chosen = layers[names.indexOf(chooseSourceLayer(file, sourceLayers, wanted, 'shapefile').name)];
+  const chosen = layers[sourceLayers.indexOf(chooseSourceLayer(file, sourceLayers, layerName, 'shapefile'))];
   const [base, parts] = chosen;
   const shortBase = base.split('/').pop()!;
   for (const required of ['.shx', '.dbf'] as const) {

@@ -75,10 +75,7 @@ function readZipEntry(entry: ZipEntry, zipFile: string, options: ReadOptions): P
  */
 async function readOneOfSeveral(readable: ZipEntry[], zipFile: string, sourceLayer: string | undefined): Promise<SourceData> {
   const sourceLayers: SourceLayer[] = readable.map((e) => ({ name: e.name }));
-  const names = readable.map((e) => e.name);
-  const byShortName = sourceLayer === undefined || names.includes(sourceLayer) ? [] : names.filter((n) => n.split('/').pop() === sourceLayer);
-  const wanted = byShortName.length === 1 ? byShortName[0] : sourceLayer;
-  const chosen = readable[names.indexOf(chooseSourceLayer(zipFile, sourceLayers, wanted, 'file').name)];
+  const chosen = readable[sourceLayers.indexOf(chooseSourceLayer(zipFile, sourceLayers, sourceLayer, 'file'))];
   // The choice is spent on the zip: a GeoPackage chosen from it that holds several tables lists its own
   const data = await readZipEntry(chosen, zipFile, {});
   return { ...data, layerName: chosen.name, sourceLayers };

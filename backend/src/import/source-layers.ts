@@ -19,11 +19,15 @@ export function describeSourceLayers(layers: readonly SourceLayer[]): string {
   }).join(', ');
 }
 
-/** The layer `chosen` names, or a SourceLayerChoiceError when it names none of them or none was chosen of several. */
+/**
+ * The layer `chosen` names, or a SourceLayerChoiceError when it names none of them or none was chosen of several.
+ * A layer in a folder of a zip (`园区数据/parcels`) may also be named without the folder when no other has that name.
+ */
 export function chooseSourceLayer(file: string, layers: readonly SourceLayer[], chosen: string | undefined, kind: string): SourceLayer {
   const how = 'choose one with sourceLayer= (HTTP) or --source-layer (CLI)';
   if (chosen !== undefined) {
-    const found = layers.find((l) => l.name === chosen);
+    const byShortName = layers.filter((l) => l.name.split('/').pop() === chosen);
+    const found = layers.find((l) => l.name === chosen) ?? (byShortName.length === 1 ? byShortName[0] : undefined);
     if (!found) throw new SourceLayerChoiceError(file, [...layers], `has no ${kind} "${chosen}"; it has ${describeSourceLayers(layers)}: ${how}`);
     return found;
   }
