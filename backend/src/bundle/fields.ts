@@ -111,6 +111,19 @@ export const FILE_SPECS = {
 } as const satisfies Record<string, readonly FieldSpec[]>;
 
 export type LayerName = keyof typeof FILE_SPECS;
+
+/** The layers a bundle carries as GeoJSON (with shapes), and those it carries as CSV tables. */
+export const GEO_LAYERS = ['regions', 'parks', 'parcels', 'buildings'] as const satisfies readonly LayerName[];
+export const TABLE_LAYERS = ['units', 'enterprises', 'land_rights', 'indicators'] as const satisfies readonly LayerName[];
+
+/**
+ * Every field of a layer as the upsert SQL names them, 'geometry' standing for the shape and the area
+ * measured from it: what a bundle writes on a row that exists (a single-file import writes those it maps).
+ */
+export function allFields(layer: LayerName): string[] {
+  const names = FILE_SPECS[layer].map((s) => s.name);
+  return (GEO_LAYERS as readonly LayerName[]).includes(layer) ? [...names, 'geometry'] : names;
+}
 export type FieldValue = string | number | boolean | string[] | null;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

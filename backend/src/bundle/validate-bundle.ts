@@ -1,6 +1,6 @@
 import type { BundleFiles } from './read-bundle-files.js';
 import type { BundleProblem } from './problems.js';
-import { FILE_SPECS, parseField, type FieldSpec, type FieldValue, type LayerName } from './fields.js';
+import { FILE_SPECS, GEO_LAYERS, parseField, TABLE_LAYERS, type FieldSpec, type FieldValue, type LayerName } from './fields.js';
 import { parseCsv, parseXlsx, type Table } from './decode-table.js';
 import { resolveCrs, UnknownCrsError, type CrsInfo } from './crs.js';
 import { toLonLatMultiPolygon, type MultiPolygonCoordinates } from './parse-geojson.js';
@@ -51,8 +51,6 @@ export interface ValidationResult {
   pending: PendingReference[];
 }
 
-const GEO_LAYERS = ['regions', 'parks', 'parcels', 'buildings'] as const;
-const TABLE_LAYERS = ['units', 'enterprises', 'land_rights', 'indicators'] as const;
 const KNOWN_FILES = new Set([
   'bundle.json', 'scheme.json', 'README.md', 'README.txt',
   ...GEO_LAYERS.map((l) => `${l}.geojson`),

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { FILE_SPECS, type LayerName } from '../bundle/fields.js';
+import { FILE_SPECS, GEO_LAYERS, TABLE_LAYERS, type LayerName } from '../bundle/fields.js';
 import { toCsv } from './to-csv.js';
 import type { ExportColumn } from './headers.js';
 
@@ -30,8 +30,6 @@ export interface BundleContent {
   layers: Record<LayerName, BundleLayerRow[]>;
 }
 
-const GEO_LAYERS = ['regions', 'parks', 'parcels', 'buildings'] as const;
-const TABLE_LAYERS = ['units', 'enterprises', 'land_rights', 'indicators'] as const;
 
 /** A stored value as a bundle property: lists stay arrays in GeoJSON, missing stays null. */
 const toProperty = (value: unknown) => (value === undefined ? null : value);

@@ -1,4 +1,4 @@
-import { FILE_SPECS, type FieldValue } from '../bundle/fields.js';
+import { allFields, FILE_SPECS, type FieldValue } from '../bundle/fields.js';
 import type { BundleProblem } from '../bundle/problems.js';
 import type { CrsInfo } from '../bundle/crs.js';
 import { toLonLatMultiPolygon } from '../bundle/parse-geojson.js';
@@ -157,10 +157,9 @@ function rowChars(properties: Record<string, unknown>): number {
  * New rows take every field, with the defaults where the file has nothing.
  */
 export function fieldsOfUpdate(layer: ImportLayer, mapping: FieldMapping, keys: readonly string[]): { fieldsWritten: string[]; fieldsKept: string[] } {
-  const fields = FILE_SPECS[layer as LayerName].map((s) => s.name).filter((f) => !keys.includes(f));
-  const fieldsWritten = fields.filter((f) => mapping[f] !== undefined);
-  const fieldsKept = fields.filter((f) => mapping[f] === undefined);
-  return { fieldsWritten: GEOMETRY_LAYERS.includes(layer) ? [...fieldsWritten, 'geometry'] : fieldsWritten, fieldsKept };
+  const fields = allFields(layer).filter((f) => !keys.includes(f));
+  const written = (f: string) => f === 'geometry' || mapping[f] !== undefined;
+  return { fieldsWritten: fields.filter(written), fieldsKept: fields.filter((f) => !written(f)) };
 }
 
 /** Name the source column beside the field it fills, where they differ: `企业名称 → name`. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { FILE_SPECS, type LayerName } from '../bundle/fields.js';
+import { allFields, type LayerName } from '../bundle/fields.js';
 import type { DatasetInfo, ParsedRecord } from '../bundle/validate-bundle.js';
 import { sqlFile } from './sql-file.js';
 import { multiPolygonWkbBase64 } from '../import/wkb.js';
@@ -32,14 +32,6 @@ const KEY_COLUMN: Record<'regions' | 'parks' | 'parcels' | 'buildings' | 'enterp
   buildings: ['buildings', 'code'],
   enterprises: ['enterprises', 'uscc'],
 };
-
-const GEOMETRY_LAYERS: readonly LayerName[] = ['regions', 'parks', 'parcels', 'buildings'];
-
-/** Every field of a layer as the upsert SQL names them ('geometry' for geom and the area measured from it): what a bundle writes. */
-export function allFields(layer: LayerName): string[] {
-  const names = FILE_SPECS[layer].map((s) => s.name);
-  return GEOMETRY_LAYERS.includes(layer) ? [...names, 'geometry'] : names;
-}
 
 /** A record as the upsert SQL reads it: geometry as base64 WKB (PostGIS parses it faster than GeoJSON). */
 function toRow(record: ParsedRecord): Record<string, unknown> {
