@@ -74,6 +74,13 @@ describe('apportioning a parcel', () => {
     expect(a.warnings[0]).toMatch(/listed twice/);
   });
 
+  it('warns of a holding on an unknown parcel and gives it no land', () => {
+    const a = allocateEnterpriseLand([parcel], [owner('O'), { ...owner('X'), parcelCode: 'NOPE' }], { P: 6_000 }, 'apportion');
+    expect(a.warnings).toEqual(['X holds unknown parcel NOPE; ignored']);
+    expect(a.enterprises.X).toEqual({ uscc: 'X', landAreaSqm: 0, shares: [], mergedInto: [] });
+    expect(a.enterprises.O.landAreaSqm).toBe(20_000);
+  });
+
   it('adds an enterprise’s shares over several parcels', () => {
     const a = allocateEnterpriseLand([parcel, { code: 'Q', landAreaSqm: 5_000 }], [owner('O'), { ...owner('O'), parcelCode: 'Q' }], {}, 'apportion');
     expect(a.enterprises.O.landAreaSqm).toBe(25_000);

@@ -181,8 +181,6 @@ export function allocateEnterpriseLand(
   mode: LandAllocationMode,
 ): LandAllocation {
   const warnings: string[] = [];
-  const parcelByCode = new Map<string, ParcelLand>();
-  for (const p of parcels) parcelByCode.set(p.code, p);
   // One pass over a province's ~230 000 holdings: grouped by parcel (a repeated row is found among its
   // parcel's few holdings), owners noted, each firm's land started. A Map while allocating (an object with
   // 100 000 keys is a slow dictionary), turned into the record once at the end.
@@ -199,13 +197,13 @@ export function allocateEnterpriseLand(
     else holdingsByParcel.set(h.parcelCode, [h]);
     if (h.role === 'owner') owners.add(h.uscc);
     if (!byUscc.has(h.uscc)) byUscc.set(h.uscc, { uscc: h.uscc, landAreaSqm: 0, shares: [], mergedInto: [] });
-    if (!parcelByCode.has(h.parcelCode)) warnings.push(`${h.uscc} holds unknown parcel ${h.parcelCode}; ignored`);
   }
   const merges = new Map<string, ParcelSplit['merges']>();
   const unallocatedSqmByParcel: Record<string, number> = {};
   for (const parcel of parcels) {
-    const onParcel = holdingsByParcel.get(parcel.code) ?? [];
-    if (!onParcel.length) continue;
+    const onParcel = holdingsByParcel.get(parcel.code);
+    if (!onParcel) continue;
+    holdingsByParcel.delete(parcel.code); // what is left at the end holds unknown parcels
     const split = splitParcel(parcel, onParcel, floorAreaOf(buildingsFloorAreaByParcel, parcel.code), mode === 'mergeIntoOwner', owners, warnings);
     for (const { uscc, share } of split.shares) {
       const land = byUscc.get(uscc)!;
@@ -214,6 +212,9 @@ export function allocateEnterpriseLand(
     }
     for (const m of split.merges) appendTo(merges, m.tenantUscc, m);
     if (split.unallocatedSqm > 0) unallocatedSqmByParcel[parcel.code] = split.unallocatedSqm;
+  }
+  for (const unknown of holdingsByParcel.values()) {
+    for (const h of unknown) warnings.push(`${h.uscc} holds unknown parcel ${h.parcelCode}; ignored`);
   }
   for (const [uscc, list] of merges) byUscc.get(uscc)!.mergedInto = toMergeTargets(list);
   return { mode, enterprises: Object.fromEntries(byUscc), unallocatedSqmByParcel, warnings };
