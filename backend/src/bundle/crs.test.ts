@@ -70,9 +70,18 @@ function positions(geometry: { type?: string; coordinates: unknown }): [number, 
 describe('positions outside China', () => {
   const wgs = resolveCrs('EPSG:4326');
   it('suggests swapped axes when lat/lon was written', () => {
-    expect(explainOutsideChina([32.7, 108.9], [32.7, 108.9], wgs)).toMatch(/axes swapped/);
+    const explained = explainOutsideChina([32.7, 108.9], [32.7, 108.9], wgs);
+    expect(explained.message).toMatch(/axes swapped/);
+    expect(explained.detail).toEqual({ kind: 'coordinatesSwapped', params: { x: 32.7, y: 108.9 } });
   });
   it('suggests a projected CRS when the numbers are metres', () => {
-    expect(explainOutsideChina([584392.8, 3619835.6], [584392.8, 3619835.6], wgs)).toMatch(/projected metres.*EPSG:4545/);
+    const explained = explainOutsideChina([584392.8, 3619835.6], [584392.8, 3619835.6], wgs);
+    expect(explained.message).toMatch(/projected metres.*EPSG:4545/);
+    expect(explained.detail).toEqual({ kind: 'coordinatesNotDegrees', params: { x: 584392.8, y: 3619835.6 } });
+  });
+  it('says where degrees that are not in China land, with the CRS that put them there', () => {
+    const explained = explainOutsideChina([2.35, 48.85], [2.35, 48.85], wgs);
+    expect(explained.message).toMatch(/fall outside China; check the coordinate system/);
+    expect(explained.detail).toEqual({ kind: 'coordinatesOutsideChina', params: { x: 2.35, y: 48.85, lon: 2.35, lat: 48.85, crs: 'EPSG:4326' } });
   });
 });

@@ -1,5 +1,6 @@
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
+import { problemDetail, type ProblemDetail } from './problems.js';
 
 /** Converts one position from the bundle's CRS to lon/lat (EPSG:4326 ≈ CGCS2000). */
 export type ToLonLat = (position: [number, number]) => [number, number];
@@ -149,13 +150,23 @@ export function isInChina([lon, lat]: [number, number]): boolean {
 }
 
 /** Why a position outside China is probably there: swapped axes or a projected CRS read as degrees. */
-export function explainOutsideChina(source: [number, number], lonLat: [number, number], crs: CrsInfo): string {
+export function explainOutsideChina(source: [number, number], lonLat: [number, number], crs: CrsInfo): { message: string; detail: ProblemDetail } {
   const shown = `(${source[0]}, ${source[1]})`;
+  const [x, y] = source;
   if (!crs.projected && isInChina([source[1], source[0]])) {
-    return `coordinates ${shown} fall outside China but inside it with the axes swapped: write longitude first, then latitude`;
+    return {
+      message: `coordinates ${shown} fall outside China but inside it with the axes swapped: write longitude first, then latitude`,
+      detail: problemDetail('coordinatesSwapped', { x, y }),
+    };
   }
   if (!crs.projected && (Math.abs(source[0]) > 180 || Math.abs(source[1]) > 90)) {
-    return `coordinates ${shown} are not degrees: they look like projected metres (e.g. CGCS2000 Gauss-Krüger); set "crs" in bundle.json, e.g. "EPSG:4545" (3° CM 108°E, Ankang) or "EPSG:4524" (zone 36 with prefix)`;
+    return {
+      message: `coordinates ${shown} are not degrees: they look like projected metres (e.g. CGCS2000 Gauss-Krüger); set "crs" in bundle.json, e.g. "EPSG:4545" (3° CM 108°E, Ankang) or "EPSG:4524" (zone 36 with prefix)`,
+      detail: problemDetail('coordinatesNotDegrees', { x, y }),
+    };
   }
-  return `coordinates ${shown} (→ lon/lat ${lonLat[0].toFixed(5)}, ${lonLat[1].toFixed(5)} from ${crs.code}) fall outside China; check the coordinate system`;
+  return {
+    message: `coordinates ${shown} (→ lon/lat ${lonLat[0].toFixed(5)}, ${lonLat[1].toFixed(5)} from ${crs.code}) fall outside China; check the coordinate system`,
+    detail: problemDetail('coordinatesOutsideChina', { x, y, lon: lonLat[0], lat: lonLat[1], crs: crs.code }),
+  };
 }

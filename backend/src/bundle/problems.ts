@@ -1,6 +1,87 @@
-/** One thing wrong (or doubtful) in a bundle, located so a person can find and fix it. */
-export interface BundleProblem {
-  severity: 'error' | 'warning';
+import type { LayerName } from './fields.js';
+
+/**
+ * What each kind of problem says, as data: the values its sentence needs, raw (areas in m², shares as
+ * fractions, coordinates as given), so a client can say it in its own language (the import wizard's
+ * zh-CN and en templates); `message` says the same in English for the CLI and the API's English users.
+ */
+export interface ProblemParams {
+  // Geometry checked by PostGIS (import-file.ts, load-bundle.ts). reason: PostGIS's ST_IsValidReason, e.g. "Self-intersection[108.9 32.7]"
+  geometryInvalidRepairable: { reason: string; repairedAreaSqm: number };
+  geometryInvalidUnrepairable: { reason: string };
+  geometryInvalid: { reason: string };
+  geometryRepaired: { reason: string; repairedAreaSqm: number };
+  overlapsParcel: { otherCode: string; overlapSqm: number };
+  overlapsStoredParcel: { otherCode: string; overlapSqm: number };
+  /** outsideShare: outsideSqm ÷ the parcel's area */
+  outsidePark: { parkCode: string; outsideSqm: number; outsideShare: number };
+  /** differenceShare: measured ÷ declared − 1 */
+  declaredAreaMismatch: { declaredSqm: number; measuredSqm: number; differenceShare: number };
+  // Geometry's structure and coordinates (parse-geojson.ts, crs.ts); polygon and ring 1-based; x, y as the file has them
+  geometryMissing: Record<string, never>;
+  geometryNotPolygon: { geometryType: string };
+  geometryEmpty: Record<string, never>;
+  polygonWithoutRings: { polygon: number };
+  ringNotPositions: { polygon: number; ring: number };
+  ringTooShort: { polygon: number; ring: number; positions: number };
+  positionNotNumbers: { polygon: number; ring: number; position: string };
+  ringNotClosed: { polygon: number; ring: number };
+  coordinatesSwapped: { x: number; y: number };
+  coordinatesNotDegrees: { x: number; y: number };
+  coordinatesOutsideChina: { x: number; y: number; lon: number; lat: number; crs: string };
+  // One value (fields.ts parseField, field-mapping.ts applyMapping); value: the text as given
+  required: Record<string, never>;
+  notText: { valueType: string };
+  textTooLong: { lengthChars: number; maxChars: number };
+  codeHasWhiteSpace: { value: string };
+  notOneOf: { value: string; allowed: string[] };
+  notNumber: { value: string };
+  notFiniteNumber: { value: string };
+  notWholeNumber: { value: string };
+  notPositive: { value: string };
+  negative: { value: string };
+  notDate: { value: string };
+  notCalendarDate: { value: string };
+  notBoolean: { value: string };
+  formulaInjection: { value: string };
+  damagedText: { value: string };
+  // Across rows (validate-bundle.ts, load-bundle.ts); key: the identity's values joined by " / "
+  duplicate: { key: string; firstRow?: number; firstFeature?: number };
+  usccMalformed: { value: string };
+  usccCheckCharacter: { given: string; expected: string };
+  vacantUnitWithTenant: Record<string, never>;
+  leaseEndsBeforeStart: { startOn: string; endOn: string };
+  unknownReference: { value: string; layer: 'regions' | 'parks' | 'parcels' | 'buildings' | 'enterprises' };
+  // The file and its mapping (field-mapping.ts, build-records.ts)
+  requiredNotMapped: { columns: string[] };
+  mappedColumnMissing: { column: string; columns: string[] };
+  wrongLayer: { layer: LayerName; guessedLayer: LayerName };
+  noRows: Record<string, never>;
+  noGeometry: { layer: LayerName };
+  geometryIgnored: { layer: LayerName };
+  rowTooLong: { lengthChars: number; maxChars: number };
+  // Reading the file (safe-zip.ts, read-shapefile.ts, source-layers.ts, import-file.ts)
+  zipUnreadable: { reason: string };
+  shapefilePartMissing: { part: string; base: string };
+  /** what: 'shapefile', 'file' (in a zip) or 'table' (of a GeoPackage) */
+  severalSourceLayers: { count: number; what: string; layers: string[] };
+  sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
+  fileUnreadable: { reason: string };
+  databaseRefused: { reason: string };
+  moreProblems: { count: number };
+}
+
+export type ProblemKind = keyof ProblemParams;
+
+/** A kind with its params, to spread into a problem: `{ ...where, message, ...problemDetail('noRows', {}) }`. */
+export type ProblemDetail = { [K in ProblemKind]: { kind: K; params: ProblemParams[K] } }[ProblemKind];
+
+export function problemDetail<K extends ProblemKind>(kind: K, params: ProblemParams[K]): { kind: K; params: ProblemParams[K] } {
+  return { kind, params };
+}
+
+/** Where a problem is. */
+export interface ProblemLocation {
   file: string;
   /** Spreadsheet row number: the header is row 1, the first record row 2. */
   row?: number;
@@ -9,8 +90,13 @@ export interface BundleProblem {
   /** The record's code, when it has one. */
   code?: string;
   field?: string;
-  message: string;
 }
+
+/**
+ * One thing wrong (or doubtful) in a bundle, located so a person can find and fix it; with its kind and
+ * params where a client can say it in another language (see ProblemParams), else the English message only.
+ */
+export type BundleProblem = ProblemLocation & { severity: 'error' | 'warning'; message: string } & (ProblemDetail | { kind?: undefined; params?: undefined });
 
 export function formatProblem(p: BundleProblem): string {
   const where = [

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { problemDetail, type ProblemDetail } from '../bundle/problems.js';
 
 /** Limits that keep a hostile zip (bomb, thousands of entries, ../ names) from hurting the server. */
 export const ZIP_LIMITS = {
@@ -8,7 +9,8 @@ export const ZIP_LIMITS = {
 } as const;
 
 export class ImportReadError extends Error {
-  constructor(readonly file: string, message: string) {
+  /** `message` is English; `detail` says the same as data, for a client to say it in its own language */
+  constructor(readonly file: string, message: string, readonly detail?: ProblemDetail) {
     super(`${file}: ${message}`);
   }
 }
@@ -36,7 +38,7 @@ export async function openZip(bytes: Buffer, file: string, limits: { maxEntries:
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (err) {
-    throw new ImportReadError(file, `is not a readable zip file (${(err as Error).message})`);
+    throw new ImportReadError(file, `is not a readable zip file (${(err as Error).message})`, problemDetail('zipUnreadable', { reason: (err as Error).message }));
   }
   const all = Object.values(zip.files);
   if (all.length > limits.maxEntries) {
