@@ -38,4 +38,25 @@ describe('migrations', () => {
     fs.writeFileSync(path.join(dir, 'add stuff.sql'), '');
     expect(() => listMigrationFiles(dir)).toThrow(/add stuff\.sql does not match NNNN_verb_object\.sql/);
   });
+
+  it('0012 moves the rows imports created out of import_rows into one list per import and layer', async () => {
+    // The schema as 0011 left it, in a transaction that is rolled back: created rows were import_rows with a NULL before-image
+    const moved = await t.db.transaction(async (tx) => {
+      await tx.exec(`DROP TABLE import_created; ALTER TABLE import_rows ALTER COLUMN before DROP NOT NULL`);
+      const [{ id }] = await tx.query<{ id: number }>(`INSERT INTO imports (source, counts, layer) VALUES ('a.geojson', '{}', 'parcels') RETURNING id`);
+      await tx.query(
+        `INSERT INTO import_rows (import_id, layer, key, before) VALUES
+           ($1, 'parcels', '{"code": "P1"}', NULL), ($1, 'parcels', '{"code": "P2"}', NULL), ($1, 'parcels', '{"code": "P3"}', '{"code": "P3"}')`,
+        [id]);
+      await tx.exec(fs.readFileSync(path.join(migrationsDir, '0012_list_created_rows_per_import.sql'), 'utf8'));
+      const created = await tx.query<{ keys: unknown[] }>(`SELECT keys FROM import_created WHERE import_id = $1 AND layer = 'parcels'`, [id]);
+      const updated = await tx.query<{ key: unknown }>(`SELECT key FROM import_rows WHERE import_id = $1`, [id]);
+      throw Object.assign(new Error('rollback'), { result: { created, updated } });
+    }).catch((e: { result?: unknown }) => e.result);
+    expect(moved).toEqual({
+      created: [{ keys: expect.arrayContaining([{ code: 'P1' }, { code: 'P2' }]) }],
+      updated: [{ key: { code: 'P3' } }],
+    });
+    expect((moved as { created: { keys: unknown[] }[] }).created[0].keys).toHaveLength(2);
+  });
 });

@@ -165,8 +165,14 @@ export const importRows = pgTable('import_rows', {
   importId: integer('import_id').notNull(),
   layer: text('layer').notNull(),
   key: jsonb('key').notNull(),
-  before: jsonb('before'),
+  before: jsonb('before').notNull(),
 }, (t) => [primaryKey({ columns: [t.importId, t.layer, t.key] })]);
+
+export const importCreated = pgTable('import_created', {
+  importId: integer('import_id').notNull(),
+  layer: text('layer').notNull(),
+  keys: jsonb('keys').notNull(),
+}, (t) => [primaryKey({ columns: [t.importId, t.layer] })]);
 
 export const importMappings = pgTable('import_mappings', {
   layer: text('layer').notNull(),
@@ -188,4 +194,4 @@ export const gradeAdjustments = pgTable('grade_adjustments', {
   adjustedAt: timestamp('adjusted_at', { withTimezone: true }).notNull(),
 });
 
-export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports, importRows, importMappings, gradeAdjustments };
+export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports, importRows, importCreated, importMappings, gradeAdjustments };

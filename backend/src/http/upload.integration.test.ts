@@ -42,7 +42,7 @@ afterAll(async () => {
 
 const uploadFiles = () => fs.readdirSync(tempDir).filter((name) => name.startsWith(UPLOAD_FILE_PREFIX));
 
-const TABLES = ['parks', 'parcels', 'imports', 'import_rows', 'import_mappings'];
+const TABLES = ['parks', 'parcels', 'imports', 'import_rows', 'import_created', 'import_mappings'];
 const fingerprint = () => fingerprintTables(t.db, TABLES);
 
 const tinyParcels = () => fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'));

@@ -31,7 +31,7 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-const TABLES = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators', 'imports', 'import_rows', 'import_mappings'];
+const TABLES = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators', 'imports', 'import_rows', 'import_created', 'import_mappings'];
 const fingerprint = () => fingerprintTables(t.db, TABLES);
 
 async function post(bytes: Buffer, query: string) {

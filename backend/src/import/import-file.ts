@@ -97,8 +97,8 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   } catch (err) {
     // A reader library's own failure on a malformed file is still the file's fault, not the server's
     const problem: BundleProblem = err instanceof ImportReadError
-      ? { severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }), message: err.message.slice(err.file.length + 2) }
-      : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}` };
+      ? { severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }), message: err.message.slice(err.file.length + 2), ...err.detail }
+      : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}`, kind: 'fileUnreadable', params: { reason: (err as Error).message } };
     return finish({ ...base, sourceLayers: err instanceof SourceLayerChoiceError ? err.sourceLayers : undefined, problems: [problem] });
   }
   const report: ImportReport = {
@@ -169,13 +169,13 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
       if (staging) await repo.saveStagedBeforeImages(tx, id, staging);
       else await repo.saveBeforeImages(tx, id, layer, keys);
       progress(`writing ${built.records.length} ${layer}: the rows`);
-      if (staging === 'parcels') await repo.writeStagedParcels(tx, fieldsWritten);
+      if (staging === 'parcels') await repo.writeStagedParcels(tx, fieldsWritten, report.counts);
       else await createBundleRepository(tx).upsertLayer(tx, layer, built.records, fieldsWritten);
       await repo.saveMapping(tx, layer, signature, source.columns, mapping);
       return id;
     });
   } catch (err) {
-    problems.push({ severity: 'error', file: source.file, message: `the database refused the import, nothing was written: ${describeDatabaseError(err)}` });
+    problems.push({ severity: 'error', file: source.file, message: `the database refused the import, nothing was written: ${describeDatabaseError(err)}`, kind: 'databaseRefused', params: { reason: describeDatabaseError(err) } });
   }
   labelColumns(problems, mapping);
   if (report.importId === undefined) return finish(options.dryRun ? { ...report, status: 'dryRun' } : report);
@@ -186,7 +186,7 @@ function finish(report: ImportReport): ImportReport {
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   const problems = report.problems.length > MAX_PROBLEMS
-    ? [...report.problems.slice(0, MAX_PROBLEMS), { severity: 'error' as const, file: report.file, message: `… and ${report.problems.length - MAX_PROBLEMS} more problems` }]
+    ? [...report.problems.slice(0, MAX_PROBLEMS), { severity: 'error' as const, file: report.file, message: `… and ${report.problems.length - MAX_PROBLEMS} more problems`, kind: 'moreProblems' as const, params: { count: report.problems.length - MAX_PROBLEMS } }]
     : report.problems;
   return { ...report, status: errors ? 'invalid' : report.status, problems, counts: { ...report.counts, errors, warnings } };
 }
@@ -288,11 +288,14 @@ function reportGeometry(
       repairs.push({ ...r.at, code, reason: c.reason!, repairedAreaSqm: c.repaired_area_sqm ?? undefined, applied: repair && canRepair });
       if (repair && canRepair) {
         r.geometry = (JSON.parse(c.repaired!) as { coordinates: ParsedRecord['geometry'] }).coordinates;
-        problems.push({ severity: 'warning', ...r.at, code, field: 'geometry', message: `was not valid (${c.reason}); repaired with ST_MakeValid to ${c.repaired_area_sqm!.toFixed(1)} m²` });
+        problems.push({ severity: 'warning', ...r.at, code, field: 'geometry', message: `was not valid (${c.reason}); repaired with ST_MakeValid to ${c.repaired_area_sqm!.toFixed(1)} m²`, kind: 'geometryRepaired', params: { reason: c.reason!, repairedAreaSqm: c.repaired_area_sqm! } });
       } else {
         problems.push({
           severity: 'error', ...r.at, code, field: 'geometry',
           message: `is not valid: ${c.reason}${canRepair ? `; ST_MakeValid would repair it (area then ${c.repaired_area_sqm!.toFixed(1)} m²): import again with repair=true to accept, or fix it in QGIS` : '; it cannot be repaired into a polygon'}`,
+          ...(canRepair
+            ? { kind: 'geometryInvalidRepairable' as const, params: { reason: c.reason!, repairedAreaSqm: c.repaired_area_sqm! } }
+            : { kind: 'geometryInvalidUnrepairable' as const, params: { reason: c.reason! } }),
         });
       }
       continue;
@@ -302,6 +305,7 @@ function reportGeometry(
       problems.push({
         severity: 'warning', ...r.at, code, field: 'declared_area_sqm',
         message: `declares ${declaredSqm.toFixed(1)} m² but the shape measures ${c.area_sqm.toFixed(1)} m² (${((c.area_sqm / declaredSqm - 1) * 100).toFixed(1)} %): check the unit of the area column and the coordinate system`,
+        kind: 'declaredAreaMismatch', params: { declaredSqm, measuredSqm: c.area_sqm, differenceShare: c.area_sqm / declaredSqm - 1 },
       });
     }
   }
@@ -312,6 +316,7 @@ function reportGeometry(
     problems.push({
       severity: 'warning', ...r.at, code: o.code, field: 'geometry',
       message: `overlaps ${o.other_incoming ? 'parcel' : 'the stored parcel'} ${o.other_code} by ${o.overlap_sqm.toFixed(1)} m²`,
+      kind: o.other_incoming ? 'overlapsParcel' : 'overlapsStoredParcel', params: { otherCode: o.other_code, overlapSqm: o.overlap_sqm },
     });
   }
   for (const o of outside) {
@@ -319,6 +324,7 @@ function reportGeometry(
     problems.push({
       severity: 'warning', ...r.at, code: o.code, field: 'geometry',
       message: `${o.outside_sqm.toFixed(1)} m² (${((o.outside_sqm / o.area_sqm) * 100).toFixed(1)} %) lies outside its park ${o.park_code}`,
+      kind: 'outsidePark', params: { parkCode: o.park_code, outsideSqm: o.outside_sqm, outsideShare: o.outside_sqm / o.area_sqm },
     });
   }
   return repairs;

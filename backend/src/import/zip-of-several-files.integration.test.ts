@@ -40,7 +40,7 @@ async function post(bytes: Buffer, query: string) {
 }
 
 /** Parcels, imports and their before-images: "nothing written" means their fingerprint does not change. */
-const fingerprint = () => fingerprintTables(t.db, ['parcels', 'imports', 'import_rows']);
+const fingerprint = () => fingerprintTables(t.db, ['parcels', 'imports', 'import_rows', 'import_created']);
 
 describe('a zip of several GeoJSON files', () => {
   it('none chosen: 422, the files listed by their path in the zip, nothing read or written', async () => {

@@ -118,11 +118,13 @@ export function createImportRepository(db: Database) {
     },
 
     /**
-     * The staged parcels (checked, repaired when asked) into parcels: insert or update by code; on parcels that
-     * exist only `fields` are written (write-staged-parcels.sql).
+     * The staged parcels (checked, repaired when asked) into parcels: those that exist are updated, writing only
+     * `fields` (update-staged-parcels.sql), the others inserted (insert-staged-parcels.sql). `existing` is
+     * countStagedExisting's answer: a statement with nothing to do is not sent.
      */
-    async writeStagedParcels(tx: Queryable, fields: readonly string[]): Promise<void> {
-      await tx.query(sql('write-staged-parcels'), [fields]);
+    async writeStagedParcels(tx: Queryable, fields: readonly string[], existing: { update: number; insert: number }): Promise<void> {
+      if (existing.update > 0) await tx.query(sql('update-staged-parcels'), [fields]);
+      if (existing.insert > 0) await tx.query(sql('insert-staged-parcels'));
     },
 
     async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
@@ -151,15 +153,24 @@ export function createImportRepository(db: Database) {
       return rows[0].id;
     },
 
-    /** Keep each row the import is about to write as it is now (NULL when it does not exist yet). */
+    /**
+     * Keep what the import is about to change, for undo: each of these keys that has a row, with the row as it
+     * is now (import_rows), and the keys that have none yet, as one list (import_created).
+     */
     async saveBeforeImages(tx: Queryable, importId: number, layer: ImportLayer, keys: RowKey[]): Promise<void> {
       const { table, geometry } = TABLES[layer];
       const image = geometry ? `to_jsonb(t) || jsonb_build_object('geom', encode(ST_AsEWKB(t.geom), 'hex'))` : 'to_jsonb(t)';
       for (let i = 0; i < keys.length; i += 5000) {
         await tx.query(
-          `INSERT INTO import_rows (import_id, layer, key, before)
-           SELECT $1, $2, k.key, (SELECT ${image} FROM ${table} t WHERE ${keyMatch(layer, 't', 'k.key')})
-           FROM jsonb_array_elements($3::text::jsonb) AS k(key)`,
+          `WITH k AS (SELECT key FROM jsonb_array_elements($3::text::jsonb) AS k(key)),
+           updated AS (
+             INSERT INTO import_rows (import_id, layer, key, before)
+             SELECT $1, $2, k.key, ${image} FROM k JOIN ${table} t ON ${keyMatch(layer, 't', 'k.key')})
+           INSERT INTO import_created (import_id, layer, keys)
+           SELECT $1, $2, jsonb_agg(k.key) FROM k
+           WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${keyMatch(layer, 't', 'k.key')})
+           HAVING count(*) > 0
+           ON CONFLICT (import_id, layer) DO UPDATE SET keys = import_created.keys || excluded.keys`,
           [importId, layer, JSON.stringify(keys.slice(i, i + 5000))],
         );
       }
@@ -190,7 +201,7 @@ export function createImportRepository(db: Database) {
       const columnRows = await tx.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, [table]);
       const sample = await tx.query<{ keys: string[] }>(
-        `SELECT array(SELECT jsonb_object_keys(before)) AS keys FROM import_rows WHERE import_id = $1 AND before IS NOT NULL LIMIT 1`, [importId]);
+        `SELECT array(SELECT jsonb_object_keys(before)) AS keys FROM import_rows WHERE import_id = $1 LIMIT 1`, [importId]);
       let restored = 0;
       if (sample.length) {
         const kept = new Set(sample[0].keys);
@@ -199,17 +210,17 @@ export function createImportRepository(db: Database) {
           `WITH done AS (
              UPDATE ${table} t SET ${columns.map((c) => `"${c}" = r."${c}"`).join(', ')}
              FROM import_rows ir CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, ir.before) r
-             WHERE ir.import_id = $1 AND ir.before IS NOT NULL AND ${keyMatch(layer, 't', 'ir.key')}
+             WHERE ir.import_id = $1 AND ${keyMatch(layer, 't', 'ir.key')}
              RETURNING 1)
            SELECT count(*)::int AS n FROM done`, [importId]);
         restored = rows[0].n;
       }
       const deleted = await tx.query<{ n: number }>(
         `WITH done AS (
-           DELETE FROM ${table} t USING import_rows ir
-           WHERE ir.import_id = $1 AND ir.before IS NULL AND ${keyMatch(layer, 't', 'ir.key')}
+           DELETE FROM ${table} t USING import_created c CROSS JOIN LATERAL jsonb_array_elements(c.keys) AS k(key)
+           WHERE c.import_id = $1 AND c.layer = $2 AND ${keyMatch(layer, 't', 'k.key')}
            RETURNING 1)
-         SELECT count(*)::int AS n FROM done`, [importId]);
+         SELECT count(*)::int AS n FROM done`, [importId, layer]);
       return { restored, deleted: deleted[0].n };
     },
 
