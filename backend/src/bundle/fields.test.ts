@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parseField } from './fields.js';
 
-describe('bundle field parsing', () => {
+describe('bundle field parsing: the value, or the English error with its kind and params', () => {
   it.each([
     [{ name: 'd', type: 'date' }, '2024-02-29', { value: '2024-02-29' }],
-    [{ name: 'd', type: 'date' }, '2023-02-29', { error: '"2023-02-29" is not a calendar date' }],
-    [{ name: 'd', type: 'date' }, '2024/02/01', { error: '"2024/02/01" is not a date in the form YYYY-MM-DD' }],
+    [{ name: 'd', type: 'date' }, '2023-02-29', { error: '"2023-02-29" is not a calendar date', detail: { kind: 'notCalendarDate', params: { value: '2023-02-29' } } }],
+    [{ name: 'd', type: 'date' }, '2024/02/01', { error: '"2024/02/01" is not a date in the form YYYY-MM-DD', detail: { kind: 'notDate', params: { value: '2024/02/01' } } }],
     [{ name: 'n', type: 'number' }, '1e3', { value: 1000 }],
-    [{ name: 'n', type: 'number' }, '12,5', { error: '"12,5" is not a number' }],
-    [{ name: 'n', type: 'number', nonNegative: true }, '-1', { error: '-1 must not be negative' }],
+    [{ name: 'n', type: 'number' }, '12,5', { error: '"12,5" is not a number', detail: { kind: 'notNumber', params: { value: '12,5' } } }],
+    [{ name: 'n', type: 'number', nonNegative: true }, '-1', { error: '-1 must not be negative', detail: { kind: 'negative', params: { value: '-1' } } }],
     [{ name: 'n', type: 'number' }, '-200000', { value: -200000 }],
-    [{ name: 'i', type: 'integer' }, '3.5', { error: '"3.5" is not a whole number' }],
+    [{ name: 'i', type: 'integer' }, '3.5', { error: '"3.5" is not a whole number', detail: { kind: 'notWholeNumber', params: { value: '3.5' } } }],
     [{ name: 'b', type: 'boolean' }, '是', { value: true }],
     [{ name: 'b', type: 'boolean' }, '0', { value: false }],
-    [{ name: 'b', type: 'boolean' }, 'maybe', { error: '"maybe" is not true/false (是/否, 1/0)' }],
+    [{ name: 'b', type: 'boolean' }, 'maybe', { error: '"maybe" is not true/false (是/否, 1/0)', detail: { kind: 'notBoolean', params: { value: 'maybe' } } }],
     [{ name: 'l', type: 'list' }, '富硒食品、新材料,装备制造', { value: ['富硒食品', '新材料', '装备制造'] }],
-    [{ name: 's', type: { oneOf: ['vacant', 'leased'] } }, 'rented', { error: '"rented" is not one of vacant, leased' }],
-    [{ name: 'c', type: 'code', required: true }, '', { error: 'is required' }],
+    [{ name: 's', type: { oneOf: ['vacant', 'leased'] } }, 'rented', { error: '"rented" is not one of vacant, leased', detail: { kind: 'notOneOf', params: { value: 'rented', allowed: ['vacant', 'leased'] } } }],
+    [{ name: 'c', type: 'code', required: true }, '', { error: 'is required', detail: { kind: 'required', params: {} } }],
     [{ name: 'c', type: 'code' }, '', { value: null }],
   ] as const)('%j reads %j as %j', (spec, raw, expected) => {
     expect(parseField(spec, raw)).toEqual(expected);

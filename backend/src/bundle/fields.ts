@@ -124,6 +124,8 @@ export function allFields(layer: LayerName): string[] {
   const names = FILE_SPECS[layer].map((s) => s.name);
   return (GEO_LAYERS as readonly LayerName[]).includes(layer) ? [...names, 'geometry'] : names;
 }
+import { problemDetail, type ProblemDetail } from './problems.js';
+
 export type FieldValue = string | number | boolean | string[] | null;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -136,22 +138,22 @@ const MAX_TEXT_CHARS = 1000;
  * Parse one raw value (a CSV cell or a GeoJSON property) by its spec. Empty means missing (null).
  * Returns the value or an error message.
  */
-export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue } | { error: string } {
+export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue } | { error: string; detail: ProblemDetail } {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    return spec.required ? { error: 'is required' } : { value: null };
+    return spec.required ? { error: 'is required', detail: problemDetail('required', {}) } : { value: null };
   }
   const type = spec.type;
   if (typeof type === 'object') {
     const text = String(raw).trim();
-    return type.oneOf.includes(text) ? { value: text } : { error: `"${text}" is not one of ${type.oneOf.join(', ')}` };
+    return type.oneOf.includes(text) ? { value: text } : { error: `"${text}" is not one of ${type.oneOf.join(', ')}`, detail: problemDetail('notOneOf', { value: text, allowed: [...type.oneOf] }) };
   }
   switch (type) {
     case 'text':
     case 'code': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: `expected text, got ${typeof raw}` };
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { error: `expected text, got ${typeof raw}`, detail: problemDetail('notText', { valueType: typeof raw }) };
       const text = String(raw).trim();
-      if (text.length > MAX_TEXT_CHARS) return { error: `is ${text.length} characters long; at most ${MAX_TEXT_CHARS}` };
-      if (type === 'code' && /\s/.test(text)) return { error: `"${text}" contains white space` };
+      if (text.length > MAX_TEXT_CHARS) return { error: `is ${text.length} characters long; at most ${MAX_TEXT_CHARS}`, detail: problemDetail('textTooLong', { lengthChars: text.length, maxChars: MAX_TEXT_CHARS }) };
+      if (type === 'code' && /\s/.test(text)) return { error: `"${text}" contains white space`, detail: problemDetail('codeHasWhiteSpace', { value: text }) };
       return { value: text };
     }
     case 'list': {
@@ -161,20 +163,20 @@ export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue }
     case 'number':
     case 'integer': {
       const text = String(raw).trim();
-      if (typeof raw !== 'number' && !NUMBER.test(text)) return { error: `"${text}" is not a number` };
+      if (typeof raw !== 'number' && !NUMBER.test(text)) return { error: `"${text}" is not a number`, detail: problemDetail('notNumber', { value: text }) };
       const n = Number(text);
-      if (!Number.isFinite(n)) return { error: `"${text}" is not a finite number` };
-      if (type === 'integer' && !Number.isInteger(n)) return { error: `"${text}" is not a whole number` };
-      if (spec.positive && !(n > 0)) return { error: `${text} must be greater than 0` };
-      if (spec.nonNegative && n < 0) return { error: `${text} must not be negative` };
+      if (!Number.isFinite(n)) return { error: `"${text}" is not a finite number`, detail: problemDetail('notFiniteNumber', { value: text }) };
+      if (type === 'integer' && !Number.isInteger(n)) return { error: `"${text}" is not a whole number`, detail: problemDetail('notWholeNumber', { value: text }) };
+      if (spec.positive && !(n > 0)) return { error: `${text} must be greater than 0`, detail: problemDetail('notPositive', { value: text }) };
+      if (spec.nonNegative && n < 0) return { error: `${text} must not be negative`, detail: problemDetail('negative', { value: text }) };
       return { value: n };
     }
     case 'date': {
       const text = String(raw).trim();
       const m = DATE.exec(text);
-      if (!m) return { error: `"${text}" is not a date in the form YYYY-MM-DD` };
+      if (!m) return { error: `"${text}" is not a date in the form YYYY-MM-DD`, detail: problemDetail('notDate', { value: text }) };
       const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return { error: `"${text}" is not a calendar date` };
+      if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return { error: `"${text}" is not a calendar date`, detail: problemDetail('notCalendarDate', { value: text }) };
       return { value: text };
     }
     case 'boolean': {
@@ -182,7 +184,7 @@ export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue }
       const text = String(raw).trim();
       if (TRUE_WORDS.has(text)) return { value: true };
       if (FALSE_WORDS.has(text)) return { value: false };
-      return { error: `"${text}" is not true/false (是/否, 1/0)` };
+      return { error: `"${text}" is not true/false (是/否, 1/0)`, detail: problemDetail('notBoolean', { value: text }) };
     }
   }
 }

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
 import { createBundleRepository, WRITE_ORDER } from '../repositories/bundle.repository.js';
 import type { BundleFiles } from './read-bundle-files.js';
-import { BundleInvalidError, type BundleProblem } from './problems.js';
+import { BundleInvalidError, problemDetail, type BundleProblem } from './problems.js';
 import { validateBundle, type ParsedBundle, type PendingReference } from './validate-bundle.js';
 import type { LayerName } from './fields.js';
 import { appendTo } from '../domain/collections.js';
@@ -84,6 +84,7 @@ export async function resolvePending(repo: ReturnType<typeof createBundleReposit
         severity: 'error',
         ...ref.at,
         message: `"${ref.code}" points nowhere: no such ${layer.replace(/s$/, '')} in the bundle or the database`,
+        ...problemDetail('unknownReference', { value: ref.code, layer }),
       });
     }
   }
@@ -103,6 +104,7 @@ async function checkGeometry(repo: ReturnType<typeof createBundleRepository>, bu
         code: String(r.values.code),
         field: 'geometry',
         message: `is not valid: ${reason} (a self-intersection usually means a bow-tie or a ring drawn twice; fix it in QGIS or with ST_MakeValid)`,
+        ...problemDetail('geometryInvalid', { reason }),
       });
     }
   }

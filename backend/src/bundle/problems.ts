@@ -63,7 +63,7 @@ export interface ProblemParams {
   // Reading the file (safe-zip.ts, read-shapefile.ts, source-layers.ts, import-file.ts)
   zipUnreadable: { reason: string };
   shapefilePartMissing: { part: string; base: string };
-  /** what: 'shapefile', 'file' (in a zip) or 'table' (of a GeoPackage) */
+  /** what: 'shapefile', 'file' (of a zip) or 'feature table' (of a GeoPackage); layers: their names */
   severalSourceLayers: { count: number; what: string; layers: string[] };
   sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
   fileUnreadable: { reason: string };

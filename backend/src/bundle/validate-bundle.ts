@@ -1,5 +1,5 @@
 import type { BundleFiles } from './read-bundle-files.js';
-import type { BundleProblem } from './problems.js';
+import { problemDetail, type BundleProblem } from './problems.js';
 import { FILE_SPECS, GEO_LAYERS, parseField, TABLE_LAYERS, type FieldSpec, type FieldValue, type LayerName } from './fields.js';
 import { parseCsv, parseXlsx, type Table } from './decode-table.js';
 import { resolveCrs, UnknownCrsError, type CrsInfo } from './crs.js';
@@ -150,7 +150,7 @@ export function parseValues(specs: readonly FieldSpec[], raw: Record<string, unk
     const result = parseField(spec, raw[spec.name]);
     if ('error' in result) {
       ok = false;
-      problems.push({ severity: 'error', ...at, code, field: spec.name, message: result.error });
+      problems.push({ severity: 'error', ...at, code, field: spec.name, message: result.error, ...result.detail });
     } else values[spec.name] = result.value;
   }
   return ok ? values : undefined;
@@ -226,7 +226,10 @@ export function checkDuplicates(layer: LayerName, records: ParsedRecord[], probl
     const first = seen.get(id);
     if (first) {
       const firstAt = first.row !== undefined ? `row ${first.row}` : `feature ${first.feature}`;
-      problems.push({ severity: 'error', ...r.at, code: id, field: IDENTITY[layer].join('+'), message: `duplicate of ${firstAt}: ${IDENTITY[layer].join(' + ')} must be unique` });
+      problems.push({
+        severity: 'error', ...r.at, code: id, field: IDENTITY[layer].join('+'), message: `duplicate of ${firstAt}: ${IDENTITY[layer].join(' + ')} must be unique`,
+        ...problemDetail('duplicate', first.row !== undefined ? { key: id, firstRow: first.row } : { key: id, firstFeature: first.feature }),
+      });
     } else seen.set(id, r.at);
   }
 }
@@ -235,9 +238,9 @@ export function checkEnterpriseCode(r: ParsedRecord, problems: BundleProblem[]) 
   const uscc = String(r.values.uscc);
   const check = checkUscc(uscc);
   if (!check.shapeOk) {
-    problems.push({ severity: 'error', ...r.at, code: uscc, field: 'uscc', message: `"${uscc}" is not a 统一社会信用代码: 18 characters of 0-9 and A-Z without I, O, S, V, Z` });
+    problems.push({ severity: 'error', ...r.at, code: uscc, field: 'uscc', message: `"${uscc}" is not a 统一社会信用代码: 18 characters of 0-9 and A-Z without I, O, S, V, Z`, ...problemDetail('usccMalformed', { value: uscc }) });
   } else if (!check.checkOk) {
-    problems.push({ severity: 'warning', ...r.at, code: uscc, field: 'uscc', message: `check character is ${uscc[17]}, GB 32100-2015 gives ${check.expectedCheckChar}; kept as given` });
+    problems.push({ severity: 'warning', ...r.at, code: uscc, field: 'uscc', message: `check character is ${uscc[17]}, GB 32100-2015 gives ${check.expectedCheckChar}; kept as given`, ...problemDetail('usccCheckCharacter', { given: uscc[17], expected: String(check.expectedCheckChar) }) });
   }
 }
 
@@ -245,12 +248,12 @@ export function checkUnits(units: ParsedRecord[], problems: BundleProblem[]) {
   for (const u of units) {
     const code = String(u.values.code);
     if (u.values.status === 'vacant' && u.values.tenant_uscc) {
-      problems.push({ severity: 'error', ...u.at, code, field: 'tenant_uscc', message: 'a vacant unit cannot have a tenant; set status to leased or clear tenant_uscc' });
+      problems.push({ severity: 'error', ...u.at, code, field: 'tenant_uscc', message: 'a vacant unit cannot have a tenant; set status to leased or clear tenant_uscc', ...problemDetail('vacantUnitWithTenant', {}) });
     }
     const start = u.values.lease_start_on as string | null;
     const end = u.values.lease_end_on as string | null;
     if (start && end && end < start) {
-      problems.push({ severity: 'error', ...u.at, code, field: 'lease_end_on', message: `lease ends (${end}) before it starts (${start})` });
+      problems.push({ severity: 'error', ...u.at, code, field: 'lease_end_on', message: `lease ends (${end}) before it starts (${start})`, ...problemDetail('leaseEndsBeforeStart', { startOn: start, endOn: end }) });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { allFields, FILE_SPECS, type FieldValue } from '../bundle/fields.js';
-import type { BundleProblem } from '../bundle/problems.js';
+import { problemDetail, type BundleProblem } from '../bundle/problems.js';
 import type { CrsInfo } from '../bundle/crs.js';
 import { toLonLatMultiPolygon } from '../bundle/parse-geojson.js';
 import {
@@ -79,21 +79,26 @@ function checkFile(source: SourceData, layer: ImportLayer, mapping: FieldMapping
   const mappingProblems = checkMapping(layer, mapping, source.columns, file);
   if (mappingProblems.some((p) => p.message.includes('is required'))) {
     const hint = guessLayer(source.columns, layer);
-    if (hint) mappingProblems.push({ severity: 'error', file, message: `the columns look like ${hint} rather than ${layer}: was it imported as the wrong layer? (layer=${hint})` });
+    if (hint) {
+      mappingProblems.push({
+        severity: 'error', file, message: `the columns look like ${hint} rather than ${layer}: was it imported as the wrong layer? (layer=${hint})`,
+        ...problemDetail('wrongLayer', { layer, guessedLayer: hint }),
+      });
+    }
   }
   problems.push(...mappingProblems);
   if (source.records.length === 0) {
-    problems.push({ severity: 'error', file, message: 'holds no rows or features' });
+    problems.push({ severity: 'error', file, message: 'holds no rows or features', ...problemDetail('noRows', {}) });
     return true;
   }
   if (mappingProblems.some((p) => p.severity === 'error')) return true;
   const needsGeometry = GEOMETRY_LAYERS.includes(layer);
   if (needsGeometry && !source.records.some((r) => r.geometry)) {
-    problems.push({ severity: 'error', file, field: 'geometry', message: `has no geometry; ${layer} need Polygon or MultiPolygon shapes (a Shapefile, GeoPackage, KML or GeoJSON)` });
+    problems.push({ severity: 'error', file, field: 'geometry', message: `has no geometry; ${layer} need Polygon or MultiPolygon shapes (a Shapefile, GeoPackage, KML or GeoJSON)`, ...problemDetail('noGeometry', { layer }) });
     return true;
   }
   if (!needsGeometry && source.records.some((r) => r.geometry)) {
-    problems.push({ severity: 'warning', file, field: 'geometry', message: `${layer} have no geometry in MuYield; the shapes or points in the file are ignored` });
+    problems.push({ severity: 'warning', file, field: 'geometry', message: `${layer} have no geometry in MuYield; the shapes or points in the file are ignored`, ...problemDetail('geometryIgnored', { layer }) });
   }
   return false;
 }
@@ -108,13 +113,13 @@ function* buildRows(source: SourceData, layer: ImportLayer, mapping: FieldMappin
     const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };
     const size = rowChars(source_.properties);
     if (size > MAX_ROW_CHARS) {
-      problems.push({ severity: 'error', ...at, message: `is ${size} characters long; a row may hold at most ${MAX_ROW_CHARS}; skipped` });
+      problems.push({ severity: 'error', ...at, message: `is ${size} characters long; a row may hold at most ${MAX_ROW_CHARS}; skipped`, ...problemDetail('rowTooLong', { lengthChars: size, maxChars: MAX_ROW_CHARS }) });
       continue;
     }
     const { raw, errors } = applyMapping(layer, mapping, source_.properties);
     const codeField = layer === 'enterprises' || layer === 'land_rights' || layer === 'indicators' ? 'uscc' : 'code';
     const code = raw[codeField] != null ? String(raw[codeField]) : undefined;
-    for (const e of errors) problems.push({ severity: 'error', ...at, code, field: e.field, message: e.message });
+    for (const e of errors) problems.push({ severity: 'error', ...at, code, field: e.field, message: e.message, ...e.detail });
     const values = errors.length ? undefined : parseValues(specs, raw, at, code, problems);
     const declared = raw.declared_area_sqm;
     let geometry: ParsedRecord['geometry'];

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { FILE_SPECS, type FieldSpec } from '../bundle/fields.js';
-import type { BundleProblem } from '../bundle/problems.js';
+import { problemDetail, type BundleProblem, type ProblemDetail } from '../bundle/problems.js';
 import { SQM_PER_MU, YUAN_PER_WAN_YUAN, YUAN_PER_YI_YUAN } from '../domain/units.js';
 import synonyms from './synonyms.json';
 
@@ -96,14 +96,14 @@ export function sourceSignature(columns: string[]): string {
 export function checkMapping(layer: ImportLayer, mapping: FieldMapping, columns: string[], file: string): BundleProblem[] {
   const problems: BundleProblem[] = [];
   const specs = targetFields(layer);
-  const fail = (field: string, message: string) => problems.push({ severity: 'error', file, field, message });
+  const fail = (field: string, message: string, detail?: ProblemDetail) => problems.push({ severity: 'error', file, field, message, ...detail });
   for (const [field, m] of Object.entries(mapping)) {
     if (!specs.some((s) => s.name === field)) {
       fail(field, `is not a field of ${layer}; its fields are ${specs.map((s) => s.name).join(', ')}`);
       continue;
     }
     if (!m || typeof m.column !== 'string' || !columns.includes(m.column)) {
-      fail(field, `is mapped to the column "${m?.column}", which the file does not have (columns: ${columns.join(', ')})`);
+      fail(field, `is mapped to the column "${m?.column}", which the file does not have (columns: ${columns.join(', ')})`, problemDetail('mappedColumnMissing', { column: String(m?.column), columns }));
       continue;
     }
     if (m.unit !== undefined) {
@@ -115,7 +115,7 @@ export function checkMapping(layer: ImportLayer, mapping: FieldMapping, columns:
   }
   for (const spec of specs) {
     if (spec.required && !mapping[spec.name]) {
-      fail(spec.name, `is required but no column maps to it (columns: ${columns.join(', ') || 'none'}); name a column for it in the mapping`);
+      fail(spec.name, `is required but no column maps to it (columns: ${columns.join(', ') || 'none'}); name a column for it in the mapping`, problemDetail('requiredNotMapped', { columns }));
     }
   }
   return problems;
@@ -135,9 +135,9 @@ export function applyMapping(
   layer: ImportLayer,
   mapping: FieldMapping,
   properties: Record<string, unknown>,
-): { raw: Record<string, unknown>; errors: { field: string; message: string }[] } {
+): { raw: Record<string, unknown>; errors: { field: string; message: string; detail: ProblemDetail }[] } {
   const raw: Record<string, unknown> = {};
-  const errors: { field: string; message: string }[] = [];
+  const errors: { field: string; message: string; detail: ProblemDetail }[] = [];
   for (const spec of targetFields(layer)) {
     const m = mapping[spec.name];
     if (!m) continue;
@@ -146,11 +146,11 @@ export function applyMapping(
       value = value.trim();
       const text = value as string;
       if (FORMULA_START.test(text)) {
-        errors.push({ field: spec.name, message: `"${text.slice(0, 40)}" looks like a spreadsheet formula; refused (formula injection): enter the value itself` });
+        errors.push({ field: spec.name, message: `"${text.slice(0, 40)}" looks like a spreadsheet formula; refused (formula injection): enter the value itself`, detail: problemDetail('formulaInjection', { value: text.slice(0, 40) }) });
         continue;
       }
       if (MOJIBAKE.test(text)) {
-        errors.push({ field: spec.name, message: `"${text.slice(0, 40)}" holds damaged characters (� or 锟斤拷): GBK text was read as UTF-8 before the file was saved; export it again from the original` });
+        errors.push({ field: spec.name, message: `"${text.slice(0, 40)}" holds damaged characters (� or 锟斤拷): GBK text was read as UTF-8 before the file was saved; export it again from the original`, detail: problemDetail('damagedText', { value: text.slice(0, 40) }) });
         continue;
       }
       if ((spec.type === 'number' || spec.type === 'integer') && GROUPED_NUMBER.test(text)) value = text.replace(/,/g, '');

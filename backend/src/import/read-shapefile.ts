@@ -2,6 +2,7 @@ import { parseShp } from 'shpjs';
 import { parseDbf, DbfError } from './dbf.js';
 import type { SourceData, SourceLayer, SourceRecord } from './source.js';
 import { ImportReadError, type ZipEntry } from './safe-zip.js';
+import { problemDetail } from '../bundle/problems.js';
 import { chooseSourceLayer } from './source-layers.js';
 
 const SHAPEFILE_PARTS = ['.shp', '.shx', '.dbf', '.prj', '.cpg'] as const;
@@ -34,7 +35,10 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
   const shortBase = base.split('/').pop()!;
   for (const required of ['.shx', '.dbf'] as const) {
     if (!parts.has(required)) {
-      throw new ImportReadError(`${file}/${shortBase}${required}`, `is missing: a shapefile needs ${shortBase}.shp, ${shortBase}.shx and ${shortBase}.dbf (and a .prj for its coordinate system)`);
+      throw new ImportReadError(
+        `${file}/${shortBase}${required}`, `is missing: a shapefile needs ${shortBase}.shp, ${shortBase}.shx and ${shortBase}.dbf (and a .prj for its coordinate system)`,
+        problemDetail('shapefilePartMissing', { part: required, base: shortBase }),
+      );
     }
   }
   const shp = await parts.get('.shp')!.read();

@@ -1,4 +1,5 @@
 import { ImportReadError } from './safe-zip.js';
+import { problemDetail, type ProblemDetail } from '../bundle/problems.js';
 import type { SourceLayer } from './source.js';
 
 /**
@@ -6,8 +7,8 @@ import type { SourceLayer } from './source.js';
  * the layers travel with the error so the report (and the import wizard) can offer them.
  */
 export class SourceLayerChoiceError extends ImportReadError {
-  constructor(file: string, readonly sourceLayers: SourceLayer[], message: string) {
-    super(file, message);
+  constructor(file: string, readonly sourceLayers: SourceLayer[], message: string, detail?: ProblemDetail) {
+    super(file, message, detail);
   }
 }
 
@@ -28,11 +29,15 @@ export function chooseSourceLayer(file: string, layers: readonly SourceLayer[], 
   if (chosen !== undefined) {
     const byShortName = layers.filter((l) => l.name.split('/').pop() === chosen);
     const found = layers.find((l) => l.name === chosen) ?? (byShortName.length === 1 ? byShortName[0] : undefined);
-    if (!found) throw new SourceLayerChoiceError(file, [...layers], `has no ${kind} "${chosen}"; it has ${describeSourceLayers(layers)}: ${how}`);
+    if (!found) {
+      throw new SourceLayerChoiceError(file, [...layers], `has no ${kind} "${chosen}"; it has ${describeSourceLayers(layers)}: ${how}`,
+        problemDetail('sourceLayerNotFound', { chosen, what: kind, layers: layers.map((l) => l.name) }));
+    }
     return found;
   }
   if (layers.length > 1) {
-    throw new SourceLayerChoiceError(file, [...layers], `holds ${layers.length} ${kind}s, ${describeSourceLayers(layers)}; nothing was read: ${how}`);
+    throw new SourceLayerChoiceError(file, [...layers], `holds ${layers.length} ${kind}s, ${describeSourceLayers(layers)}; nothing was read: ${how}`,
+      problemDetail('severalSourceLayers', { count: layers.length, what: kind, layers: layers.map((l) => l.name) }));
   }
   return layers[0];
 }
