@@ -67,6 +67,11 @@ export interface ProblemParams {
   severalSourceLayers: { count: number; what: string; layers: string[] };
   sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
   fileUnreadable: { reason: string };
+  // The coordinate system (import-file.ts); crs: a code such as EPSG:4545, label its name
+  crsDetected: { crs: string; label: string };
+  crsUnknown: { crs: string };
+  /** from: the file that states it (parcels.prj); likelyCrs: what the numbers look like, when they look like one */
+  statedCrsUnusable: { from: string; reason: string; likelyCrs?: string; likelyLabel?: string };
   databaseRefused: { reason: string };
   moreProblems: { count: number };
 }

@@ -129,7 +129,7 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
     }
     crs = settled.crs;
     report.crs = { code: crs.code, label: crs.label, from: settled.from, caveat: crs.caveat };
-    if (settled.note) source.problems.push({ severity: 'warning', file: source.file, message: settled.note });
+    if (settled.note) source.problems.push({ severity: 'warning', file: source.file, message: settled.note, kind: 'crsDetected', params: { crs: crs.code, label: crs.label } });
     if (crs.caveat) source.problems.push({ severity: 'warning', file: source.file, message: `${crs.code}: ${crs.caveat}` });
   }
 
@@ -206,7 +206,7 @@ async function settleCrs(source: SourceData, options: ImportFileOptions, mapping
     try {
       return { crs: resolveCrsChoice(options.crs), from: 'given' };
     } catch (err) {
-      if (err instanceof UnknownCrsError) return { problem: { severity: 'error', file, field: 'crs', message: err.message } };
+      if (err instanceof UnknownCrsError) return { problem: { severity: 'error', file, field: 'crs', message: err.message, kind: 'crsUnknown', params: { crs: options.crs } } };
       throw err;
     }
   }
@@ -223,6 +223,7 @@ async function settleCrs(source: SourceData, options: ImportFileOptions, mapping
         problem: {
           severity: 'error', file: `${file}${source.statedCrs.from.endsWith('.prj') ? `/${source.statedCrs.from}` : ''}`, field: 'crs',
           message: `${source.statedCrs.from} cannot be used: ${err.message}${best ? `; the numbers look like ${best.label}: import again with crs=${best.crs}` : ''}`,
+          kind: 'statedCrsUnusable', params: { from: source.statedCrs.from, reason: err.message, ...(best && { likelyCrs: best.crs, likelyLabel: best.label }) },
         },
       };
     }
