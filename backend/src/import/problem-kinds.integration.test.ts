@@ -1,0 +1,106 @@
+// The import API's report says each problem as data too (kind + raw params, see ProblemParams in
+// bundle/problems.ts) so the wizard can say it in Chinese; the English message stays as it was.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, createServices } from '../app.js';
+import { readConfig } from '../config.js';
+import { loadBundle } from '../bundle/load-bundle.js';
+import { readBundleFiles } from '../bundle/read-bundle-files.js';
+import type { BundleProblem } from '../bundle/problems.js';
+import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { tinyBundleDir } from '../test-support/bundles.js';
+import { TEST_ADMIN_TOKEN } from '../test-support/test-app.js';
+
+let t: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await loadBundle(t.db, await readBundleFiles(tinyBundleDir));
+  const config = { ...readConfig({}), adminToken: TEST_ADMIN_TOKEN, webRoot: '/nonexistent' };
+  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.dispose();
+});
+
+async function dryRun(fc: GeoJSON.FeatureCollection, query: string) {
+  const res = await app.inject({
+    method: 'POST', url: `/api/imports?dryRun=true&${query}`, payload: Buffer.from(JSON.stringify(fc)),
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
+  });
+  return { status: res.statusCode, body: res.json() as { status: string; problems: BundleProblem[] } };
+}
+
+const tinyParcels = () => JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+const ring = (f: GeoJSON.Feature) => (f.geometry as GeoJSON.Polygon).coordinates[0];
+
+describe('the problems of an import report carry a kind and raw params beside the English message', () => {
+  it('a bad date, a bow-tie and a parcel drawn over a stored one with a wrong declared area', async () => {
+    const stored = tinyParcels().features;
+    const [badDate, bowTie] = [stored[0], stored[1]];
+    badDate.properties!.supplied_on = '2015-02-30';
+    const bow = ring(bowTie);
+    [bow[1], bow[2]] = [bow[2], bow[1]];
+    const overOther: GeoJSON.Feature = {
+      type: 'Feature',
+      properties: { code: 'T-OVER-4', park_code: 'T-PARK', declared_area_sqm: 1000 },
+      geometry: stored[3].geometry,
+    };
+    const [{ land_area_sqm: storedAreaSqm }] = await t.db.query<{ land_area_sqm: number }>(
+      `SELECT land_area_sqm::float8 AS land_area_sqm FROM parcels WHERE code = '999901001001GB00004'`,
+    );
+
+    const { status, body } = await dryRun({ type: 'FeatureCollection', features: [badDate, bowTie, overOther] }, 'layer=parcels&crs=EPSG:4326&fileName=parcels.geojson');
+
+    expect(status).toBe(422);
+    expect(body.status).toBe('invalid');
+    const of = (kind: string) => body.problems.filter((p) => p.kind === kind);
+    expect(body.problems.filter((p) => p.kind === undefined)).toEqual([]);
+    expect(of('notCalendarDate')).toEqual([{
+      severity: 'error', file: 'parcels.geojson', feature: 1, code: '999901001001GB00001', field: 'supplied_on',
+      message: '"2015-02-30" is not a calendar date', kind: 'notCalendarDate', params: { value: '2015-02-30' },
+    }]);
+    expect(of('geometryInvalidRepairable')).toEqual([expect.objectContaining({
+      severity: 'error', feature: 2, code: '999901001001GB00002', field: 'geometry',
+      message: expect.stringMatching(/^is not valid: Self-intersection.*repair=true/),
+      params: { reason: expect.stringMatching(/^Self-intersection\[108\.90\d* 32\.70\d*\]$/), repairedAreaSqm: expect.any(Number) },
+    })]);
+    const [invalid] = of('geometryInvalidRepairable');
+    expect(invalid.message).toContain(`(area then ${(invalid.params as { repairedAreaSqm: number }).repairedAreaSqm.toFixed(1)} m²)`);
+
+    const [overlap] = of('overlapsStoredParcel');
+    expect(overlap).toMatchObject({ severity: 'warning', feature: 3, code: 'T-OVER-4', field: 'geometry', params: { otherCode: '999901001001GB00004' } });
+    const overlapSqm = (overlap.params as { overlapSqm: number }).overlapSqm;
+    // The same shape: it overlaps the stored parcel by all of its area (m², measured on the geography by PostGIS both times)
+    expect(overlapSqm).toBeCloseTo(storedAreaSqm, 0);
+    expect(overlap.message).toBe(`overlaps the stored parcel 999901001001GB00004 by ${overlapSqm.toFixed(1)} m²`);
+
+    expect(of('declaredAreaMismatch')).toEqual([expect.objectContaining({
+      severity: 'warning', feature: 3, code: 'T-OVER-4', field: 'declared_area_sqm',
+      params: { declaredSqm: 1000, measuredSqm: expect.closeTo(storedAreaSqm, 0), differenceShare: expect.closeTo(storedAreaSqm / 1000 - 1, 3) },
+    })]);
+  });
+
+  it('the coordinates outside China and the column that is not mapped say what they found', async () => {
+    const swapped = tinyParcels();
+    for (const p of ring(swapped.features[0])) p.reverse();
+    const axes = await dryRun(swapped, 'layer=parcels&crs=EPSG:4326&fileName=parcels.geojson');
+    expect(axes.body.problems).toContainEqual(expect.objectContaining({
+      feature: 1, field: 'geometry', kind: 'coordinatesSwapped', params: { x: 32.701, y: 108.901 },
+      message: expect.stringMatching(/axes swapped/),
+    }));
+
+    const noPark = tinyParcels();
+    for (const f of noPark.features) delete f.properties!.park_code;
+    const unmapped = await dryRun(noPark, 'layer=parcels&crs=EPSG:4326&fileName=parcels.geojson');
+    expect(unmapped.body.problems).toContainEqual(expect.objectContaining({
+      severity: 'error', field: 'park_code', kind: 'requiredNotMapped',
+      params: { columns: expect.arrayContaining(['code', 'land_use']) },
+      message: expect.stringMatching(/^is required but no column maps to it/),
+    }));
+  });
+});
