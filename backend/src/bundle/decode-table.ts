@@ -13,9 +13,11 @@ export interface Table {
   errors: { row: number; message: string }[];
 }
 
+export type CsvEncoding = 'utf-8' | 'gbk';
+
 /** CSV text: UTF-8 (with or without BOM) when it decodes cleanly, otherwise GBK (Excel on Chinese Windows). */
-export function decodeCsvText(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gbk' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+export function decodeCsvText(bytes: Buffer): { text: string; encoding: CsvEncoding } {
+  if (hasUtf8Bom(bytes)) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
   try {
@@ -23,6 +25,58 @@ export function decodeCsvText(bytes: Buffer): { text: string; encoding: 'utf-8' 
   } catch {
     return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
   }
+}
+
+/** Thrown by decodeCsvChunks(…, 'utf-8') at the first bytes that are not UTF-8 (and no BOM said it was): read the file again as GBK. */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('the text is not UTF-8');
+  }
+}
+
+/**
+ * decodeCsvText chunk by chunk, for a file too large to hold: the same decisions, but the caller makes the
+ * last one. As 'utf-8': after a UTF-8 BOM the rest is UTF-8 whatever it holds (bad bytes become U+FFFD);
+ * without one, strict UTF-8, throwing NotUtf8Error where the bytes stop being UTF-8, which may be
+ * after many chunks of text were yielded; the caller then drops what it made of them and reads the
+ * file again as 'gbk'. A character split between two chunks is decoded whole (`stream: true`).
+ */
+export async function* decodeCsvChunks(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, encoding: CsvEncoding): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
+  // The BOM is told from the first three bytes, which may come in more than one chunk
+  let head = Buffer.alloc(0);
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode();
+    } catch (err) {
+      if (err instanceof TypeError && decoder!.fatal) throw new NotUtf8Error();
+      throw err;
+    }
+  };
+  const chooseDecoder = (): Uint8Array => {
+    const bom = hasUtf8Bom(head);
+    decoder = new TextDecoder('utf-8', { fatal: !bom });
+    return bom ? head.subarray(3) : head;
+  };
+  for await (let chunk of chunks) {
+    if (!decoder) {
+      head = Buffer.concat([head, chunk]);
+      if (head.length < 3) continue;
+      chunk = chooseDecoder();
+    }
+    const text = decode(chunk);
+    if (text !== '') yield text;
+  }
+  if (!decoder) {
+    const text = decode(chooseDecoder());
+    if (text !== '') yield text;
+  }
+  const rest = decode();
+  if (rest !== '') yield rest;
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 export function parseCsv(bytes: Buffer): Table {

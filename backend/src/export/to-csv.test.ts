@@ -67,9 +67,9 @@ describe('CSV export', () => {
     for (const t of ['999901001001GB00001', '91999901MA0000A19A', 'P-01', '-1', '=1', '', ' 1', '1 2', '安康']) expect(isReadAsNumberBySpreadsheets(t), t).toBe(false);
   });
 
-  it('is read back by our CSV importer to the same values, codes without their ="…"', () => {
+  it('is read back by our CSV importer to the same values, codes without their ="…"', async () => {
     const parks = parksWithCodes();
-    const read = readCsv(toCsv(parks, { lang: 'en' }), 'parks.csv');
+    const read = await readCsv(toCsv(parks, { lang: 'en' }), 'parks.csv');
     expect(read.problems).toEqual([]);
     expect(read.records.map((r) => r.properties['Park code'])).toEqual(['0610', '919999015999999055']);
     expect(read.records.map((r) => r.properties['County code'])).toEqual(['610902', '12E5']);

@@ -24,7 +24,8 @@ const STREAM_CHUNK_BYTES = 64 * 1024;
 /**
  * Read one uploaded file, whatever its format: by its content first (zip, SQLite, XML, JSON) and its name
  * second, so a wrong extension does not matter. Given a path, only the first bytes are read to tell the
- * format; GeoJSON is then streamed, the other formats are read whole where their library needs the bytes.
+ * format; GeoJSON, CSV and XLSX are then streamed, the other formats are read whole where their library
+ * needs the bytes.
  */
 export async function readSource(input: SourceInput, fileName: string, options: ReadOptions = {}): Promise<SourceData> {
   const file = path.basename(fileName);
@@ -35,10 +36,9 @@ export async function readSource(input: SourceInput, fileName: string, options: 
     throw new ImportReadError(file, 'is one part of a shapefile: zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip');
   }
   if (head[0] === 0x50 && head[1] === 0x4b) {
-    const bytes = await readWhole(input);
-    const entries = await openZip(bytes, file);
+    const entries = await openUploadedZip(input, file, ext);
+    if (entries === 'xlsx') return readXlsx(input, file);
     const names = entries.map((e) => e.name.toLowerCase());
-    if (names.includes('[content_types].xml') || ext === '.xlsx') return readXlsx(bytes, file);
     if (names.some((n) => n.endsWith('.shp') || n.endsWith('.dbf') || n.endsWith('.shx'))) return readShapefileZip(entries, file, options.sourceLayer);
     const readable = entries.filter((e) => DATA_FILE_IN_ZIP.test(e.name));
     if (readable.length === 0) {
@@ -55,7 +55,17 @@ export async function readSource(input: SourceInput, fileName: string, options: 
   if (ext === '.gpkg') throw new ImportReadError(file, 'is not a GeoPackage (no SQLite header)');
   if (ext === '.kmz' || ext === '.zip' || ext === '.xlsx') throw new ImportReadError(file, 'is not a readable zip file');
   if (head.includes(0)) throw new ImportReadError(file, 'is a binary file of no format MuYield reads (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX)');
-  return readCsv(await readWhole(input), file);
+  return readCsv(input, file);
+}
+
+/**
+ * The entries of a zip, checked (safe-zip.ts), or 'xlsx' for a workbook: that is read by its own reader,
+ * streamed from the file, so the zip's bytes read here to list it are let go first.
+ */
+async function openUploadedZip(input: SourceInput, file: string, ext: string): Promise<ZipEntry[] | 'xlsx'> {
+  const entries = await openZip(await readWhole(input), file);
+  const isWorkbook = ext === '.xlsx' || entries.some((e) => e.name.toLowerCase() === '[content_types].xml');
+  return isWorkbook ? 'xlsx' : entries;
 }
 
 /** Files of a zip (or KMZ) that are read as a layer; a .json is taken for GeoJSON. */

@@ -1,35 +1,193 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { decodeCsvText } from '../bundle/decode-table.js';
-import type { SourceData, SourceRecord } from './source.js';
+import { decodeCsvChunks, NotUtf8Error, type CsvEncoding } from '../bundle/decode-table.js';
+import type { SourceData, SourceInput, SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
 import type { BundleProblem } from '../bundle/problems.js';
 
 const LON_COLUMN = /^(lon|lng|long|longitude|经度|x|x坐标|东经)$/i;
 const LAT_COLUMN = /^(lat|latitude|纬度|y|y坐标|北纬)$/i;
 
-/** CSV (UTF-8 with or without BOM, or GBK), with a point geometry when it has lon/lat or x/y columns. */
-export function readCsv(bytes: Buffer, file: string): SourceData {
-  const { text, encoding } = decodeCsvText(bytes);
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: false, transformHeader: (h) => h.trim() });
-  const problems: BundleProblem[] = parsed.errors
-    .filter((e) => e.code !== 'TooFewFields' && e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ severity: 'error' as const, file, row: (e.row ?? 0) + 2, message: e.message }));
-  const columns = (parsed.meta.fields ?? []).filter((c) => c !== '');
-  const records: SourceRecord[] = [];
-  parsed.data.forEach((values, i) => {
-    if (!Object.values(values).some((v) => v != null && String(v).trim() !== '')) return;
-    records.push({ row: i + 2, properties: trimAll(values), geometry: null });
-  });
-  return withPoints({ file, format: 'csv', columns, records, encoding, problems });
+/** Read size when streaming a CSV file, bytes (fs's default). */
+const CSV_CHUNK_BYTES = 64 * 1024;
+/**
+ * Text papaparse is given first, characters: it tells the line ending from the first 1 MiB of its first
+ * chunk and the delimiter from that chunk's first ten rows, so this chunk is as large as the part of the
+ * whole text it looked at when it was given the whole text.
+ */
+const FIRST_TEXT_CHARS = 1024 * 1024;
+
+export type ByteChunks = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/**
+ * CSV (UTF-8 with or without BOM, or GBK), with a point geometry when it has lon/lat or x/y columns.
+ * Given a path, the file is decoded and parsed chunk by chunk, never whole in memory; a file that
+ * turns out not to be UTF-8 (anywhere in it) is read again from its first byte as GBK.
+ */
+export function readCsv(input: SourceInput, file: string): Promise<SourceData> {
+  return readCsvChunks(() => (Buffer.isBuffer(input) ? [input] : fs.createReadStream(input.path, { highWaterMark: CSV_CHUNK_BYTES })), file);
 }
+
+/** readCsv of the bytes `open` gives, chunk by chunk; `open` is called a second time when they are not UTF-8. */
+export async function readCsvChunks(open: () => ByteChunks, file: string): Promise<SourceData> {
+  try {
+    return await parseCsvText(decodeCsvChunks(open(), 'utf-8'), file, 'utf-8');
+  } catch (err) {
+    if (!(err instanceof NotUtf8Error)) throw err;
+  }
+  return parseCsvText(decodeCsvChunks(open(), 'gbk'), file, 'gbk');
+}
+
+function parseCsvText(text: AsyncIterable<string>, file: string, encoding: CsvEncoding): Promise<SourceData> {
+  return new Promise<SourceData>((resolve, reject) => {
+    const records: SourceRecord[] = [];
+    const problems: BundleProblem[] = [];
+    let columns: string[] = [];
+    // Data rows (the header not counted) of the chunks already parsed
+    let rowsBefore = 0;
+    Papa.parse<Record<string, string>>(Readable.from(withFirstChunkAtLeast(text, FIRST_TEXT_CHARS)), {
+      header: true,
+      skipEmptyLines: false,
+      transformHeader: (h) => h.trim(),
+      chunk: (results) => {
+        const fields = results.meta.fields ?? [];
+        const headerInChunk = columns.length === 0 && fields.length > 0;
+        // Rows papaparse parsed from this chunk, the header included: not the chunk's last line when it may go on in the next chunk
+        const rowsInChunk = results.data.length + (headerInChunk ? 1 : 0);
+        for (const e of results.errors) {
+          if (e.code === 'TooFewFields' || e.code === 'UndetectableDelimiter') continue;
+          // A quote error counts rows from the start of its chunk, the header included (a field-count error, data rows from the start of
+          // the file); one in the unfinished last line is found again when that line is parsed whole with the next chunk
+          if (e.type === 'Quotes' && (e.row ?? 0) >= rowsInChunk) continue;
+          const dataRow = e.type === 'Quotes' ? rowsBefore + (e.row ?? 0) - (headerInChunk ? 1 : 0) : (e.row ?? 0);
+          problems.push({ severity: 'error', file, row: dataRow + 2, message: e.message });
+        }
+        results.data.forEach((values, i) => {
+          if (!Object.values(values).some((v) => v != null && String(v).trim() !== '')) return;
+          records.push({ row: rowsBefore + i + 2, properties: trimAll(values), geometry: null });
+        });
+        rowsBefore += results.data.length;
+        if (headerInChunk) columns = fields.filter((c) => c !== '');
+      },
+      complete: () => resolve(withPoints({ file, format: 'csv', columns, records, encoding, problems })),
+      error: reject,
+    });
+  });
+}
+
+/** The same text, with its small chunks joined until the first is at least `chars` long (or the text ends). */
+async function* withFirstChunkAtLeast(text: AsyncIterable<string>, chars: number): AsyncGenerator<string> {
+  let first: string[] | undefined = [];
+  let firstChars = 0;
+  for await (const chunk of text) {
+    if (!first) {
+      yield chunk;
+      continue;
+    }
+    first.push(chunk);
+    firstChars += chunk.length;
+    if (firstChars >= chars) {
+      yield first.join('');
+      first = undefined;
+    }
+  }
+  if (first && firstChars > 0) yield first.join('');
+}
+
+/** A streamed worksheet row: exceljs's Row, as the streaming reader gives it. */
+type StreamedRow = ExcelJS.Row;
 
 /**
  * First sheet of an .xlsx, header row first. A cell holding a formula is read as "=FORMULA", not its
  * cached result: the result may be stale or missing, and text starting with "=" is refused later
  * (formula injection when the data goes back out to a spreadsheet).
+ *
+ * Read with exceljs's streaming reader, row by row, so the workbook is never whole in memory. One case
+ * it cannot read as the whole-workbook reader does: a cell filled down from a shared formula, which the
+ * streaming reader gives with an empty formula (it keeps no link to the cell that holds it); a workbook
+ * with one is read again whole, so such a cell reads as "=<cell holding the formula>" as before.
  */
-export async function readXlsx(bytes: Buffer, file: string): Promise<SourceData> {
+export async function readXlsx(input: SourceInput, file: string): Promise<SourceData> {
+  let streamed: SourceData | 'has a shared formula';
+  try {
+    streamed = await readFirstSheetStreamed(input, file);
+  } catch (err) {
+    if (err instanceof ImportReadError) throw err;
+    throw new ImportReadError(file, `is not a readable .xlsx workbook (${(err as Error).message})`);
+  }
+  if (streamed !== 'has a shared formula') return streamed;
+  return readXlsxWhole(Buffer.isBuffer(input) ? input : await fs.promises.readFile(input.path), file);
+}
+
+async function readFirstSheetStreamed(input: SourceInput, file: string): Promise<SourceData | 'has a shared formula'> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Buffer.isBuffer(input) ? Readable.from([input]) : input.path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date from a number (the cell's number format)
+    styles: 'cache',
+    // Kept, a hyperlink would take the cell's text away from its value
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let table: { header: string[]; records: SourceRecord[] } | undefined;
+  let sharedFormula = false;
+  const text = (value: ExcelJS.CellValue): string => {
+    if (isSharedFormulaCopy(value)) sharedFormula = true;
+    return cellText(value).trim();
+  };
+  for await (const worksheet of reader) {
+    const wanted = !table && isFirstSheet(reader, worksheet);
+    const header: string[] = [];
+    const records: SourceRecord[] = [];
+    // Every row is read, also of the sheets not wanted: the reader moves on to the next part of the zip only then
+    for await (const row of worksheet as AsyncIterable<StreamedRow>) {
+      if (!wanted || sharedFormula) continue;
+      if (row.number === 1) {
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          header[col - 1] = text(cell.value);
+        });
+        continue;
+      }
+      const properties: Record<string, string> = {};
+      let empty = true;
+      header.forEach((name, i) => {
+        if (!name) return;
+        const value = text(row.getCell(i + 1).value);
+        if (value !== '') empty = false;
+        properties[name] = value;
+      });
+      if (!empty) records.push({ row: row.number, properties, geometry: null });
+    }
+    if (wanted) table = { header, records };
+  }
+  if (sharedFormula) return 'has a shared formula';
+  if (!table) throw new ImportReadError(file, 'has no worksheet');
+  return withPoints({ file, format: 'xlsx', columns: table.header.filter(Boolean), records: table.records, problems: [] });
+}
+
+/** The streaming reader's workbook part (xl/workbook.xml), untyped: its sheets in tab order. */
+interface StreamedWorkbookModel {
+  model?: { sheets?: { id: number }[] };
+}
+
+/**
+ * The sheet the whole-workbook reader takes first: the first in xl/workbook.xml (the tabs' order), which
+ * need not be sheet1.xml; when the zip gives its sheets before the workbook part, the first sheet given.
+ */
+function isFirstSheet(reader: unknown, worksheet: unknown): boolean {
+  const first = (reader as StreamedWorkbookModel).model?.sheets?.[0];
+  return !first || String((worksheet as { id: unknown }).id) === String(first.id);
+}
+
+/** A cell of a shared formula other than the one holding it: the streaming reader gives it an empty formula. */
+function isSharedFormulaCopy(value: ExcelJS.CellValue): boolean {
+  return value != null && typeof value === 'object' && 'formula' in value && !value.formula;
+}
+
+/** readXlsx with the whole workbook in memory (exceljs's model of every cell). */
+async function readXlsxWhole(bytes: Buffer, file: string): Promise<SourceData> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
