@@ -71,6 +71,7 @@ describe.runIf(hasGdal)('a file of several layers', () => {
     expect(body.problems).toEqual([{
       severity: 'error', file: 'two-tables.gpkg', field: 'sourceLayer',
       message: 'holds 2 feature tables, parcels (Polygon, 4 features), wells (Point, 2 features); nothing was read: choose one with sourceLayer= (HTTP) or --source-layer (CLI)',
+      kind: 'severalSourceLayers', params: { count: 2, what: 'feature table', layers: ['parcels', 'wells'] },
     }]);
     expect(body.counts.rows).toBe(0);
     expect(await fingerprint()).toEqual(before);
