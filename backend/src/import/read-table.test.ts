@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCsvChunks, decodeCsvText, NotUtf8Error } from '../bundle/decode-table.js';
@@ -183,6 +184,21 @@ describe('the streaming XLSX reader', () => {
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const read = await readXlsx(onDisk('shared.xlsx', bytes), 'shared.xlsx');
     expect(read.records.map((r) => r.properties)).toEqual([{ a: '1', b: '=A2*2' }, { a: '2', b: '=B2' }]);
+  });
+
+  it('reads the first sheet in tab order, also when that is not the first sheet in the zip', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('一').addRows([['sheet'], ['sheet1.xml']]);
+    workbook.addWorksheet('二').addRows([['sheet'], ['sheet2.xml']]);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // Tab order is the order of <sheet> in xl/workbook.xml: move 二 (sheet2.xml) in front, as dragging its tab does
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    const sheets = workbookXml.match(/<sheet [^>]*\/>/g)!;
+    expect(sheets).toHaveLength(2);
+    zip.file('xl/workbook.xml', workbookXml.replace(sheets.join(''), [sheets[1], sheets[0]].join('')));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const read = await readXlsx(onDisk('tabs.xlsx', bytes), 'tabs.xlsx');
+    expect(read.records.map((r) => r.properties)).toEqual([{ sheet: 'sheet2.xml' }]);
   });
 
   it('refuses a zip that is no workbook, naming the file', async () => {
