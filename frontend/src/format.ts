@@ -70,6 +70,19 @@ export function formatSquareMetres(sqm: number | null | undefined): string {
   return isPresent(sqm) ? `${formatNumber(sqm, 0)} m²` : MISSING;
 }
 
+/** 1 亩 = 10000/15 m² exactly (DOMAIN.md §1) */
+const SQM_PER_MU = 10_000 / 15;
+
+/** An area in m² shown in 亩, as land is counted: 13340 → "20.0 亩" */
+export function formatSqmAsMu(sqm: number | null | undefined): string {
+  return isPresent(sqm) ? formatMu(sqm / SQM_PER_MU) : MISSING;
+}
+
+/** A small area (an overlap, a sliver) in m², one decimal below 100 m²: 12.34 → "12.3 m²", 1234.5 → "1,235 m²" */
+export function formatAreaSqm(sqm: number | null | undefined): string {
+  return isPresent(sqm) ? `${formatNumber(sqm, Math.abs(sqm) >= 100 ? 0 : 1)} m²` : MISSING;
+}
+
 /** A length in m with one decimal: 28.5 → "28.5 m" */
 export function formatLengthMetres(m: number | null | undefined): string {
   return isPresent(m) ? `${formatNumber(m, 1)} m` : MISSING;

@@ -23,7 +23,11 @@ export interface ImportProblem {
   feature?: number;
   code?: string;
   field?: string;
+  /** English, as the server says it */
   message: string;
+  /** What the problem is, with the values its sentence needs (see problem-params.ts); absent for problems said in English only */
+  kind?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface CrsCandidate {

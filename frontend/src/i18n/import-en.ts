@@ -1,4 +1,5 @@
 import type { ImportMessages } from './import-zh-CN';
+import { problemSentencesEn } from './problems-en';
 
 // English strings of the import wizard and the import history. Units stay the domain's (m², 亩, 万元).
 export const importEn: ImportMessages = {
@@ -99,6 +100,7 @@ export const importEn: ImportMessages = {
       encoding: 'Damaged text',
       other: 'Other',
     },
+    sentences: problemSentencesEn,
     repairsTitle: 'Invalid geometry',
     repairReason: (reason: string) => `reason: ${reason}`,
     repairedArea: (area: string) => `area after repair ${area}`,

@@ -1,6 +1,8 @@
+import { problemSentencesZhCN } from './problems-zh-CN';
+
 // Strings of the import wizard and the import history (Chinese, the default). Spread into zh-CN.ts; their
-// shape is the type import-en.ts fills. Server messages (problem details, report problems) are shown as
-// the server wrote them.
+// shape is the type import-en.ts fills. A report problem is said from its kind and params (problems-zh-CN.ts);
+// one without a kind, and the HTTP problem details, are shown as the server wrote them.
 export const importZhCN = {
   imports: {
     open: '导入数据',
@@ -99,6 +101,7 @@ export const importZhCN = {
       encoding: '编码损坏',
       other: '其他',
     },
+    sentences: problemSentencesZhCN,
     repairsTitle: '无效几何',
     repairReason: (reason: string) => `原因：${reason}`,
     repairedArea: (area: string) => `修复后面积 ${area}`,

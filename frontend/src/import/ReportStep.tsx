@@ -2,6 +2,7 @@ import type { ImportProblem, ImportReport } from '../api/import-types';
 import { formatSquareMetres } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { classifyProblem } from './import-helpers';
+import { toProblemSentence } from './problem-sentence';
 
 export interface ReportStepProps {
   report: ImportReport;
@@ -90,9 +91,9 @@ function ProblemList({ title, problems, severity }: { title: string; problems: I
         {problems.map((p, i) => {
           const kind = classifyProblem(p);
           return (
-            <li key={i} data-testid="problem" data-kind={kind}>
+            <li key={i} data-testid="problem" data-kind={kind} data-problem-kind={p.kind}>
               <span className="import-kind">{t.kinds[kind]}</span> <Where problem={p} />
-              <span className="import-message">{p.message}</span>
+              <span className="import-message" data-testid="problem-sentence">{toProblemSentence(p, t.sentences)}</span>
             </li>
           );
         })}

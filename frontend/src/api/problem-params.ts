@@ -1,0 +1,72 @@
+// What each kind of import problem says, as data: a mirror of ProblemParams in backend/src/bundle/problems.ts
+// (a test checks the two are the same type). Areas in m², shares as fractions (0.12 = 12 %), coordinates as
+// the file has them; the wizard says them in zh-CN or en (i18n/problems-*.ts).
+import type { ImportLayer } from './import-types';
+
+/** The bundle's layers: the importable ones and the regions */
+export type BundleLayer = ImportLayer | 'regions';
+
+export interface ProblemParams {
+  geometryInvalidRepairable: { reason: string; repairedAreaSqm: number };
+  geometryInvalidUnrepairable: { reason: string };
+  geometryInvalid: { reason: string };
+  geometryRepaired: { reason: string; repairedAreaSqm: number };
+  overlapsParcel: { otherCode: string; overlapSqm: number };
+  overlapsStoredParcel: { otherCode: string; overlapSqm: number };
+  outsidePark: { parkCode: string; outsideSqm: number; outsideShare: number };
+  declaredAreaMismatch: { declaredSqm: number; measuredSqm: number; differenceShare: number };
+  geometryMissing: Record<string, never>;
+  geometryNotPolygon: { geometryType: string };
+  geometryEmpty: Record<string, never>;
+  polygonWithoutRings: { polygon: number };
+  ringNotPositions: { polygon: number; ring: number };
+  ringTooShort: { polygon: number; ring: number; positions: number };
+  positionNotNumbers: { polygon: number; ring: number; position: string };
+  ringNotClosed: { polygon: number; ring: number };
+  coordinatesSwapped: { x: number; y: number };
+  coordinatesNotDegrees: { x: number; y: number };
+  coordinatesOutsideChina: { x: number; y: number; lon: number; lat: number; crs: string };
+  required: Record<string, never>;
+  notText: { valueType: string };
+  textTooLong: { lengthChars: number; maxChars: number };
+  codeHasWhiteSpace: { value: string };
+  notOneOf: { value: string; allowed: string[] };
+  notNumber: { value: string };
+  notFiniteNumber: { value: string };
+  notWholeNumber: { value: string };
+  notPositive: { value: string };
+  negative: { value: string };
+  notDate: { value: string };
+  notCalendarDate: { value: string };
+  notBoolean: { value: string };
+  formulaInjection: { value: string };
+  damagedText: { value: string };
+  duplicate: { key: string; firstRow?: number; firstFeature?: number };
+  usccMalformed: { value: string };
+  usccCheckCharacter: { given: string; expected: string };
+  vacantUnitWithTenant: Record<string, never>;
+  leaseEndsBeforeStart: { startOn: string; endOn: string };
+  unknownReference: { value: string; layer: 'regions' | 'parks' | 'parcels' | 'buildings' | 'enterprises' };
+  requiredNotMapped: { columns: string[] };
+  mappedColumnMissing: { column: string; columns: string[] };
+  wrongLayer: { layer: BundleLayer; guessedLayer: BundleLayer };
+  noRows: Record<string, never>;
+  noGeometry: { layer: BundleLayer };
+  geometryIgnored: { layer: BundleLayer };
+  rowTooLong: { lengthChars: number; maxChars: number };
+  zipUnreadable: { reason: string };
+  shapefilePartMissing: { part: string; base: string };
+  severalSourceLayers: { count: number; what: string; layers: string[] };
+  sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
+  fileUnreadable: { reason: string };
+  crsDetected: { crs: string; label: string };
+  crsUnknown: { crs: string };
+  statedCrsUnusable: { from: string; reason: string; likelyCrs?: string; likelyLabel?: string };
+  databaseRefused: { reason: string };
+  moreProblems: { count: number };
+}
+
+export type ProblemKind = keyof ProblemParams;
+
+/** One sentence per kind, in one language. */
+export type ProblemSentences = { [K in ProblemKind]: (params: ProblemParams[K]) => string };

@@ -1,0 +1,103 @@
+// The import report's problems in Chinese, one sentence per kind (api/problem-params.ts), from the params
+// the server sends beside its English message. Areas in m² and, for land, 亩; shares as %.
+import type { BundleLayer, ProblemSentences } from '../api/problem-params';
+import { formatAreaSqm, formatCount, formatPercent, formatSqmAsMu } from '../format';
+
+const LAYERS: Record<BundleLayer, string> = {
+  regions: '区县', parks: '园区', parcels: '宗地', buildings: '建筑', units: '单元', enterprises: '企业', land_rights: '用地权属', indicators: '企业指标',
+};
+
+/** The words of PostGIS's ST_IsValidReason (GEOS), e.g. "Self-intersection[108.9 32.7]" */
+const VALIDITY_REASONS: Record<string, string> = {
+  'Self-intersection': '自相交',
+  'Ring Self-intersection': '环自相交',
+  'Too few points in geometry component': '点数太少',
+  'Hole lies outside shell': '内环在外环之外',
+  'Nested holes': '内环互相嵌套',
+  'Nested shells': '外环互相嵌套',
+  'Interior is disconnected': '内部被分割成不相连的部分',
+  'Duplicate Rings': '环重复',
+  'Invalid Coordinate': '坐标无效',
+};
+
+/** "Self-intersection[108.9 32.7]" → "自相交，位置 108.9 32.7"; a reason not listed stays as PostGIS said it */
+export function validityReasonZhCN(reason: string): string {
+  const m = /^([^[]+?)\s*\[(.*)\]$/.exec(reason);
+  const name = m ? m[1] : reason;
+  const zh = VALIDITY_REASONS[name];
+  if (!zh) return reason;
+  return m ? `${zh}，位置 ${m[2]}` : zh;
+}
+
+const SOURCE_LAYER_WORDS: Record<string, string> = { shapefile: 'Shapefile 图层', file: '文件', 'feature table': '要素表' };
+
+/** Land area: m² with its 亩 */
+const land = (sqm: number) => `${formatAreaSqm(sqm)}（${formatSqmAsMu(sqm)}）`;
+const signedPercent = (share: number) => `${share > 0 ? '+' : ''}${formatPercent(share)}`;
+const ringAt = (p: { polygon: number; ring: number }) => `第 ${p.polygon} 个面的第 ${p.ring} 个环`;
+const list = (items: readonly string[]) => items.join('、') || '无';
+
+export const problemSentencesZhCN: ProblemSentences = {
+  geometryInvalidRepairable: (p) =>
+    `图形无效（${validityReasonZhCN(p.reason)}）。可用 ST_MakeValid 修复，修复后面积 ${land(p.repairedAreaSqm)}：勾选下方“用 ST_MakeValid 修复无效几何”后再检查，或在 QGIS 中改正后重新导入`,
+  geometryInvalidUnrepairable: (p) => `图形无效（${validityReasonZhCN(p.reason)}），无法修复成面：请在 QGIS 中重新绘制`,
+  geometryInvalid: (p) => `图形无效（${validityReasonZhCN(p.reason)}）：自相交多半是画成了“8”字形或同一个环画了两次，请在 QGIS 中改正或用 ST_MakeValid 修复`,
+  geometryRepaired: (p) => `图形原本无效（${validityReasonZhCN(p.reason)}），已用 ST_MakeValid 修复，修复后面积 ${land(p.repairedAreaSqm)}`,
+  overlapsParcel: (p) => `与本文件中的宗地 ${p.otherCode} 重叠 ${formatAreaSqm(p.overlapSqm)}`,
+  overlapsStoredParcel: (p) => `与已入库的宗地 ${p.otherCode} 重叠 ${formatAreaSqm(p.overlapSqm)}`,
+  outsidePark: (p) => `有 ${formatAreaSqm(p.outsideSqm)}（占本宗地的 ${formatPercent(p.outsideShare)}）位于所属园区 ${p.parkCode} 的边界之外`,
+  declaredAreaMismatch: (p) =>
+    `申报面积 ${land(p.declaredSqm)}，图形量得 ${land(p.measuredSqm)}，相差 ${signedPercent(p.differenceShare)}：请检查面积列的单位（m²、亩、公顷）和坐标系`,
+  geometryMissing: () => '缺少图形：需要面（Polygon 或 MultiPolygon）',
+  geometryNotPolygon: (p) => `图形是 ${p.geometryType}，需要面（Polygon 或 MultiPolygon）`,
+  geometryEmpty: () => '图形是空的',
+  polygonWithoutRings: (p) => `第 ${p.polygon} 个面没有环`,
+  ringNotPositions: (p) => `${ringAt(p)}不是坐标点的数组`,
+  ringTooShort: (p) => `${ringAt(p)}只有 ${p.positions} 个点；一个环至少要 4 个点（最后一点重复第一点）`,
+  positionNotNumbers: (p) => `${ringAt(p)}中有一个点不是一对数字：${p.position}`,
+  ringNotClosed: (p) => `${ringAt(p)}没有闭合：最后一点必须与第一点相同`,
+  coordinatesSwapped: (p) => `坐标 (${p.x}, ${p.y}) 不在中国境内，但把两个数对调后就在：经纬度写反了，请经度在前、纬度在后`,
+  coordinatesNotDegrees: (p) =>
+    `坐标 (${p.x}, ${p.y}) 不是经纬度，看起来是以米为单位的投影坐标（如 CGCS2000 高斯-克吕格）：请指定坐标系，如 EPSG:4545（3° 带，中央经线 108°E，安康）或 EPSG:4524（3° 带第 36 带，X 坐标前带带号）`,
+  coordinatesOutsideChina: (p) => `坐标 (${p.x}, ${p.y}) 按 ${p.crs} 换算为经纬度 ${p.lon.toFixed(5)}, ${p.lat.toFixed(5)}，不在中国境内：请检查坐标系`,
+  required: () => '必填，不能为空',
+  notText: (p) => `应为文字，实际是 ${p.valueType}`,
+  textTooLong: (p) => `长 ${formatCount(p.lengthChars)} 个字符，最多 ${formatCount(p.maxChars)} 个`,
+  codeHasWhiteSpace: (p) => `编号“${p.value}”中有空格`,
+  notOneOf: (p) => `“${p.value}”不是允许的值，可选：${list(p.allowed)}`,
+  notNumber: (p) => `“${p.value}”不是数字`,
+  notFiniteNumber: (p) => `“${p.value}”不是有限的数字`,
+  notWholeNumber: (p) => `“${p.value}”不是整数`,
+  notPositive: (p) => `${p.value} 必须大于 0`,
+  negative: (p) => `${p.value} 不能为负数`,
+  notDate: (p) => `“${p.value}”不是“年-月-日”格式的日期（如 2024-03-01）`,
+  notCalendarDate: (p) => `“${p.value}”不是真实存在的日期`,
+  notBoolean: (p) => `“${p.value}”不是 是/否（也可写 1/0、true/false）`,
+  formulaInjection: (p) => `“${p.value}”看起来是电子表格公式，已拒绝（防止公式注入）：请填写数值或文字本身`,
+  damagedText: (p) => `“${p.value}”含有损坏的字符（� 或 锟斤拷）：GBK 编码的文字曾被当作 UTF-8 读取后又保存了，请从原始文件重新导出`,
+  duplicate: (p) => `与${p.firstRow !== undefined ? `第 ${p.firstRow} 行` : `第 ${p.firstFeature} 个要素`}重复：${p.key} 只能出现一次`,
+  usccMalformed: (p) => `“${p.value}”不是统一社会信用代码：应为 18 位，由数字 0–9 和除 I、O、S、V、Z 以外的大写字母组成`,
+  usccCheckCharacter: (p) => `校验位是 ${p.given}，按 GB 32100-2015 应为 ${p.expected}；已按原样保留，请核对`,
+  vacantUnitWithTenant: () => '空置的单元不能有承租企业：请把状态改为已出租，或清空承租企业',
+  leaseEndsBeforeStart: (p) => `租期结束日 ${p.endOn} 早于开始日 ${p.startOn}`,
+  unknownReference: (p) => `找不到${LAYERS[p.layer]}“${p.value}”：数据包和数据库中都没有`,
+  requiredNotMapped: (p) => `是必填字段，但没有对应的列（文件中的列：${list(p.columns)}）：请在“字段对应”中为它选一列`,
+  mappedColumnMissing: (p) => `对应的列“${p.column}”在文件中不存在（文件中的列：${list(p.columns)}）`,
+  wrongLayer: (p) => `这些列看起来是${LAYERS[p.guessedLayer]}数据，而不是${LAYERS[p.layer]}：是不是选错了数据图层？`,
+  noRows: () => '文件中没有任何行或要素',
+  noGeometry: (p) => `没有图形：${LAYERS[p.layer]}需要面图形（Shapefile、GeoPackage、KML 或 GeoJSON）`,
+  geometryIgnored: (p) => `${LAYERS[p.layer]}在 MuYield 中没有图形，文件中的图形不会导入`,
+  rowTooLong: (p) => `这一行长 ${formatCount(p.lengthChars)} 个字符，每行最多 ${formatCount(p.maxChars)} 个，已跳过`,
+  zipUnreadable: (p) => `不是可读的 zip 文件（${p.reason}）：文件可能已损坏或没有传完整，请重新打包`,
+  shapefilePartMissing: (p) =>
+    `缺少 ${p.base}${p.part}：Shapefile 需要 ${p.base}.shp、${p.base}.shx 和 ${p.base}.dbf（以及说明坐标系的 .prj），请把它们一起打包成 zip`,
+  severalSourceLayers: (p) => `文件中有 ${p.count} 个${SOURCE_LAYER_WORDS[p.what] ?? p.what}（${list(p.layers)}），尚未读取：请选择要导入的一个`,
+  sourceLayerNotFound: (p) => `没有名为“${p.chosen}”的${SOURCE_LAYER_WORDS[p.what] ?? p.what}；文件中有：${list(p.layers)}`,
+  fileUnreadable: (p) => `无法读取：${p.reason}`,
+  crsDetected: (p) => `文件没有说明坐标系，按坐标数值判断为 ${p.label}（${p.crs}）：请确认位置是否正确`,
+  crsUnknown: (p) => `无法识别或不支持的坐标系“${p.crs}”`,
+  statedCrsUnusable: (p) =>
+    `${p.from} 中的坐标系无法使用（${p.reason}）${p.likelyCrs ? `；坐标数值看起来是 ${p.likelyLabel ?? p.likelyCrs}：请选择 ${p.likelyCrs} 后重新检查` : ''}`,
+  databaseRefused: (p) => `数据库拒绝了这次导入，没有写入任何数据：${p.reason}`,
+  moreProblems: (p) => `……还有 ${formatCount(p.count)} 个问题没有列出`,
+};

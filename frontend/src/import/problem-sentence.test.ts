@@ -1,0 +1,128 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { ProblemParams as ServerProblemParams } from '../../../backend/src/bundle/problems';
+import type { ProblemKind, ProblemParams, ProblemSentences } from '../api/problem-params';
+import { problemSentencesEn } from '../i18n/problems-en';
+import { problemSentencesZhCN, validityReasonZhCN } from '../i18n/problems-zh-CN';
+import { toProblemSentence } from './problem-sentence';
+
+/** One example of every kind: the compiler insists on all of them, so a new kind needs its sentences and a golden line */
+const EXAMPLES: { [K in ProblemKind]: ProblemParams[K] } = {
+  geometryInvalidRepairable: { reason: 'Self-intersection[108.9012 32.7015]', repairedAreaSqm: 1234.56 },
+  geometryInvalidUnrepairable: { reason: 'Too few points in geometry component[108.9 32.7]' },
+  geometryInvalid: { reason: 'Ring Self-intersection[108.9 32.7]' },
+  geometryRepaired: { reason: 'Self-intersection[108.9 32.7]', repairedAreaSqm: 13340 },
+  overlapsParcel: { otherCode: '610902001001GB00002', overlapSqm: 12.34 },
+  overlapsStoredParcel: { otherCode: '610902001001GB00003', overlapSqm: 1520.7 },
+  outsidePark: { parkCode: 'P01', outsideSqm: 30, outsideShare: 0.0204 },
+  declaredAreaMismatch: { declaredSqm: 13340, measuredSqm: 6670, differenceShare: -0.5 },
+  geometryMissing: {},
+  geometryNotPolygon: { geometryType: 'LineString' },
+  geometryEmpty: {},
+  polygonWithoutRings: { polygon: 2 },
+  ringNotPositions: { polygon: 1, ring: 2 },
+  ringTooShort: { polygon: 1, ring: 1, positions: 3 },
+  positionNotNumbers: { polygon: 1, ring: 1, position: '["108.9",null]' },
+  ringNotClosed: { polygon: 1, ring: 1 },
+  coordinatesSwapped: { x: 32.701, y: 108.901 },
+  coordinatesNotDegrees: { x: 584392.8, y: 3619835.6 },
+  coordinatesOutsideChina: { x: 2.35, y: 48.85, lon: 2.35, lat: 48.85, crs: 'EPSG:4326' },
+  required: {},
+  notText: { valueType: 'object' },
+  textTooLong: { lengthChars: 1200, maxChars: 1000 },
+  codeHasWhiteSpace: { value: 'P01 001' },
+  notOneOf: { value: '住宅', allowed: ['industrial', 'warehouse', 'commercial', 'public', 'other'] },
+  notNumber: { value: '一百' },
+  notFiniteNumber: { value: '1e999' },
+  notWholeNumber: { value: '3.5' },
+  notPositive: { value: '0' },
+  negative: { value: '-1' },
+  notDate: { value: '2024/13' },
+  notCalendarDate: { value: '2015-02-30' },
+  notBoolean: { value: 'maybe' },
+  formulaInjection: { value: '=HYPERLINK("http://evil.example")' },
+  damagedText: { value: '示例\uFFFD公司' },
+  duplicate: { key: '610902001001GB00002', firstFeature: 2 },
+  usccMalformed: { value: '91999901MA0000A19' },
+  usccCheckCharacter: { given: 'B', expected: 'A' },
+  vacantUnitWithTenant: {},
+  leaseEndsBeforeStart: { startOn: '2025-01-01', endOn: '2024-12-31' },
+  unknownReference: { value: 'NO-SUCH-PARK', layer: 'parks' },
+  requiredNotMapped: { columns: ['宗地号', '用地性质'] },
+  mappedColumnMissing: { column: '信用代码', columns: ['统一社会信用代码', '企业名称'] },
+  wrongLayer: { layer: 'parcels', guessedLayer: 'enterprises' },
+  noRows: {},
+  noGeometry: { layer: 'parcels' },
+  geometryIgnored: { layer: 'enterprises' },
+  rowTooLong: { lengthChars: 150012, maxChars: 100000 },
+  zipUnreadable: { reason: 'End of data reached (data length = 200, asked index = 4294967295). Corrupted zip ?' },
+  shapefilePartMissing: { part: '.shx', base: '宗地' },
+  severalSourceLayers: { count: 2, what: 'feature table', layers: ['parcels', 'wells'] },
+  sourceLayerNotFound: { chosen: 'roads', what: 'shapefile', layers: ['宗地', '建筑'] },
+  fileUnreadable: { reason: 'unexpected end of file' },
+  crsDetected: { crs: 'EPSG:4524', label: 'CGCS2000 / 3-degree Gauss-Krüger zone 36' },
+  crsUnknown: { crs: 'EPSG:9999' },
+  statedCrsUnusable: { from: 'parcels.prj', reason: 'not a coordinate system: "hello, world"', likelyCrs: 'EPSG:4524', likelyLabel: 'CGCS2000 / 3-degree Gauss-Krüger zone 36' },
+  databaseRefused: { reason: 'duplicate key value violates unique constraint "parcels_pkey"' },
+  moreProblems: { count: 2345 },
+};
+
+function allSentences(sentences: ProblemSentences): string {
+  return (Object.keys(EXAMPLES) as ProblemKind[])
+    .map((kind) => `${kind}: ${toProblemSentence({ kind, params: EXAMPLES[kind], message: '(the server’s English)' }, sentences)}`)
+    .join('\n') + '\n';
+}
+
+describe('a report problem said from its kind and params', () => {
+  it('has the same kinds and params as the server sends (backend/src/bundle/problems.ts)', () => {
+    expectTypeOf<ProblemParams>().toEqualTypeOf<ServerProblemParams>();
+    expect(Object.keys(problemSentencesZhCN).sort()).toEqual(Object.keys(EXAMPLES).sort());
+    expect(Object.keys(problemSentencesEn).sort()).toEqual(Object.keys(EXAMPLES).sort());
+  });
+
+  it('says an overlap with a stored parcel in Chinese, its area in m²', () => {
+    const overlap = { kind: 'overlapsStoredParcel', params: { otherCode: 'P01-001', overlapSqm: 12.34 }, message: 'overlaps the stored parcel P01-001 by 12.3 m²' };
+    expect(toProblemSentence(overlap, problemSentencesZhCN)).toBe('与已入库的宗地 P01-001 重叠 12.3 m²');
+    expect(toProblemSentence({ ...overlap, params: { otherCode: 'P01-001', overlapSqm: 15203.4 } }, problemSentencesEn)).toBe('overlaps the stored parcel P01-001 by 15,203 m²');
+  });
+
+  it('gives land areas in m² and 亩 and the difference as a signed percentage', () => {
+    const problem = { kind: 'declaredAreaMismatch', params: { declaredSqm: 13340, measuredSqm: 6670, differenceShare: -0.5 }, message: '…' };
+    expect(toProblemSentence(problem, problemSentencesZhCN)).toBe('申报面积 13,340 m²（20.0 亩），图形量得 6,670 m²（10.0 亩），相差 -50.0 %：请检查面积列的单位（m²、亩、公顷）和坐标系');
+    expect(toProblemSentence({ ...problem, params: { declaredSqm: 1000, measuredSqm: 1123, differenceShare: 0.123 } }, problemSentencesEn))
+      .toBe('declares 1,000 m² (1.5 亩) but the shape measures 1,123 m² (1.7 亩) (+12.3 %): check the unit of the area column and the coordinate system');
+  });
+
+  it('gives the share of a parcel outside its park as a percentage', () => {
+    expect(toProblemSentence({ kind: 'outsidePark', params: { parkCode: 'P01', outsideSqm: 30, outsideShare: 0.0204 }, message: '…' }, problemSentencesZhCN))
+      .toBe('有 30.0 m²（占本宗地的 2.0 %）位于所属园区 P01 的边界之外');
+  });
+
+  it('keeps PostGIS’s reason as data inside the Chinese sentence, its name translated when known', () => {
+    expect(validityReasonZhCN('Self-intersection[108.9012 32.7015]')).toBe('自相交，位置 108.9012 32.7015');
+    expect(validityReasonZhCN('Something new[1 2]')).toBe('Something new[1 2]');
+    expect(toProblemSentence({ kind: 'geometryInvalidRepairable', params: { reason: 'Self-intersection[108.9 32.7]', repairedAreaSqm: 1234.56 }, message: '…' }, problemSentencesZhCN))
+      .toBe('图形无效（自相交，位置 108.9 32.7）。可用 ST_MakeValid 修复，修复后面积 1,235 m²（1.9 亩）：勾选下方“用 ST_MakeValid 修复无效几何”后再检查，或在 QGIS 中改正后重新导入');
+  });
+
+  it('says field values in Chinese with the value quoted', () => {
+    expect(toProblemSentence({ kind: 'notCalendarDate', params: { value: '2015-02-30' }, message: '"2015-02-30" is not a calendar date' }, problemSentencesZhCN))
+      .toBe('“2015-02-30”不是真实存在的日期');
+    expect(toProblemSentence({ kind: 'notOneOf', params: { value: '住宅', allowed: ['industrial', 'warehouse'] }, message: '…' }, problemSentencesZhCN))
+      .toBe('“住宅”不是允许的值，可选：industrial、warehouse');
+  });
+
+  it('falls back to the server’s message without a kind, for a kind it does not know, or params that do not fit', () => {
+    expect(toProblemSentence({ message: 'a vacant unit cannot have a tenant' }, problemSentencesZhCN)).toBe('a vacant unit cannot have a tenant');
+    expect(toProblemSentence({ kind: 'somethingNewer', params: {}, message: 'newer English' }, problemSentencesZhCN)).toBe('newer English');
+    expect(toProblemSentence({ kind: 'toString', params: {}, message: 'not an own sentence' }, problemSentencesZhCN)).toBe('not an own sentence');
+    expect(toProblemSentence({ kind: 'notOneOf', params: { value: 'x' }, message: 'params of another version' }, problemSentencesZhCN)).toBe('params of another version');
+    expect(toProblemSentence({ kind: 'noRows', message: 'holds no rows or features' }, problemSentencesZhCN)).toBe('holds no rows or features');
+  });
+
+  it('says every kind in Chinese and in English (golden files)', async () => {
+    await expect(allSentences(problemSentencesZhCN)).toMatchFileSnapshot('./__golden__/problem-sentences.zh-CN.txt');
+    await expect(allSentences(problemSentencesEn)).toMatchFileSnapshot('./__golden__/problem-sentences.en.txt');
+    expect(allSentences(problemSentencesZhCN)).not.toContain('(the server’s English)');
+    expect(allSentences(problemSentencesEn)).not.toContain('(the server’s English)');
+  });
+});
