@@ -1,6 +1,7 @@
 // The import wizard in a real Chromium: upload a one-parcel GeoJSON (a small square inside a demo park,
-// written latitude first) as a dry run, pick the swapped-axes CRS the server offers on the preview map,
-// read the report, commit, find the parcel through the API, undo it from the history and
+// written latitude first, declaring far more area than it has) as a dry run, pick the swapped-axes CRS the
+// server offers on the preview map, read the report (its warning said in Chinese), commit, find the parcel
+// through the API, undo it from the history and
 // see it gone; then a GeoPackage of two tables written by GDAL, whose parcels table is picked from the
 // wizard's list and checked. Against MUYIELD_URL if set (then ADMIN_TOKEN must be its token), else a server started here
 // with an admin token. Screenshots go to test-results/browser/.
@@ -33,6 +34,8 @@ const VIEWPORT = { width: 1280, height: 900 };
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? 'muyield-e2e-admin-token';
 /** Half the side of the imported square, degrees (≈ 10 m) */
 const HALF_SIDE_DEG = 0.0001;
+/** What the imported parcel declares, m²: more than twice its ≈ 400 m², so the report warns */
+const DECLARED_AREA_SQM = 1000;
 
 type Ring = [number, number][];
 
@@ -97,7 +100,7 @@ describe('the import wizard in Chromium', () => {
       type: 'FeatureCollection',
       features: [{
         type: 'Feature',
-        properties: { code: parcelCode, park_code: park.properties.code, land_use: 'industrial' },
+        properties: { code: parcelCode, park_code: park.properties.code, land_use: 'industrial', declared_area_sqm: DECLARED_AREA_SQM },
         // Latitude first, as some exports write it: the server cannot be sure and asks
         geometry: { type: 'Polygon', coordinates: [squareInside(park.geometry!).map(([lon, lat]) => [lat, lon])] },
       }],
@@ -134,6 +137,11 @@ describe('the import wizard in Chromium', () => {
     expect(await page.getByTestId('count-rows').textContent()).toBe('1 行');
     expect(await page.getByTestId('count-insert').textContent()).toBe('1 条');
     expect(await page.getByTestId('count-errors').textContent()).toBe('0 条');
+    // The declared area's warning, in Chinese (the default) from its kind and params: m² with 亩, the difference in %
+    const declared = page.locator('[data-testid=problem][data-problem-kind=declaredAreaMismatch]');
+    expect(await declared.count()).toBe(1);
+    expect(await declared.getByTestId('problem-sentence').textContent())
+      .toMatch(/^申报面积 1,000 m²（1\.5 亩），图形量得 \d{3} m²（0\.\d 亩），相差 -\d\d\.\d %：请检查面积列的单位（m²、亩、公顷）和坐标系$/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-dry-run-report.png') });
     expect(await parcelStatus()).toBe(404);
   });
