@@ -92,9 +92,7 @@ export async function buildApp(options: {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `no route for ${req.method} ${req.url.split('?')[0]}` }));
-  app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer' },
-    (_req, body, done) => done(null, body));
-  // Single-file imports (POST /api/imports) take any body as a stream: see registerRoutes.
+  // Uploads (POST /api/imports, POST /api/bundles) take any body as a stream: see registerRoutes.
 
   await app.register(swagger, {
     openapi: {

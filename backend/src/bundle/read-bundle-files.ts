@@ -35,10 +35,15 @@ export async function readBundleFiles(source: string): Promise<BundleFiles> {
   return readBundleZip(fs.readFileSync(source), source);
 }
 
-export async function readBundleZip(bytes: Buffer, source: string): Promise<BundleFiles> {
+/**
+ * The files of a bundle .zip, its bytes or a file's (an upload's temp file; `source` names it in messages).
+ * JSZip needs the zip whole, so a file is read into memory: no more than what it unpacks to, which is
+ * held anyway (every bundle file is checked against the others before anything is written).
+ */
+export async function readBundleZip(input: Buffer | { path: string }, source: string): Promise<BundleFiles> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZip.loadAsync(Buffer.isBuffer(input) ? input : await fs.promises.readFile(input.path));
   } catch (err) {
     throw new BundleReadError(`${source}: not a readable zip file (${(err as Error).message})`);
   }

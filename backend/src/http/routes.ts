@@ -77,19 +77,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     schema: { tags: ['evaluation'], summary: 'Store a scheme as its next version, after validation; needs the admin token', params: s.schemeParams, body: s.schemeBody, security: [{ bearer: [] }], response: { 200: s.responses.object } },
   }, (req) => schemes.saveScheme(req.params.id, req.body));
 
-  app.post<{ Querystring: { dryRun?: boolean; fileName?: string }; Body: Buffer }>('/api/bundles', {
-    preHandler: requireAdmin(adminToken),
-    schema: {
-      tags: ['import'],
-      summary: 'Load a park bundle (.zip, body application/zip); all or nothing; needs the admin token',
-      querystring: s.bundleImportQuery,
-      security: [{ bearer: [] }],
-      response: { 200: s.responses.object },
-    },
-  }, (req) => bundles.importZip(req.body, req.query.fileName ?? 'upload.zip', { dryRun: req.query.dryRun }));
-
   const adminOnly = requireAdmin(adminToken);
-  // The file is the raw body whatever its type says (a .geojson comes as application/json): in this scope every
+  // The file is the raw body whatever its type says (a .geojson comes as application/json, a bundle as application/zip): in this scope every
   // body reaches the handler as a stream, saved to a temp file against UPLOAD_LIMIT_MB, never whole in memory.
   const uploadLimitBytes = app.initialConfig.bodyLimit ?? 0;
   app.register(async (uploads) => {
@@ -104,6 +93,16 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
       },
     }, (req, reply) => withUploadFile(req.body, uploadLimitBytes, reply, (file) => imports.importUpload(file, req.query))
       .then((r) => reply.code(r.status === 'invalid' ? 422 : 200).send(r)));
+    uploads.post<{ Querystring: { dryRun?: boolean; fileName?: string }; Body: unknown }>('/api/bundles', {
+      onRequest: [adminOnly, refuseOversizedUpload(uploadLimitBytes)],
+      schema: {
+        tags: ['import'],
+        summary: 'Load a park bundle (.zip, the raw body, e.g. application/zip); all or nothing; needs the admin token',
+        querystring: s.bundleImportQuery,
+        security: [{ bearer: [] }],
+        response: { 200: s.responses.object },
+      },
+    }, (req, reply) => withUploadFile(req.body, uploadLimitBytes, reply, (file) => bundles.importZip(file, req.query.fileName ?? 'upload.zip', { dryRun: req.query.dryRun })));
   });
   app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first, with status', response: { 200: s.responses.object } } },
     () => imports.listImports());

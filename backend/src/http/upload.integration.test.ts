@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fingerprintTables } from '../test-support/fingerprint.js';
 import { buildApp, createServices } from '../app.js';
@@ -12,7 +13,7 @@ import { readConfig } from '../config.js';
 import { loadBundle } from '../bundle/load-bundle.js';
 import { readBundleFiles } from '../bundle/read-bundle-files.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
+import { tinyBundle, tinyBundleDir } from '../test-support/bundles.js';
 import { TEST_ADMIN_TOKEN } from '../test-support/test-app.js';
 import { UPLOAD_FILE_PREFIX } from './upload.js';
 
@@ -54,10 +55,10 @@ interface Answer { status: number; headers: http.IncomingHttpHeaders; body: any 
  * returns null or the server answers, whichever comes first. Writes after the answer may fail (the server
  * closes the connection); that is expected and ignored.
  */
-function postChunked(query: string, write: (req: http.ClientRequest, index: number) => Promise<Buffer | null>): Promise<Answer> {
+function postChunked(query: string, write: (req: http.ClientRequest, index: number) => Promise<Buffer | null>, route = '/api/imports'): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
     let answered = false;
-    const req = http.request(`${baseUrl}/api/imports?${query}`, {
+    const req = http.request(`${baseUrl}${route}?${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/geo+json', 'transfer-encoding': 'chunked' },
     }, (res) => {
@@ -180,6 +181,65 @@ describe('uploads are streamed to a temporary file, counted against UPLOAD_LIMIT
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'dryRun', format: 'geojson' });
+    expect(uploadFiles()).toEqual([]);
+  });
+});
+
+describe('a bundle upload (POST /api/bundles) is streamed to a temporary file too', () => {
+  const bundleZip = async () => {
+    const zip = new JSZip();
+    for (const [name, content] of tinyBundle().files) zip.file(`tiny/${name}`, content);
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  };
+
+  it('cuts off a chunked bundle past the limit with a 413 problem, leaving no file and writing nothing', async () => {
+    const before = await fingerprint();
+    const zip = await bundleZip();
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sawTempFile = false;
+    const res = await postChunked('fileName=big.zip', async (_req, i) => {
+      if (i === 0) return zip;
+      // Half way to the limit the bundle is on disk, not in memory: wait until its temp file is there
+      if (i === 8) {
+        while (uploadFiles().length === 0) await new Promise((r) => setTimeout(r, 20));
+        sawTempFile = true;
+      }
+      return i < 4 * 16 * UPLOAD_LIMIT_MB ? chunk : null;
+    }, '/api/bundles');
+    expect(sawTempFile).toBe(true);
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.detail).toMatch(/went past 1 MB and was cut off; this server accepts at most 1 MB \(UPLOAD_LIMIT_MB\)/);
+    expect(uploadFiles()).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('answers 413 from a bundle\'s Content-Length before reading it', async () => {
+    const res = await app.inject({
+      method: 'POST', url: '/api/bundles?fileName=big.zip', payload: Buffer.alloc(2 * 1024 ** 2, 0x20),
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/zip' },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().detail).toMatch(/the upload is 2\.0 MB; this server accepts at most 1 MB/);
+    expect(uploadFiles()).toEqual([]);
+  });
+
+  it('loads a bundle sent in chunks under the limit and removes its temp file', async () => {
+    const [{ n: importsBefore }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports');
+    const zip = await bundleZip();
+    // Small chunks: the zip is put together on disk before it is opened
+    const res = await postChunked('fileName=tiny.zip', async (_req, i) => (i * 1000 < zip.length ? zip.subarray(i * 1000, (i + 1) * 1000) : null), '/api/bundles');
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    expect(res.body).toMatchObject({ source: 'tiny.zip', dryRun: false, counts: { parks: 1, parcels: 4 } });
+    const [{ n: importsAfter }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports');
+    expect(importsAfter).toBe(importsBefore + 1);
+    expect(uploadFiles()).toEqual([]);
+  });
+
+  it('refuses a bundle that is not a zip with 400 naming it, and removes its temp file', async () => {
+    const res = await postChunked('fileName=notes.zip', async (_req, i) => (i === 0 ? Buffer.from('not a zip') : null), '/api/bundles');
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/^notes\.zip: not a readable zip file/);
     expect(uploadFiles()).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@ import { readBundleZip } from '../bundle/read-bundle-files.js';
 
 export function createBundleService(db: Database) {
   return {
-    /** Load an uploaded bundle .zip; all or nothing. */
-    async importZip(bytes: Buffer, fileName: string, options: LoadOptions = {}) {
-      return loadBundle(db, await readBundleZip(bytes, fileName), options);
+    /** Load an uploaded bundle .zip (its bytes, or the temp file it was saved to); all or nothing. */
+    async importZip(zip: Buffer | { path: string }, fileName: string, options: LoadOptions = {}) {
+      return loadBundle(db, await readBundleZip(zip, fileName), options);
     },
   };
 }
