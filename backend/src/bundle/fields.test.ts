@@ -15,7 +15,7 @@ describe('bundle field parsing: the value, or the English error with its kind an
     [{ name: 'b', type: 'boolean' }, '0', { value: false }],
     [{ name: 'b', type: 'boolean' }, 'maybe', { error: '"maybe" is not true/false (是/否, 1/0)', detail: { kind: 'notBoolean', params: { value: 'maybe' } } }],
     [{ name: 'l', type: 'list' }, '富硒食品、新材料,装备制造', { value: ['富硒食品', '新材料', '装备制造'] }],
-    [{ name: 's', type: { oneOf: ['vacant', 'leased'] } }, 'rented', { error: '"rented" is not one of vacant, leased', detail: { kind: 'notOneOf', params: { value: 'rented', allowed: ['vacant', 'leased'] } } }],
+    [{ name: 's', type: { oneOf: ['vacant', 'leased'] } }, 'rented', { error: '"rented" is not one of vacant, leased', detail: { kind: 'notOneOf', params: { field: 's', value: 'rented', allowed: ['vacant', 'leased'] } } }],
     [{ name: 'c', type: 'code', required: true }, '', { error: 'is required', detail: { kind: 'required', params: {} } }],
     [{ name: 'c', type: 'code' }, '', { value: null }],
   ] as const)('%j reads %j as %j', (spec, raw, expected) => {

@@ -145,7 +145,7 @@ export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue }
   const type = spec.type;
   if (typeof type === 'object') {
     const text = String(raw).trim();
-    return type.oneOf.includes(text) ? { value: text } : { error: `"${text}" is not one of ${type.oneOf.join(', ')}`, detail: problemDetail('notOneOf', { value: text, allowed: [...type.oneOf] }) };
+    return type.oneOf.includes(text) ? { value: text } : { error: `"${text}" is not one of ${type.oneOf.join(', ')}`, detail: problemDetail('notOneOf', { field: spec.name, value: text, allowed: [...type.oneOf] }) };
   }
   switch (type) {
     case 'text':

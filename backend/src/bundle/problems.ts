@@ -34,7 +34,8 @@ export interface ProblemParams {
   notText: { valueType: string };
   textTooLong: { lengthChars: number; maxChars: number };
   codeHasWhiteSpace: { value: string };
-  notOneOf: { value: string; allowed: string[] };
+  /** field: the bundle field whose values these are (land_use, status …) */
+  notOneOf: { field: string; value: string; allowed: string[] };
   notNumber: { value: string };
   notFiniteNumber: { value: string };
   notWholeNumber: { value: string };

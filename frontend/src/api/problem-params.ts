@@ -30,7 +30,7 @@ export interface ProblemParams {
   notText: { valueType: string };
   textTooLong: { lengthChars: number; maxChars: number };
   codeHasWhiteSpace: { value: string };
-  notOneOf: { value: string; allowed: string[] };
+  notOneOf: { field: string; value: string; allowed: string[] };
   notNumber: { value: string };
   notFiniteNumber: { value: string };
   notWholeNumber: { value: string };

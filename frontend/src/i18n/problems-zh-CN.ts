@@ -29,13 +29,33 @@ export function validityReasonZhCN(reason: string): string {
   return m ? `${zh}，位置 ${m[2]}` : zh;
 }
 
+const list = (items: readonly string[]) => items.join('、') || '无';
+
+/**
+ * The Chinese word for each allowed value, by field, that the server also accepts in place of the value
+ * (backend/src/import/synonyms.json; a test holds the two together)
+ */
+export const ALLOWED_WORDS_ZH_CN: Record<string, Record<string, string>> = {
+  level: { national: '国家级', provincial: '省级', county: '县级' },
+  land_use: { industrial: '工业', warehouse: '仓储', commercial: '商业', public: '公共', other: '其他' },
+  idle_cause: { enterprise: '企业原因', government: '政府原因' },
+  kind: { standard_factory: '标准化厂房', factory: '厂房', warehouse: '仓库', office: '办公楼', other: '其他' },
+  status: { vacant: '空置', leased: '已出租', reserved: '预留', operating: '在营', half_halted: '半停产', halted: '停产', closed: '关闭' },
+  role: { owner: '业主', tenant: '承租' },
+};
+
+/** The allowed values in the Chinese the server accepts, when every one has a word; else as the values */
+function allowedZhCN(field: string, allowed: readonly string[]): string {
+  const words = ALLOWED_WORDS_ZH_CN[field];
+  return words && allowed.every((v) => words[v]) ? list(allowed.map((v) => words[v])) : list(allowed);
+}
+
 const SOURCE_LAYER_WORDS: Record<string, string> = { shapefile: 'Shapefile 图层', file: '文件', 'feature table': '要素表' };
 
 /** Land area: m² with its 亩 */
 const land = (sqm: number) => `${formatAreaSqm(sqm)}（${formatSqmAsMu(sqm)}）`;
 const signedPercent = (share: number) => `${share > 0 ? '+' : ''}${formatPercent(share)}`;
 const ringAt = (p: { polygon: number; ring: number }) => `第 ${p.polygon} 个面的第 ${p.ring} 个环`;
-const list = (items: readonly string[]) => items.join('、') || '无';
 
 export const problemSentencesZhCN: ProblemSentences = {
   geometryInvalidRepairable: (p) =>
@@ -64,7 +84,7 @@ export const problemSentencesZhCN: ProblemSentences = {
   notText: (p) => `应为文字，实际是 ${p.valueType}`,
   textTooLong: (p) => `长 ${formatCount(p.lengthChars)} 个字符，最多 ${formatCount(p.maxChars)} 个`,
   codeHasWhiteSpace: (p) => `编号“${p.value}”中有空格`,
-  notOneOf: (p) => `“${p.value}”不是允许的值，可选：${list(p.allowed)}`,
+  notOneOf: (p) => `“${p.value}”不是允许的值，可选：${allowedZhCN(p.field, p.allowed)}`,
   notNumber: (p) => `“${p.value}”不是数字`,
   notFiniteNumber: (p) => `“${p.value}”不是有限的数字`,
   notWholeNumber: (p) => `“${p.value}”不是整数`,

@@ -1,8 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ProblemParams as ServerProblemParams } from '../../../backend/src/bundle/problems';
+import { FILE_SPECS } from '../../../backend/src/bundle/fields';
+import synonyms from '../../../backend/src/import/synonyms.json';
 import type { ProblemKind, ProblemParams, ProblemSentences } from '../api/problem-params';
 import { problemSentencesEn } from '../i18n/problems-en';
-import { problemSentencesZhCN, validityReasonZhCN } from '../i18n/problems-zh-CN';
+import { ALLOWED_WORDS_ZH_CN, problemSentencesZhCN, validityReasonZhCN } from '../i18n/problems-zh-CN';
 import { toProblemSentence } from './problem-sentence';
 
 /** One example of every kind: the compiler insists on all of them, so a new kind needs its sentences and a golden line */
@@ -30,7 +32,7 @@ const EXAMPLES: { [K in ProblemKind]: ProblemParams[K] } = {
   notText: { valueType: 'object' },
   textTooLong: { lengthChars: 1200, maxChars: 1000 },
   codeHasWhiteSpace: { value: 'P01 001' },
-  notOneOf: { value: '住宅', allowed: ['industrial', 'warehouse', 'commercial', 'public', 'other'] },
+  notOneOf: { field: 'land_use', value: '住宅', allowed: ['industrial', 'warehouse', 'commercial', 'public', 'other'] },
   notNumber: { value: '一百' },
   notFiniteNumber: { value: '1e999' },
   notWholeNumber: { value: '3.5' },
@@ -107,8 +109,20 @@ describe('a report problem said from its kind and params', () => {
   it('says field values in Chinese with the value quoted', () => {
     expect(toProblemSentence({ kind: 'notCalendarDate', params: { value: '2015-02-30' }, message: '"2015-02-30" is not a calendar date' }, problemSentencesZhCN))
       .toBe('“2015-02-30”不是真实存在的日期');
-    expect(toProblemSentence({ kind: 'notOneOf', params: { value: '住宅', allowed: ['industrial', 'warehouse'] }, message: '…' }, problemSentencesZhCN))
-      .toBe('“住宅”不是允许的值，可选：industrial、warehouse');
+  });
+
+  it('offers the allowed values in the Chinese words the server reads as them, else as the values', () => {
+    expect(toProblemSentence({ kind: 'notOneOf', params: { field: 'land_use', value: '住宅', allowed: ['industrial', 'warehouse'] }, message: '…' }, problemSentencesZhCN))
+      .toBe('“住宅”不是允许的值，可选：工业、仓储');
+    expect(toProblemSentence({ kind: 'notOneOf', params: { field: 'kind', value: '车间', allowed: ['factory', 'warehouse'] }, message: '…' }, problemSentencesZhCN))
+      .toBe('“车间”不是允许的值，可选：厂房、仓库');
+    expect(toProblemSentence({ kind: 'notOneOf', params: { field: 'grade', value: 'E', allowed: ['A', 'B'] }, message: '…' }, problemSentencesZhCN))
+      .toBe('“E”不是允许的值，可选：A、B');
+    const valueWords = synonyms.values as Record<string, Record<string, string>>;
+    for (const spec of Object.values(FILE_SPECS).flat()) {
+      if (typeof spec.type !== 'object') continue;
+      for (const value of spec.type.oneOf) expect(valueWords[spec.name]?.[ALLOWED_WORDS_ZH_CN[spec.name]?.[value]], `${spec.name}: ${value}`).toBe(value);
+    }
   });
 
   it('falls back to the server’s message without a kind, for a kind it does not know, or params that do not fit', () => {
