@@ -64,10 +64,22 @@ export interface ProblemParams {
   // Reading the file (safe-zip.ts, read-shapefile.ts, source-layers.ts, import-file.ts)
   zipUnreadable: { reason: string };
   shapefilePartMissing: { part: string; base: string };
+  /** files: the shapefile parts the zip holds without their .shp */
+  shapefileWithoutShp: { files: string[] };
   /** what: 'shapefile', 'file' (of a zip) or 'feature table' (of a GeoPackage); layers: their names */
   severalSourceLayers: { count: number; what: string; layers: string[] };
   sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
   fileUnreadable: { reason: string };
+  /** unpackedBytes: what the zip's entries declare together */
+  zipTooLarge: { unpackedBytes: number; maxBytes: number };
+  zipTooManyEntries: { entries: number; maxEntries: number };
+  zipEntryOutside: { entry: string };
+  /** part: '.shx' (count: shapes it indexes) or '.dbf' (count: its records) */
+  shapefilePartsDisagree: { part: string; count: number; shapes: number };
+  fileCutShort: { declaredBytes: number; actualBytes: number };
+  /** reason: the JSON parser's; afterFeature: the last feature read whole */
+  jsonInvalid: { reason: string; afterFeature?: number };
+  notGeoJson: Record<string, never>;
   // The coordinate system (import-file.ts); crs: a code such as EPSG:4545, label its name
   crsDetected: { crs: string; label: string };
   crsUnknown: { crs: string };

@@ -12,6 +12,8 @@ import type { BundleProblem } from '../bundle/problems.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { tinyBundleDir } from '../test-support/bundles.js';
 import { TEST_ADMIN_TOKEN } from '../test-support/test-app.js';
+import { reportMissingTool } from '../test-support/missing-tool.js';
+import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, removeTempDirs, shapefileZip } from './test-fixtures.js';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -25,11 +27,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await t?.dispose();
+  removeTempDirs();
 });
 
-async function dryRun(fc: GeoJSON.FeatureCollection, query: string) {
+async function dryRun(file: GeoJSON.FeatureCollection | Buffer, query: string) {
   const res = await app.inject({
-    method: 'POST', url: `/api/imports?dryRun=true&${query}`, payload: Buffer.from(JSON.stringify(fc)),
+    method: 'POST', url: `/api/imports?dryRun=true&${query}`, payload: Buffer.isBuffer(file) ? file : Buffer.from(JSON.stringify(file)),
     headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
   });
   return { status: res.statusCode, body: res.json() as { status: string; problems: BundleProblem[] } };
@@ -103,4 +106,28 @@ describe('the problems of an import report carry a kind and raw params beside th
       message: expect.stringMatching(/^is required but no column maps to it/),
     }));
   });
+
+  it('a file that cannot be read says why as data too: a broken zip, a GeoJSON cut short', async () => {
+    const broken = await dryRun(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), 'layer=parcels&fileName=parcels.zip');
+    expect(broken.body.problems).toEqual([expect.objectContaining({
+      file: 'parcels.zip', kind: 'zipUnreadable', params: { reason: expect.any(String) }, message: expect.stringMatching(/^is not a readable zip file/),
+    })]);
+    const text = JSON.stringify(tinyParcels());
+    const cut = await dryRun(Buffer.from(text.slice(0, text.indexOf('"Feature"', text.indexOf('"Feature"', text.indexOf('"features"')) + 1) + 30)), 'layer=parcels&fileName=cut.geojson');
+    expect(cut.body.problems).toEqual([expect.objectContaining({
+      file: 'cut.geojson', kind: 'jsonInvalid', params: { reason: expect.any(String), afterFeature: 1 }, message: expect.stringMatching(/^is not valid JSON after feature 1: /),
+    })]);
+  });
+
+  it.runIf(hasGdal)('a shapefile without its .dbf names the part and the layer', async () => {
+    const JSZip = (await import('jszip')).default;
+    const whole = await JSZip.loadAsync(await shapefileZip(chineseParcelsGeoJson()));
+    whole.remove('parcels.dbf');
+    const { body } = await dryRun(await whole.generateAsync({ type: 'nodebuffer' }), 'layer=parcels&fileName=parcels.zip');
+    expect(body.problems).toEqual([expect.objectContaining({
+      file: 'parcels.zip/parcels.dbf', kind: 'shapefilePartMissing', params: { part: '.dbf', base: 'parcels' }, message: expect.stringMatching(/^is missing: a shapefile needs/),
+    })]);
+  });
 });
+
+reportMissingTool(hasGdal, 'a shapefile without its .dbf', NO_GDAL_MESSAGE);

@@ -1,5 +1,6 @@
 import type { SourceData, SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
+import { problemDetail } from '../bundle/problems.js';
 import { GeoJsonSplitter, GeoJsonSyntaxError, NotAnObjectError } from './geojson-splitter.js';
 
 type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -23,7 +24,7 @@ export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceD
     try {
       return JSON.parse(json) as unknown;
     } catch (err) {
-      throw new ImportReadError(file, `is not valid JSON ${what()}: ${(err as Error).message}`);
+      throw new ImportReadError(file, `is not valid JSON ${what()}: ${(err as Error).message}`, problemDetail('jsonInvalid', { reason: (err as Error).message }));
     }
   };
 
@@ -50,10 +51,10 @@ export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceD
     for await (const chunk of chunks) if (chunk.length) splitter.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
     splitter.end();
   } catch (err) {
-    if (err instanceof NotAnObjectError) throw new ImportReadError(file, 'is not a GeoJSON FeatureCollection or Feature');
+    if (err instanceof NotAnObjectError) throw new ImportReadError(file, 'is not a GeoJSON FeatureCollection or Feature', problemDetail('notGeoJson', {}));
     if (!(err instanceof GeoJsonSyntaxError)) throw err;
     const where = records.length > 0 && !featuresDone ? ` after feature ${records.length}` : '';
-    throw new ImportReadError(file, `is not valid JSON${where}: ${err.message}`);
+    throw new ImportReadError(file, `is not valid JSON${where}: ${err.message}`, problemDetail('jsonInvalid', { reason: err.message, ...(where ? { afterFeature: records.length } : {}) }));
   }
 
   if (type === 'FeatureCollection' && featuresArray) {
@@ -64,7 +65,7 @@ export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceD
     seen.clear();
     records.push(toRecord(single, 1, columns, seen));
   } else {
-    throw new ImportReadError(file, 'is not a GeoJSON FeatureCollection or Feature');
+    throw new ImportReadError(file, 'is not a GeoJSON FeatureCollection or Feature', problemDetail('notGeoJson', {}));
   }
   return {
     file,

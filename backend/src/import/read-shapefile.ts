@@ -24,10 +24,11 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
   }
   const layers = [...byBase.entries()].filter(([, parts]) => parts.has('.shp'));
   if (layers.length === 0) {
-    const orphans = [...byBase.keys()];
+    const orphans = [...byBase.values()].flatMap((p) => [...p.values()].map((e) => e.name));
     throw new ImportReadError(file, orphans.length
-      ? `holds ${[...byBase.values()].flatMap((p) => [...p.values()].map((e) => e.name)).join(', ')} but no .shp: the geometry file is missing`
-      : 'holds no .shp file: zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together');
+      ? `holds ${orphans.join(', ')} but no .shp: the geometry file is missing`
+      : 'holds no .shp file: zip the .shp, .shx, .dbf, .prj (and .cpg) of one layer together',
+      problemDetail('shapefileWithoutShp', { files: orphans }));
   }
   const sourceLayers = await Promise.all(layers.map(([base, parts]) => describeShapefile(base, parts.get('.shx'))));
   const chosen = layers[sourceLayers.indexOf(chooseSourceLayer(file, sourceLayers, layerName, 'shapefile'))];
@@ -52,7 +53,8 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
   if (shx.length < 100 || shx.readInt32BE(0) !== 9994) throw new ImportReadError(`${file}/${shortBase}.shx`, 'is not a shapefile index (its header does not start with 9994)');
   const declaredShpBytes = shp.readInt32BE(24) * 2;
   if (declaredShpBytes !== shp.length) {
-    throw new ImportReadError(shpFile, `its header says ${declaredShpBytes} bytes but it has ${shp.length}; it is cut short or damaged`);
+    throw new ImportReadError(shpFile, `its header says ${declaredShpBytes} bytes but it has ${shp.length}; it is cut short or damaged`,
+      problemDetail('fileCutShort', { declaredBytes: declaredShpBytes, actualBytes: shp.length }));
   }
   const indexCount = (shx.length - 100) / 8;
 
@@ -70,10 +72,12 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
     throw err;
   }
   if (indexCount !== geometries.length) {
-    throw new ImportReadError(`${file}/${shortBase}.shx`, `indexes ${indexCount} shapes but the .shp holds ${geometries.length}; the files do not belong together`);
+    throw new ImportReadError(`${file}/${shortBase}.shx`, `indexes ${indexCount} shapes but the .shp holds ${geometries.length}; the files do not belong together`,
+      problemDetail('shapefilePartsDisagree', { part: '.shx', count: indexCount, shapes: geometries.length }));
   }
   if (table.rows.length !== geometries.length) {
-    throw new ImportReadError(`${file}/${shortBase}.dbf`, `has ${table.rows.length} records but the .shp holds ${geometries.length} shapes; the files do not belong together`);
+    throw new ImportReadError(`${file}/${shortBase}.dbf`, `has ${table.rows.length} records but the .shp holds ${geometries.length} shapes; the files do not belong together`,
+      problemDetail('shapefilePartsDisagree', { part: '.dbf', count: table.rows.length, shapes: geometries.length }));
   }
   const records: SourceRecord[] = geometries.map((geometry, i) => ({ feature: i + 1, properties: table.rows[i], geometry: geometry ?? null }));
   return {

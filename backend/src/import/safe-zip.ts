@@ -42,19 +42,22 @@ export async function openZip(bytes: Buffer, file: string, limits: { maxEntries:
   }
   const all = Object.values(zip.files);
   if (all.length > limits.maxEntries) {
-    throw new ImportReadError(file, `holds ${all.length} entries; at most ${limits.maxEntries} are accepted`);
+    throw new ImportReadError(file, `holds ${all.length} entries; at most ${limits.maxEntries} are accepted`, problemDetail('zipTooManyEntries', { entries: all.length, maxEntries: limits.maxEntries }));
   }
   for (const e of all) {
     const name = e.unsafeOriginalName ?? e.name;
     if (/(^|[\\/])\.\.([\\/]|$)/.test(name) || name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name)) {
-      throw new ImportReadError(file, `entry "${name}" points outside the archive (path traversal); refused`);
+      throw new ImportReadError(file, `entry "${name}" points outside the archive (path traversal); refused`, problemDetail('zipEntryOutside', { entry: name }));
     }
   }
   const entries = all.filter((e) => !e.dir && !e.name.startsWith('__MACOSX/') && !e.name.endsWith('.DS_Store'));
   let declaredTotal = 0;
   for (const e of entries) declaredTotal += (e as unknown as JsZipObjectInternals)._data?.uncompressedSize ?? 0;
   if (declaredTotal > limits.maxUncompressedBytes) {
-    throw new ImportReadError(file, `would unpack to ${formatBytes(declaredTotal)}; at most ${formatBytes(limits.maxUncompressedBytes)} are accepted (a zip bomb?)`);
+    throw new ImportReadError(
+      file, `would unpack to ${formatBytes(declaredTotal)}; at most ${formatBytes(limits.maxUncompressedBytes)} are accepted (a zip bomb?)`,
+      problemDetail('zipTooLarge', { unpackedBytes: declaredTotal, maxBytes: limits.maxUncompressedBytes }),
+    );
   }
   let unpacked = 0;
   return entries.map((e) => {

@@ -56,9 +56,17 @@ export interface ProblemParams {
   rowTooLong: { lengthChars: number; maxChars: number };
   zipUnreadable: { reason: string };
   shapefilePartMissing: { part: string; base: string };
+  shapefileWithoutShp: { files: string[] };
   severalSourceLayers: { count: number; what: string; layers: string[] };
   sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
   fileUnreadable: { reason: string };
+  zipTooLarge: { unpackedBytes: number; maxBytes: number };
+  zipTooManyEntries: { entries: number; maxEntries: number };
+  zipEntryOutside: { entry: string };
+  shapefilePartsDisagree: { part: string; count: number; shapes: number };
+  fileCutShort: { declaredBytes: number; actualBytes: number };
+  jsonInvalid: { reason: string; afterFeature?: number };
+  notGeoJson: Record<string, never>;
   crsDetected: { crs: string; label: string };
   crsUnknown: { crs: string };
   statedCrsUnusable: { from: string; reason: string; likelyCrs?: string; likelyLabel?: string };

@@ -2,6 +2,7 @@
 // wording, with numbers formatted and land areas also in 亩 (the domain's unit).
 import type { BundleLayer, ProblemSentences } from '../api/problem-params';
 import { formatAreaSqm, formatCount, formatPercent, formatSqmAsMu } from '../format';
+import { formatBytes } from '../import/import-helpers';
 
 const LAYERS: Record<BundleLayer, string> = {
   regions: 'regions', parks: 'parks', parcels: 'parcels', buildings: 'buildings', units: 'units', enterprises: 'enterprises', land_rights: 'land rights', indicators: 'indicators',
@@ -68,9 +69,18 @@ export const problemSentencesEn: ProblemSentences = {
   rowTooLong: (p) => `is ${formatCount(p.lengthChars)} characters long; a row may hold at most ${formatCount(p.maxChars)}; skipped`,
   zipUnreadable: (p) => `is not a readable zip file (${p.reason}): it may be damaged or cut short; zip it again`,
   shapefilePartMissing: (p) => `is missing: a shapefile needs ${p.base}.shp, ${p.base}.shx and ${p.base}.dbf (and a .prj for its coordinate system), zipped together`,
+  shapefileWithoutShp: (p) => `holds ${list(p.files)} but no .shp: the geometry file is missing`,
   severalSourceLayers: (p) => `holds ${p.count} ${p.what}s (${list(p.layers)}); nothing was read: choose one`,
   sourceLayerNotFound: (p) => `has no ${p.what} "${p.chosen}"; it has ${list(p.layers)}`,
   fileUnreadable: (p) => `cannot be read: ${p.reason}`,
+  zipTooLarge: (p) => `would unpack to ${formatBytes(p.unpackedBytes)}; at most ${formatBytes(p.maxBytes)} are accepted (a zip bomb?)`,
+  zipTooManyEntries: (p) => `holds ${formatCount(p.entries)} entries; at most ${formatCount(p.maxEntries)} are accepted`,
+  zipEntryOutside: (p) => `entry "${p.entry}" points outside the archive (path traversal); refused`,
+  shapefilePartsDisagree: (p) =>
+    `${p.part === '.shx' ? `indexes ${formatCount(p.count)} shapes` : `has ${formatCount(p.count)} records`} but the .shp holds ${formatCount(p.shapes)}; the files do not belong together: zip the parts of one export`,
+  fileCutShort: (p) => `its header says ${formatCount(p.declaredBytes)} bytes but it has ${formatCount(p.actualBytes)}; it is cut short or damaged`,
+  jsonInvalid: (p) => `is not valid JSON${p.afterFeature !== undefined ? ` after feature ${p.afterFeature}` : ''}: ${p.reason}`,
+  notGeoJson: () => 'is not a GeoJSON FeatureCollection or Feature',
   crsDetected: (p) => `no coordinate system in the file: the numbers look like ${p.label} (${p.crs}); check the data lands where it should`,
   crsUnknown: (p) => `unknown or unsupported coordinate system "${p.crs}"`,
   statedCrsUnusable: (p) => `${p.from} cannot be used (${p.reason})${p.likelyCrs ? `; the numbers look like ${p.likelyLabel ?? p.likelyCrs}: choose ${p.likelyCrs} and check again` : ''}`,

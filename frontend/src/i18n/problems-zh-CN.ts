@@ -2,6 +2,7 @@
 // the server sends beside its English message. Areas in m² and, for land, 亩; shares as %.
 import type { BundleLayer, ProblemSentences } from '../api/problem-params';
 import { formatAreaSqm, formatCount, formatPercent, formatSqmAsMu } from '../format';
+import { formatBytes } from '../import/import-helpers';
 
 const LAYERS: Record<BundleLayer, string> = {
   regions: '区县', parks: '园区', parcels: '宗地', buildings: '建筑', units: '单元', enterprises: '企业', land_rights: '用地权属', indicators: '企业指标',
@@ -111,9 +112,18 @@ export const problemSentencesZhCN: ProblemSentences = {
   zipUnreadable: (p) => `不是可读的 zip 文件（${p.reason}）：文件可能已损坏或没有传完整，请重新打包`,
   shapefilePartMissing: (p) =>
     `缺少 ${p.base}${p.part}：Shapefile 需要 ${p.base}.shp、${p.base}.shx 和 ${p.base}.dbf（以及说明坐标系的 .prj），请把它们一起打包成 zip`,
+  shapefileWithoutShp: (p) => `包含 ${list(p.files)}，但没有 .shp：缺少存放图形的文件`,
   severalSourceLayers: (p) => `文件中有 ${p.count} 个${SOURCE_LAYER_WORDS[p.what] ?? p.what}（${list(p.layers)}），尚未读取：请选择要导入的一个`,
   sourceLayerNotFound: (p) => `没有名为“${p.chosen}”的${SOURCE_LAYER_WORDS[p.what] ?? p.what}；文件中有：${list(p.layers)}`,
   fileUnreadable: (p) => `无法读取：${p.reason}`,
+  zipTooLarge: (p) => `解压后将有 ${formatBytes(p.unpackedBytes)}，最多接受 ${formatBytes(p.maxBytes)}（疑似 zip 炸弹）`,
+  zipTooManyEntries: (p) => `压缩包里有 ${formatCount(p.entries)} 个文件，最多接受 ${formatCount(p.maxEntries)} 个`,
+  zipEntryOutside: (p) => `压缩包中的“${p.entry}”指向压缩包之外（路径穿越），已拒绝`,
+  shapefilePartsDisagree: (p) =>
+    `${p.part === '.shx' ? `索引了 ${formatCount(p.count)} 个图形` : `有 ${formatCount(p.count)} 条记录`}，而 .shp 中有 ${formatCount(p.shapes)} 个图形：这些文件不是同一套 Shapefile，请从同一次导出中一起打包`,
+  fileCutShort: (p) => `文件头说有 ${formatCount(p.declaredBytes)} 字节，实际只有 ${formatCount(p.actualBytes)} 字节：文件不完整或已损坏`,
+  jsonInvalid: (p) => `不是有效的 JSON${p.afterFeature !== undefined ? `（第 ${p.afterFeature} 个要素之后）` : ''}：${p.reason}。文件可能没有传完整或已损坏`,
+  notGeoJson: () => '不是 GeoJSON 的 FeatureCollection 或 Feature',
   crsDetected: (p) => `文件没有说明坐标系，按坐标数值判断为 ${p.label}（${p.crs}）：请确认位置是否正确`,
   crsUnknown: (p) => `无法识别或不支持的坐标系“${p.crs}”`,
   statedCrsUnusable: (p) =>
