@@ -5,7 +5,8 @@ import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCsvChunks, decodeCsvText, NotUtf8Error } from '../bundle/decode-table.js';
-import { readCsv, readCsvChunks, readXlsx } from './read-table.js';
+import { readCsv, readCsvChunks } from './read-table.js';
+import { readXlsx } from './read-xlsx.js';
 import { readSource } from './read-source.js';
 import { removeTempDirs, tempDir } from './test-fixtures.js';
 
@@ -199,6 +200,20 @@ describe('the streaming XLSX reader', () => {
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const read = await readXlsx(onDisk('tabs.xlsx', bytes), 'tabs.xlsx');
     expect(read.records.map((r) => r.properties)).toEqual([{ sheet: 'sheet2.xml' }]);
+  });
+
+  it('reads Chinese text whole where exceljs\'s streaming reader splits it between 16 KiB chunks (shared and inline strings)', async () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `安康高新区第${i}号标准化厂房`);
+    for (const useSharedStrings of [true, false]) {
+      const file = path.join(tempDir(), `names-${useSharedStrings}.xlsx`);
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings });
+      const sheet = writer.addWorksheet('厂房');
+      sheet.addRow(['名称']).commit();
+      for (const name of names) sheet.addRow([name]).commit();
+      await writer.commit();
+      const read = await readXlsx({ path: file }, 'names.xlsx');
+      expect(read.records.map((r) => r.properties.名称), `useSharedStrings: ${useSharedStrings}`).toEqual(names);
+    }
   });
 
   it('refuses a zip that is no workbook, naming the file', async () => {
