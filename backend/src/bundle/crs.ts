@@ -19,7 +19,7 @@ const GRS80 = '+ellps=GRS80';
 // (not public), positions can be off by tens of metres: said to the user as a caveat.
 const XIAN80 = '+a=6378140 +rf=298.257';
 const BEIJING54 = '+ellps=krass';
-const DATUM_CAVEAT =
+export const DATUM_CAVEAT =
   'converted without the local seven-parameter datum transformation: positions may be off by up to ~100 m; ask the land bureau for CGCS2000 data';
 
 function tmerc(centralMeridian: number, falseEasting: number, ellipsoid: string): string {

@@ -83,6 +83,8 @@ export interface ProblemParams {
   // The coordinate system (import-file.ts); crs: a code such as EPSG:4545, label its name
   crsDetected: { crs: string; label: string };
   crsUnknown: { crs: string };
+  /** 西安80 / 北京54 converted without the local seven-parameter transformation (crs.ts DATUM_CAVEAT) */
+  crsWithoutDatumTransformation: { crs: string; label: string };
   /** from: the file that states it (parcels.prj); likelyCrs: what the numbers look like, when they look like one */
   statedCrsUnusable: { from: string; reason: string; likelyCrs?: string; likelyLabel?: string };
   databaseRefused: { reason: string };

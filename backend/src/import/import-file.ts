@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
-import { UnknownCrsError, type CrsInfo } from '../bundle/crs.js';
+import { DATUM_CAVEAT, UnknownCrsError, type CrsInfo } from '../bundle/crs.js';
 import type { BundleProblem } from '../bundle/problems.js';
 import { resolvePending } from '../bundle/load-bundle.js';
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
@@ -130,7 +130,10 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
     crs = settled.crs;
     report.crs = { code: crs.code, label: crs.label, from: settled.from, caveat: crs.caveat };
     if (settled.note) source.problems.push({ severity: 'warning', file: source.file, message: settled.note, kind: 'crsDetected', params: { crs: crs.code, label: crs.label } });
-    if (crs.caveat) source.problems.push({ severity: 'warning', file: source.file, message: `${crs.code}: ${crs.caveat}` });
+    if (crs.caveat) {
+      const caveat = { severity: 'warning', file: source.file, message: `${crs.code}: ${crs.caveat}` } as const;
+      source.problems.push(crs.caveat === DATUM_CAVEAT ? { ...caveat, kind: 'crsWithoutDatumTransformation', params: { crs: crs.code, label: crs.label } } : caveat);
+    }
   }
 
   const builder = startBuildRecords(source, layer, mapping, crs);

@@ -13,7 +13,7 @@ import { openTestDatabase, type TestDatabase } from '../test-support/test-databa
 import { tinyBundleDir } from '../test-support/bundles.js';
 import { TEST_ADMIN_TOKEN } from '../test-support/test-app.js';
 import { reportMissingTool } from '../test-support/missing-tool.js';
-import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, removeTempDirs, shapefileZip } from './test-fixtures.js';
+import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, ogr2ogr, removeTempDirs, shapefileZip } from './test-fixtures.js';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -128,6 +128,15 @@ describe('the problems of an import report carry a kind and raw params beside th
       file: 'parcels.zip/parcels.dbf', kind: 'shapefilePartMissing', params: { part: '.dbf', base: 'parcels' }, message: expect.stringMatching(/^is missing: a shapefile needs/),
     })]);
   });
+
+  it.runIf(hasGdal)('a 西安80 file warns, as data, that it was converted without the local datum transformation', async () => {
+    const xian80 = fs.readFileSync(ogr2ogr(chineseParcelsGeoJson(), 'GeoJSON', 'xian80.geojson', ['-t_srs', 'EPSG:2381']));
+    const { body } = await dryRun(xian80, 'layer=parcels&crs=EPSG:2381&fileName=xian80.geojson');
+    expect(body.problems).toContainEqual(expect.objectContaining({
+      severity: 'warning', kind: 'crsWithoutDatumTransformation', params: { crs: 'EPSG:2381', label: expect.stringContaining('Xian 1980') },
+      message: expect.stringMatching(/^EPSG:2381: converted without the local seven-parameter datum transformation/),
+    }));
+  });
 });
 
-reportMissingTool(hasGdal, 'a shapefile without its .dbf', NO_GDAL_MESSAGE);
+reportMissingTool(hasGdal, 'files written by GDAL (a shapefile without its .dbf, a 西安80 GeoJSON)', NO_GDAL_MESSAGE);

@@ -69,6 +69,7 @@ export interface ProblemParams {
   notGeoJson: Record<string, never>;
   crsDetected: { crs: string; label: string };
   crsUnknown: { crs: string };
+  crsWithoutDatumTransformation: { crs: string; label: string };
   statedCrsUnusable: { from: string; reason: string; likelyCrs?: string; likelyLabel?: string };
   databaseRefused: { reason: string };
   moreProblems: { count: number };

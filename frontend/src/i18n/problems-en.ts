@@ -82,6 +82,8 @@ export const problemSentencesEn: ProblemSentences = {
   jsonInvalid: (p) => `is not valid JSON${p.afterFeature !== undefined ? ` after feature ${p.afterFeature}` : ''}: ${p.reason}`,
   notGeoJson: () => 'is not a GeoJSON FeatureCollection or Feature',
   crsDetected: (p) => `no coordinate system in the file: the numbers look like ${p.label} (${p.crs}); check the data lands where it should`,
+  crsWithoutDatumTransformation: (p) =>
+    `${p.crs} (${p.label}) converted without the local seven-parameter datum transformation: positions may be off by up to ~100 m; ask the land bureau for CGCS2000 data`,
   crsUnknown: (p) => `unknown or unsupported coordinate system "${p.crs}"`,
   statedCrsUnusable: (p) => `${p.from} cannot be used (${p.reason})${p.likelyCrs ? `; the numbers look like ${p.likelyLabel ?? p.likelyCrs}: choose ${p.likelyCrs} and check again` : ''}`,
   databaseRefused: (p) => `the database refused the import, nothing was written: ${p.reason}`,

@@ -125,6 +125,8 @@ export const problemSentencesZhCN: ProblemSentences = {
   jsonInvalid: (p) => `不是有效的 JSON${p.afterFeature !== undefined ? `（第 ${p.afterFeature} 个要素之后）` : ''}：${p.reason}。文件可能没有传完整或已损坏`,
   notGeoJson: () => '不是 GeoJSON 的 FeatureCollection 或 Feature',
   crsDetected: (p) => `文件没有说明坐标系，按坐标数值判断为 ${p.label}（${p.crs}）：请确认位置是否正确`,
+  crsWithoutDatumTransformation: (p) =>
+    `${p.crs}（${p.label}）换算时没有当地的七参数转换：位置可能偏差约 100 m 以内；如需精确，请向自然资源部门索取 CGCS2000 坐标的数据`,
   crsUnknown: (p) => `无法识别或不支持的坐标系“${p.crs}”`,
   statedCrsUnusable: (p) =>
     `${p.from} 中的坐标系无法使用（${p.reason}）${p.likelyCrs ? `；坐标数值看起来是 ${p.likelyLabel ?? p.likelyCrs}：请选择 ${p.likelyCrs} 后重新检查` : ''}`,

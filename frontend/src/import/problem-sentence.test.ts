@@ -71,6 +71,7 @@ const EXAMPLES: { [K in ProblemKind]: ProblemParams[K] } = {
   notGeoJson: {},
   crsDetected: { crs: 'EPSG:4524', label: 'CGCS2000 / 3-degree Gauss-Krüger zone 36' },
   crsUnknown: { crs: 'EPSG:9999' },
+  crsWithoutDatumTransformation: { crs: 'EPSG:2381', label: 'Xian 1980 / 3-degree Gauss-Krüger CM 108E' },
   statedCrsUnusable: { from: 'parcels.prj', reason: 'not a coordinate system: "hello, world"', likelyCrs: 'EPSG:4524', likelyLabel: 'CGCS2000 / 3-degree Gauss-Krüger zone 36' },
   databaseRefused: { reason: 'duplicate key value violates unique constraint "parcels_pkey"' },
   moreProblems: { count: 2345 },
