@@ -67,7 +67,8 @@ describe('the streaming GeoJSON reader', () => {
     const text = JSON.stringify(chineseParcelsGeoJson());
     const cut = text.slice(0, text.indexOf('{"type":"Feature"', text.indexOf('{"type":"Feature"', text.indexOf('{"type":"Feature"') + 1) + 1) + 40);
     await expect(readSource(onDisk('cut.geojson', cut), 'cut.geojson'))
-      .rejects.toThrow(new ImportReadError('cut.geojson', 'is not valid JSON after feature 2: unexpected end of JSON input (is the file cut short?)'));
+      .rejects.toThrow(new ImportReadError('cut.geojson', 'is not valid JSON after feature 2: unexpected end of JSON input (is the file cut short?)',
+        { kind: 'jsonInvalid', params: { reason: 'unexpected end of JSON input (is the file cut short?)', afterFeature: 2 } }));
   });
 
   it('refuses text that is not JSON, naming the byte', async () => {

@@ -52,6 +52,7 @@ describe('a zip of several GeoJSON files', () => {
     expect(body.problems).toEqual([{
       severity: 'error', file: 'layers.zip', field: 'sourceLayer',
       message: 'holds 2 files, parcels.geojson, 其他/wells.geojson; nothing was read: choose one with sourceLayer= (HTTP) or --source-layer (CLI)',
+      kind: 'severalSourceLayers', params: { count: 2, what: 'file', layers: ['parcels.geojson', '其他/wells.geojson'] },
     }]);
     expect(body.counts.rows).toBe(0);
     expect(await fingerprint()).toEqual(before);
