@@ -42,7 +42,7 @@ function parseCsvText(text: AsyncIterable<string>, file: string, encoding: CsvEn
   return new Promise<SourceData>((resolve, reject) => {
     const records: SourceRecord[] = [];
     const problems: BundleProblem[] = [];
-    let columns: string[] = [];
+    let fields: string[] = [];
     // Data rows (the header not counted) of the chunks already parsed
     let rowsBefore = 0;
     Papa.parse<Record<string, string>>(Readable.from(withFirstChunkAtLeast(text, FIRST_TEXT_CHARS)), {
@@ -50,8 +50,9 @@ function parseCsvText(text: AsyncIterable<string>, file: string, encoding: CsvEn
       skipEmptyLines: false,
       transformHeader: (h) => h.trim(),
       chunk: (results) => {
-        const fields = results.meta.fields ?? [];
-        const headerInChunk = columns.length === 0 && fields.length > 0;
+        const headerInChunk = fields.length === 0 && (results.meta.fields ?? []).length > 0;
+        // A copy: papaparse fills the same array in place when the header comes
+        fields = [...(results.meta.fields ?? [])];
         // Rows papaparse parsed from this chunk, the header included: not the chunk's last line when it may go on in the next chunk
         const rowsInChunk = results.data.length + (headerInChunk ? 1 : 0);
         for (const e of results.errors) {
@@ -67,9 +68,8 @@ function parseCsvText(text: AsyncIterable<string>, file: string, encoding: CsvEn
           records.push({ row: rowsBefore + i + 2, properties: trimAll(values), geometry: null });
         });
         rowsBefore += results.data.length;
-        if (headerInChunk) columns = fields.filter((c) => c !== '');
       },
-      complete: () => resolve(withPoints({ file, format: 'csv', columns, records, encoding, problems })),
+      complete: () => resolve(withPoints({ file, format: 'csv', columns: fields.filter((c) => c !== ''), records, encoding, problems })),
       error: reject,
     });
   });
