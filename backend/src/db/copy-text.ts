@@ -52,3 +52,41 @@ export function* copyTextPieces(rows: Iterable<CopyValue[]>, counter: { rows: nu
   }
   if (piece) yield piece;
 }
+
+/**
+ * Rows made into COPY text ahead of the COPY, one at a time as they are built (so the text is ready when the
+ * connection is free, and building it overlaps the server's work on what came before): pieces of about
+ * `pieceChars` characters, as copyTextPieces cuts them. copyFrom takes it in place of rows.
+ */
+export class CopyText {
+  readonly pieces: string[] = [];
+  rows = 0;
+  private piece = '';
+
+  constructor(private readonly pieceChars = 1 << 20) {}
+
+  add(values: CopyValue[]): void {
+    this.piece += copyTextLine(values);
+    this.rows++;
+    if (this.piece.length >= this.pieceChars) {
+      this.pieces.push(this.piece);
+      this.piece = '';
+    }
+  }
+
+  /** The text in pieces, the last one included. */
+  finish(): this {
+    if (this.piece) this.pieces.push(this.piece);
+    this.piece = '';
+    return this;
+  }
+}
+
+/** copyFrom's rows as text pieces: the rows' own, or those of a CopyText made beforehand (counted there). */
+export function copyPieces(rows: Iterable<CopyValue[]> | CopyText, counter: { rows: number }, pieceChars?: number): Iterable<string> {
+  if (rows instanceof CopyText) {
+    counter.rows += rows.finish().rows;
+    return rows.pieces;
+  }
+  return copyTextPieces(rows, counter, pieceChars);
+}

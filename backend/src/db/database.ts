@@ -1,4 +1,4 @@
-import type { CopyValue } from './copy-text.js';
+import type { CopyText, CopyValue } from './copy-text.js';
 
 export type { CopyValue } from './copy-text.js';
 
@@ -14,9 +14,10 @@ export interface Queryable {
    * Many rows into `table (columns)` with COPY: `COPY … FROM STDIN` on PostgreSQL, streamed as the rows are
    * produced; on the embedded PGlite a COPY from a blob per ~8 MiB of rows. Each value in its column's text
    * input form (copy-text.ts); null and undefined are NULL. Table and column names are plain identifiers
-   * from the code, never from input. Returns the number of rows.
+   * from the code, never from input. The rows may come made into COPY text beforehand (CopyText). Returns
+   * the number of rows.
    */
-  copyFrom(table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<number>;
+  copyFrom(table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText): Promise<number>;
 }
 
 export interface Database extends Queryable {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable } from './database.js';
-import { copyStatement, copyTextPieces } from './copy-text.js';
+import { copyPieces, copyStatement } from './copy-text.js';
 
 /** PGlite copies from a blob it holds whole in memory: one COPY per this many characters of rows */
 const PGLITE_COPY_PIECE_CHARS = 8 << 20;
@@ -19,7 +19,7 @@ function wrap(q: PGlite | Transaction): Queryable {
     async copyFrom(table, columns, rows) {
       const counter = { rows: 0 };
       const statement = copyStatement(table, columns, "'/dev/blob'");
-      for (const piece of copyTextPieces(rows, counter, PGLITE_COPY_PIECE_CHARS)) {
+      for (const piece of copyPieces(rows, counter, PGLITE_COPY_PIECE_CHARS)) {
         await q.query(statement, [], { blob: new Blob([piece]) });
       }
       return counter.rows;

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { once } from 'node:events';
 import type { CopyValue, Database, Queryable } from './database.js';
-import { copyStatement, copyTextPieces } from './copy-text.js';
+import { copyPieces, copyStatement, type CopyText } from './copy-text.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
@@ -28,7 +28,7 @@ function wrap(sql: Sql, inTransaction: boolean): Queryable {
  * COPY … FROM STDIN on the transaction's connection, the text produced piece by piece while the socket sends
  * the previous ones (up to COPY_AHEAD_BYTES ahead), so node and the server work at once.
  */
-async function copyFrom(sql: postgres.TransactionSql, table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<number> {
+async function copyFrom(sql: postgres.TransactionSql, table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText): Promise<number> {
   const counter = { rows: 0 };
   const statement = copyStatement(table, columns, 'STDIN');
   const writable = await sql.unsafe(statement).writable();
@@ -37,7 +37,7 @@ async function copyFrom(sql: postgres.TransactionSql, table: string, columns: st
     refused ??= err;
   });
   try {
-    for (const piece of copyTextPieces(rows, counter)) {
+    for (const piece of copyPieces(rows, counter)) {
       if (refused) throw refused;
       writable.write(Buffer.from(piece));
       // Up to COPY_AHEAD_BYTES queued, let the socket send while the next piece is produced (the event loop

@@ -172,7 +172,7 @@ export const importCreated = pgTable('import_created', {
   importId: integer('import_id').notNull(),
   layer: text('layer').notNull(),
   keys: jsonb('keys').notNull(),
-}, (t) => [primaryKey({ columns: [t.importId, t.layer] })]);
+});
 
 export const importMappings = pgTable('import_mappings', {
   layer: text('layer').notNull(),

@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { confirmByHint, detectCrs, type Position } from './detect-crs.js';
+import { confirmByHint, detectCrs, samplePositions, type Position } from './detect-crs.js';
 import { resolveStatedCrs, resolveCrsChoice } from './prj.js';
 
 // The tiny park's corner, and the same place in Gauss-Krüger metres (proj4 is the independent party)
@@ -54,6 +54,24 @@ describe('detectCrs', () => {
 
   it('finds nothing for numbers that are neither degrees nor Gauss-Krüger metres', () => {
     expect(detectCrs([[5e8, 1e9]]).candidates).toEqual([]);
+  });
+});
+
+describe('samplePositions', () => {
+  it('spreads its sample over the whole file, first and last features included, walking at most 2000 of them', () => {
+    const square = (lon: number) => ({ type: 'Polygon', coordinates: [[[lon, 32], [lon + 0.001, 32], [lon + 0.001, 32.001], [lon, 32]]] });
+    const geometries = Array.from({ length: 50_000 }, (_, i) => square(100 + i / 10_000));
+    const sample = samplePositions(geometries);
+    expect(sample.length).toBeLessThanOrEqual(2000);
+    expect(sample.length).toBeGreaterThan(1900);
+    const lons = sample.map(([lon]) => lon);
+    expect(Math.min(...lons)).toBe(100);
+    expect(Math.max(...lons)).toBeGreaterThan(104.9);
+  });
+
+  it('takes every position of a small file', () => {
+    expect(samplePositions([{ type: 'Point', coordinates: [108.9, 32.7] }, null, { type: 'MultiPoint', coordinates: [[109, 32], [110, 33]] }]))
+      .toEqual([[108.9, 32.7], [109, 32], [110, 33]]);
   });
 });
 

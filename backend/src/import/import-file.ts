@@ -6,6 +6,7 @@ import { resolvePending } from '../bundle/load-bundle.js';
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
 import { createBundleRepository } from '../repositories/bundle.repository.js';
 import { createImportRepository, keyColumns, type RowKey, type StagedChecks } from '../repositories/import.repository.js';
+import { stageAndCheck, type StagedImport } from './staged-checks.js';
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
 import { SourceLayerChoiceError } from './source-layers.js';
@@ -13,8 +14,7 @@ import type { SourceData, SourceInput, SourceLayer } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
 import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
-import { fieldsOfUpdate, labelColumns, startBuildRecords, type RecordBuilder } from './build-records.js';
-import { multiPolygonEwkbHex } from './wkb.js';
+import { fieldsOfUpdate, labelColumns, startBuildRecords } from './build-records.js';
 
 export interface ImportFileOptions {
   layer: ImportLayer;
@@ -29,6 +29,8 @@ export interface ImportFileOptions {
   /** Where the data is, to choose a Gauss-Krüger zone: a park code or "lon,lat" */
   hint?: string;
   onProgress?: (step: string) => void;
+  /** Rows per batch staged, checked and written at once (staged-checks.ts; tests use small ones) */
+  batchRows?: number;
 }
 
 export interface GeometryRepair {
@@ -140,17 +142,24 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   const problems = builder.problems;
   const checkable = !problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined);
   report.problems = problems;
-  // One transaction from the checks to the write. With geometry, the rows are checked as the COPY into the
-  // staging table takes them (node checks the next rows while PostgreSQL parses, validates and measures the
-  // geometry of the previous ones, once); parcels are then written from the staging table. With errors, or
-  // in a dry run, nothing but the staging table (dropped at commit) is written.
+  // One transaction from the checks to the write. With geometry, the rows are staged for PostGIS batch by
+  // batch: node builds and checks the next batch while PostgreSQL checks this one and, for parcels being
+  // committed, writes it (staged-checks.ts). Anything wrong, or a dry run: the transaction is rolled back.
   const staging = checkable && crs !== undefined && (layer === 'parks' || layer === 'parcels' || layer === 'buildings') ? layer : undefined;
+  const nothingToCommit = new Error('nothing to commit');
   try {
     report.importId = await db.transaction(async (tx) => {
-      let staged: StagedChecks | undefined;
+      const id = options.dryRun || problems.some((p) => p.severity === 'error') ? undefined : await repo.insertImport(tx, {
+        fileName: source.file, layer, format: source.format, crs: crs?.code ?? null, counts: { rows: report.counts.rows },
+      });
+      let staged: StagedImport | undefined;
       if (staging) {
         progress(`checking ${source.records.length} rows and staging their geometry for PostGIS`);
-        staged = await stageGeometry(repo, tx, staging, builder, Boolean(options.repair), progress);
+        staged = await stageAndCheck(repo, tx, builder, {
+          layer: staging, repair: Boolean(options.repair), minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE,
+          writeAs: id !== undefined && staging === 'parcels' ? { importId: id, fields: fieldsWritten } : undefined,
+          problems, total: source.records.length, batchRows: options.batchRows, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`),
+        });
       } else progress(`checking ${source.records.length} rows`);
       const built = builder.finish();
       report.counts.valid = built.records.length;
@@ -159,30 +168,34 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
         problems.push(...(await resolvePending(createBundleRepository(tx), built.pending)));
       }
       if (staged) report.repairs = reportGeometry(staged, built.records, built.declaredAreaSqm, Boolean(options.repair), layer === 'parcels', problems);
-      progress('counting the rows that exist already');
-      const keys = built.records.map((r) => keyOf(layer, r));
-      report.counts.update = staging ? await repo.countStagedExisting(tx, staging) : await repo.countExisting(layer, keys, tx);
-      report.counts.insert = keys.length - report.counts.update;
-      if (problems.some((p) => p.severity === 'error') || options.dryRun) return undefined;
-      progress(`writing ${built.records.length} ${layer}: before-images for undo`);
-      const id = await repo.insertImport(tx, {
-        fileName: source.file, layer, format: source.format, crs: crs?.code ?? null,
-        counts: { rows: report.counts.rows, insert: report.counts.insert, update: report.counts.update },
-      });
-      if (staging) await repo.saveStagedBeforeImages(tx, id, staging);
-      else await repo.saveBeforeImages(tx, id, layer, keys);
-      progress(`writing ${built.records.length} ${layer}: the rows`);
-      if (staging === 'parcels') await repo.writeStagedParcels(tx, fieldsWritten, report.counts);
-      else await createBundleRepository(tx).upsertLayer(tx, layer, built.records, fieldsWritten);
+      if (staged?.writeRefused && !problems.some((p) => p.severity === 'error')) problems.push(databaseRefused(source.file, staged.writeRefused));
+      const keys = staged ? [] : built.records.map((r) => keyOf(layer, r));
+      if (!staged) progress('counting the rows that exist already');
+      report.counts.update = staged ? staged.existing : await repo.countExisting(layer, keys, tx);
+      report.counts.insert = built.records.length - report.counts.update;
+      if (id === undefined || problems.some((p) => p.severity === 'error')) throw nothingToCommit;
+      if (staging !== 'parcels') {
+        progress(`writing ${built.records.length} ${layer}: before-images for undo`);
+        if (staging) await repo.saveStagedBeforeImages(tx, id, staging, 1, staged!.staged);
+        else await repo.saveBeforeImages(tx, id, layer, keys);
+        progress(`writing ${built.records.length} ${layer}: the rows`);
+        await createBundleRepository(tx).upsertLayer(tx, layer, built.records, fieldsWritten);
+      }
+      await repo.updateImportCounts(tx, id, { rows: report.counts.rows, insert: report.counts.insert, update: report.counts.update });
       await repo.saveMapping(tx, layer, signature, source.columns, mapping);
       return id;
     });
   } catch (err) {
-    problems.push({ severity: 'error', file: source.file, message: `the database refused the import, nothing was written: ${describeDatabaseError(err)}`, kind: 'databaseRefused', params: { reason: describeDatabaseError(err) } });
+    if (err !== nothingToCommit) problems.push(databaseRefused(source.file, describeDatabaseError(err)));
   }
   labelColumns(problems, mapping);
   if (report.importId === undefined) return finish(options.dryRun ? { ...report, status: 'dryRun' } : report);
   return finish({ ...report, status: 'committed' });
+}
+
+/** The database refused what the checks let through (a constraint they did not foresee): nothing is written. */
+function databaseRefused(file: string, reason: string): BundleProblem {
+  return { severity: 'error', file, message: `the database refused the import, nothing was written: ${reason}`, kind: 'databaseRefused', params: { reason } };
 }
 
 function finish(report: ImportReport): ImportReport {
@@ -256,26 +269,6 @@ async function findHint(source: SourceData, options: ImportFileOptions, mapping:
   // Only when the stored parks are close together: their middle then says which zone
   if (center && center.extent_km < 300) return { lonLat: [center.lon, center.lat], source: `the ${center.count} stored park(s)` };
   return undefined;
-}
-
-/**
- * PostGIS's checks of the geometry, in the import's transaction, in one pass over a staging table (see
- * checkStagedGeometries): validity (with the ST_MakeValid repair, applied when asked), declared areas, and
- * for parcels overlaps and reaches outside the park. The rows are built and checked as the COPY takes them.
- */
-async function stageGeometry(
-  repo: ReturnType<typeof createImportRepository>, tx: Queryable, layer: 'parks' | 'parcels' | 'buildings', builder: RecordBuilder,
-  repair: boolean, progress: (step: string) => void,
-): Promise<StagedChecks> {
-  const declared = builder.declaredAreaSqm;
-  let position = 0;
-  return repo.checkStagedGeometries(
-    tx, layer,
-    (function* () {
-      for (const r of builder.records) yield { position: ++position, declared_sqm: declared.get(r) ?? null, ewkb: multiPolygonEwkbHex(r.geometry!), values: r.values };
-    })(),
-    { repair, placement: layer === 'parcels', minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`) },
-  );
 }
 
 /** What the staged checks found, as problems and repairs of the records (staged in order, 1-based positions). */

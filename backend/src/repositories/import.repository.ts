@@ -1,5 +1,7 @@
 import type { CopyValue, Database, Queryable } from '../db/database.js';
+import type { CopyText } from '../db/copy-text.js';
 import type { ImportLayer } from '../import/field-mapping.js';
+import type { LonLatBox, OverlapCandidates } from '../import/overlap-candidates.js';
 import { sqlFile } from './sql-file.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
@@ -77,54 +79,73 @@ export interface ImportRecordRow {
 export function createImportRepository(db: Database) {
   return {
     /**
-     * Every geometry check of an import, in the caller's transaction: the rows are copied into a staging
-     * table (create-import-staging.sql, dropped at commit) where each geometry is parsed, validated and
-     * measured once, checked for validity and declared area, and for parcels (`placement`) repaired first
-     * when asked, indexed and checked for overlaps and reaches outside their park. For parcels the staging
-     * table then holds what writeStagedParcels writes.
+     * The transaction's staging table for an import into a layer with geometry (create-import-staging.sql,
+     * dropped at commit): rows are copied in batch by batch (stageRows), each batch checked (checkStagedBatch)
+     * and, for parcels, written from it (writeStagedParcelsBatch) while the importer builds the next batch.
      */
-    async checkStagedGeometries(tx: Queryable, layer: ImportLayer, rows: Iterable<StagedGeometry>, options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number; onProgress?: (step: string) => void }): Promise<StagedChecks & { staged: number }> {
-      const progress = options.onProgress ?? (() => undefined);
+    async createStaging(tx: Queryable): Promise<void> {
       await tx.exec(sql('create-import-staging'));
-      progress('staging the geometries');
-      const fields = layer === 'parcels' ? STAGED_PARCEL_FIELDS : STAGED_KEY_FIELDS;
-      const staged = await tx.copyFrom('import_staged', ['position', 'declared_sqm', 'geom', ...fields], (function* () {
-        for (const r of rows) yield [r.position, r.declared_sqm, r.ewkb, ...fields.map((f) => copyable(r.values[f], f))];
-      })());
-      if (staged === 0) return { checks: [], overlaps: [], outside: [], staged };
-      progress('checking validity and declared areas');
-      const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance]);
-      if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'));
-      if (!options.placement) return { checks, overlaps: [], outside: [], staged };
-      progress('indexing the staged geometries');
-      await tx.exec(`CREATE INDEX ON import_staged USING gist (geom); ANALYZE import_staged`);
-      progress('checking overlaps');
-      const overlaps = await tx.query<StagedChecks['overlaps'][number]>(sql('find-staged-parcel-overlaps'), [options.minSqm]);
-      progress('checking parcels against their parks');
-      const outside = await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm]);
-      return { checks, overlaps, outside, staged };
     },
 
-    /** How many staged rows already have a row in the layer's table (keyed by code). */
-    async countStagedExisting(tx: Queryable, layer: 'parks' | 'parcels' | 'buildings'): Promise<number> {
-      const rows = await tx.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM import_staged s WHERE EXISTS (SELECT 1 FROM ${TABLES[layer].table} t WHERE t.code = s.code)`);
-      return rows[0].n;
-    },
-
-    /** saveBeforeImages for the rows in the staging table, set-based (save-staged-before-images.sql). */
-    async saveStagedBeforeImages(tx: Queryable, importId: number, layer: 'parks' | 'parcels' | 'buildings'): Promise<void> {
-      await tx.query(sql('save-staged-before-images').replaceAll('__TABLE__', TABLES[layer].table), [importId, layer]);
+    /** A batch of rows into the staging table (COPY), made into text beforehand with stagingLine. */
+    async stageRows(tx: Queryable, layer: ImportLayer, rows: CopyText): Promise<number> {
+      return tx.copyFrom('import_staged', stagingColumns(layer), rows);
     },
 
     /**
-     * The staged parcels (checked, repaired when asked) into parcels: those that exist are updated, writing only
-     * `fields` (update-staged-parcels.sql), the others inserted (insert-staged-parcels.sql). `existing` is
-     * countStagedExisting's answer: a statement with nothing to do is not sent.
+     * The checks of the staged rows at positions `from` to `to`: validity and declared areas; with `repair` the
+     * invalid geometries become their ST_MakeValid repair first (as written); for parcels (`placement`) the
+     * reaches outside their park.
      */
-    async writeStagedParcels(tx: Queryable, fields: readonly string[], existing: { update: number; insert: number }): Promise<void> {
-      if (existing.update > 0) await tx.query(sql('update-staged-parcels'), [fields]);
-      if (existing.insert > 0) await tx.query(sql('insert-staged-parcels'));
+    async checkStagedBatch(tx: Queryable, from: number, to: number, options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number }): Promise<Pick<StagedChecks, 'checks' | 'outside'>> {
+      const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance, from, to]);
+      if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'), [from, to]);
+      const outside = options.placement ? await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm, from, to]) : [];
+      return { checks, outside };
+    },
+
+    /** How many staged rows at positions `from` to `to` already have a row in the layer's table (keyed by code). */
+    async countStagedExisting(tx: Queryable, layer: 'parks' | 'parcels' | 'buildings', from: number, to: number): Promise<number> {
+      const rows = await tx.query<{ n: number }>(sql('count-staged-existing').replaceAll('__TABLE__', TABLES[layer].table), [from, to]);
+      return rows[0].n;
+    },
+
+    /** saveBeforeImages for the staged rows at positions `from` to `to`, set-based (save-staged-before-images.sql). */
+    async saveStagedBeforeImages(tx: Queryable, importId: number, layer: 'parks' | 'parcels' | 'buildings', from: number, to: number): Promise<void> {
+      await tx.query(sql('save-staged-before-images').replaceAll('__TABLE__', TABLES[layer].table), [importId, layer, from, to]);
+    },
+
+    /**
+     * The staged parcels at positions `from` to `to` (checked, repaired when asked) into parcels, with what they
+     * replace kept for undo first: those that exist are updated, writing only `fields` (update-staged-parcels.sql),
+     * the others inserted (insert-staged-parcels.sql); `existing` (countStagedExisting) spares a statement with
+     * nothing to do. Under a savepoint: when the database refuses the batch, the transaction goes on without it
+     * (the importer then writes no more and commits nothing) and the error is thrown.
+     */
+    async writeStagedParcelsBatch(tx: Queryable, importId: number, from: number, to: number, fields: readonly string[], existing: number): Promise<void> {
+      await tx.query('SAVEPOINT import_batch');
+      try {
+        await this.saveStagedBeforeImages(tx, importId, 'parcels', from, to);
+        if (existing > 0) await tx.query(sql('update-staged-parcels'), [fields, from, to]);
+        if (existing < to - from + 1) await tx.query(sql('insert-staged-parcels'), [from, to]);
+      } catch (err) {
+        await tx.query('ROLLBACK TO SAVEPOINT import_batch');
+        throw err;
+      }
+      await tx.query('RELEASE SAVEPOINT import_batch');
+    },
+
+    /** Bounding boxes (lon/lat) of the stored parcels within `extent` that the staged import does not replace. */
+    async listStoredParcelBoxes(tx: Queryable, extent: LonLatBox): Promise<({ code: string } & LonLatBox)[]> {
+      return tx.query(sql('list-stored-parcel-boxes-near-import'), [extent.west, extent.south, extent.east, extent.north]);
+    },
+
+    /** Which candidate pairs (staged positions with staged positions, and with stored codes) overlap by more than `minSqm`. */
+    async findStagedOverlaps(tx: Queryable, minSqm: number, candidates: OverlapCandidates): Promise<StagedChecks['overlaps']> {
+      if (candidates.incoming[0].length === 0 && candidates.stored.positions.length === 0) return [];
+      return tx.query(sql('find-staged-parcel-overlaps'), [
+        minSqm, [...candidates.incoming[0]], [...candidates.incoming[1]], candidates.stored.positions, candidates.stored.codes,
+      ]);
     },
 
     async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
@@ -153,6 +174,11 @@ export function createImportRepository(db: Database) {
       return rows[0].id;
     },
 
+    /** The import's counts, once they are known (it is recorded first, so its rows can be written under its id). */
+    async updateImportCounts(tx: Queryable, id: number, counts: Record<string, number>): Promise<void> {
+      await tx.query(`UPDATE imports SET counts = $2::text::jsonb WHERE id = $1`, [id, JSON.stringify(counts)]);
+    },
+
     /**
      * Keep what the import is about to change, for undo: each of these keys that has a row, with the row as it
      * is now (import_rows), and the keys that have none yet, as one list (import_created).
@@ -169,8 +195,7 @@ export function createImportRepository(db: Database) {
            INSERT INTO import_created (import_id, layer, keys)
            SELECT $1, $2, jsonb_agg(k.key) FROM k
            WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${keyMatch(layer, 't', 'k.key')})
-           HAVING count(*) > 0
-           ON CONFLICT (import_id, layer) DO UPDATE SET keys = import_created.keys || excluded.keys`,
+           HAVING count(*) > 0`,
           [importId, layer, JSON.stringify(keys.slice(i, i + 5000))],
         );
       }
@@ -237,6 +262,17 @@ export function createImportRepository(db: Database) {
     },
   };
 }
+/** The staging table's columns that an import into `layer` fills, in the order of stagingValues. */
+function stagingColumns(layer: ImportLayer): string[] {
+  return ['position', 'declared_sqm', 'geom', ...(layer === 'parcels' ? STAGED_PARCEL_FIELDS : STAGED_KEY_FIELDS)];
+}
+
+/** One row for the staging table's COPY (stageRows), in the order of its columns. */
+export function stagingValues(layer: ImportLayer, r: StagedGeometry): CopyValue[] {
+  const fields = layer === 'parcels' ? STAGED_PARCEL_FIELDS : STAGED_KEY_FIELDS;
+  return [r.position, r.declared_sqm, r.ewkb, ...fields.map((f) => copyable(r.values[f], f))];
+}
+
 /** A staged field's value for COPY; arrays have no staging column (parcels have none). */
 function copyable(value: CopyValue | string[], field: string): CopyValue {
   if (Array.isArray(value)) throw new Error(`${field}: a list cannot be staged`);

@@ -3,7 +3,8 @@
 -- and the area on the spheroid (m²) are computed once, as the rows arrive, for every check that follows and
 -- for the write; repair-staged-geometries.sql recomputes them with the geometry. For parcels the row's own
 -- fields are staged too and written to parcels from here (write-staged-parcels.sql); for parks and buildings
--- they stay NULL.
+-- they stay NULL. Rows arrive and are checked (and parcels written) in batches of positions, found by the
+-- position index.
 CREATE TEMP TABLE import_staged (
   position int NOT NULL,
   declared_sqm float8,
@@ -28,4 +29,5 @@ CREATE TEMP TABLE import_staged (
   target_investment_wan_yuan_per_mu numeric,
   target_plot_ratio numeric,
   illustrative boolean
-) ON COMMIT DROP
+) ON COMMIT DROP;
+CREATE INDEX import_staged_position_idx ON import_staged (position)

@@ -2,7 +2,7 @@
 -- fields named in $1 are written (the import passes the fields its mapping maps; 'geometry' stands for geom
 -- and the area measured from it when staged). insert-staged-parcels.sql adds the new ones. Two plain
 -- statements instead of one INSERT … ON CONFLICT: the speculative insertion per row cost 5.3 s against 3.6 s
--- for 200 000 new parcels (psql, kept bench database).
+-- for 200 000 new parcels (psql, kept bench database). Positions $2 to $3 (one batch).
 UPDATE parcels p SET
   park_code = CASE WHEN 'park_code' = ANY($1::text[]) THEN s.park_code ELSE p.park_code END,
   land_use = CASE WHEN 'land_use' = ANY($1::text[]) THEN s.land_use ELSE p.land_use END,
@@ -24,4 +24,4 @@ UPDATE parcels p SET
   geom = CASE WHEN 'geometry' = ANY($1::text[]) THEN ST_Multi(s.geom) ELSE p.geom END,
   land_area_sqm = CASE WHEN 'geometry' = ANY($1::text[]) THEN s.area_sqm ELSE p.land_area_sqm END
 FROM import_staged s
-WHERE p.code = s.code
+WHERE p.code = s.code AND s.position BETWEEN $2 AND $3

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintTables } from '../test-support/fingerprint.js';
+import { openTestApp, type TestApp } from '../test-support/test-app.js';
+import { tinyBundleDir } from '../test-support/bundles.js';
+import { importFile } from './import-file.js';
+
+// The importer stages, checks and writes parcels batch by batch (staged-checks.ts; 16 384 rows a batch). With
+// two rows a batch, the tiny fixture's files cross batches: what one batch finds or writes must hold for the whole.
+const BATCH = { layer: 'parcels' as const, batchRows: 2 };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+});
+afterAll(() => t?.dispose());
+
+const DATA_TABLES = ['parks', 'parcels', 'buildings', 'land_rights'];
+const TABLES = [...DATA_TABLES, 'imports', 'import_rows', 'import_created'];
+const content = () => fingerprintTables(t.db, TABLES);
+
+type Feature = GeoJSON.Feature<GeoJSON.Polygon>;
+const stored = () => (JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>).features;
+/** A square parcel of `side`° in T-PARK (108.9–108.9107° E, 32.7–32.709° N) with its south-west corner at lon, lat. */
+function square(code: string, lon: number, lat: number, side = 0.0008, park = 'T-PARK'): Feature {
+  return {
+    type: 'Feature',
+    properties: { code, park_code: park, land_use: 'industrial' },
+    geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + side, lat], [lon + side, lat + side], [lon, lat + side], [lon, lat]]] },
+  };
+}
+const file = (features: Feature[]) => Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+const messages = (problems: { message: string }[]) => problems.map((p) => p.message).join('\n');
+
+describe('an import of several batches', () => {
+  it('commits every batch: updated and new rows written with their area, each listed once for undo, and undo restores the database', async () => {
+    const before = await content();
+    const moved = stored().map((f) => {
+      for (const p of f.geometry.coordinates[0]) p[1] += 0.0001;
+      return f as Feature;
+    });
+    const fresh = [square('B-NEW-1', 108.908, 32.7065), square('B-NEW-2', 108.909, 32.7065), square('B-NEW-3', 108.908, 32.7075)];
+    const report = await importFile(t.db, file([...moved.slice(0, 2), fresh[0], ...moved.slice(2), fresh[1], fresh[2]]), 'batches.geojson', BATCH);
+    expect(report.status).toBe('committed');
+    expect(report.counts).toMatchObject({ rows: 7, valid: 7, insert: 3, update: 4, errors: 0 });
+
+    const rows = await t.db.query<{ code: string; area: number; measured: number; lat: number }>(
+      `SELECT code, land_area_sqm AS area, ST_Area(geom::geography) AS measured, ST_YMin(geom) AS lat FROM parcels ORDER BY code`);
+    expect(rows.map((r) => r.code)).toEqual(['999901001001GB00001', '999901001001GB00002', '999901001001GB00003', '999901001001GB00004', 'B-NEW-1', 'B-NEW-2', 'B-NEW-3']);
+    for (const r of rows) expect(r.area).toBeCloseTo(r.measured, 3);
+    expect(rows[0].lat).toBeCloseTo(32.7011, 7);
+
+    const [listed] = await t.db.query<{ updated: number; created: string[] }>(
+      `SELECT (SELECT count(*)::int FROM import_rows WHERE import_id = $1) AS updated,
+              (SELECT array_agg(k->>'code' ORDER BY k->>'code') FROM import_created c, jsonb_array_elements(c.keys) k WHERE c.import_id = $1) AS created`,
+      [report.importId]);
+    expect(listed).toEqual({ updated: 4, created: ['B-NEW-1', 'B-NEW-2', 'B-NEW-3'] });
+    const [history] = (await t.get('/api/imports')).body.imports;
+    expect(history).toMatchObject({ id: report.importId, rowsTouched: 7, counts: { rows: 7, insert: 3, update: 4 } });
+
+    const undone = await t.send('POST', `/api/imports/${report.importId}/undo`, {});
+    expect(undone.body).toMatchObject({ restored: 4, deleted: 3 });
+    // The data as it was; the import stays listed (as undone) with what it wrote
+    expect(await fingerprintTables(t.db, DATA_TABLES)).toEqual(Object.fromEntries(DATA_TABLES.map((table) => [table, before[table]])));
+  });
+
+  it('finds overlaps across batches, and with a stored parcel only where the import does not move it away', async () => {
+    const before = await content();
+    const [, , third] = stored();
+    const onThird = square('B-ON-3', 108.905, 32.704, 0.0009); // where GB00003 is stored …
+    const movedThird = stored()[2] as Feature; // … which the same file moves away, in a later batch
+    for (const p of movedThird.geometry.coordinates[0]) p[0] += 0.003;
+    const first = square('B-FIRST', 108.908, 32.7065);
+    const overFirst = square('B-OVER-FIRST', 108.9084, 32.7065); // half on B-FIRST, two batches later
+    const onFourth = square('B-ON-4', 108.905, 32.7015, 0.0004); // on GB00004, which the file leaves alone
+    const report = await importFile(t.db, file([onThird, first, movedThird, onFourth, overFirst]), 'overlaps.geojson', { ...BATCH, dryRun: true });
+    expect(third.properties!.code).toBe('999901001001GB00003');
+    expect(report.status).toBe('dryRun');
+    const text = messages(report.problems);
+    expect(text).toMatch(/overlaps parcel B-OVER-FIRST by \d+\.\d m²/);
+    expect(text).toMatch(/overlaps the stored parcel 999901001001GB00004 by \d+\.\d m²/);
+    expect(text).not.toMatch(/GB00003/);
+    expect(report.problems.filter((p) => /overlaps/.test(p.message)).map((p) => p.code).sort()).toEqual(['B-FIRST', 'B-ON-4']);
+    expect(await content()).toEqual(before);
+  });
+
+  it('writes nothing when a later batch holds an error, though the batches before it were written', async () => {
+    const before = await content();
+    const bowTie = square('B-BOWTIE', 108.909, 32.7075);
+    const ring = bowTie.geometry.coordinates[0];
+    [ring[1], ring[2]] = [ring[2], ring[1]];
+    const report = await importFile(t.db, file([square('B-OK-1', 108.908, 32.7065), square('B-OK-2', 108.909, 32.7065), square('B-OK-3', 108.908, 32.7075), bowTie]), 'late-error.geojson', BATCH);
+    expect(report.status).toBe('invalid');
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'error', feature: 4, code: 'B-BOWTIE', message: expect.stringMatching(/^is not valid: Self-intersection/) }));
+    expect(report.importId).toBeUndefined();
+    expect(await content()).toEqual(before);
+  });
+
+  it('names the unknown park of a row in a later batch (the database refused that batch) and writes nothing', async () => {
+    const before = await content();
+    const report = await importFile(t.db, file([square('B-OK-1', 108.908, 32.7065), square('B-OK-2', 108.909, 32.7065), square('B-ELSEWHERE', 108.908, 32.7075, 0.0008, 'NO-SUCH-PARK')]), 'unknown-park.geojson', BATCH);
+    expect(report.status).toBe('invalid');
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'error', feature: 3, message: expect.stringMatching(/NO-SUCH-PARK/) }));
+    expect(messages(report.problems)).not.toMatch(/database refused/);
+    expect(await content()).toEqual(before);
+  });
+
+  it('refuses a code repeated in a later batch, and writes nothing', async () => {
+    const before = await content();
+    const report = await importFile(t.db, file([square('B-TWICE', 108.908, 32.7065), square('B-OK-2', 108.909, 32.7065), square('B-TWICE', 108.908, 32.7075)]), 'twice.geojson', BATCH);
+    expect(report.status).toBe('invalid');
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'B-TWICE', message: expect.stringMatching(/duplicate|twice|more than once/i) }));
+    expect(await content()).toEqual(before);
+  });
+});
