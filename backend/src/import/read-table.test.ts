@@ -141,6 +141,18 @@ describe('the streaming CSV reader', () => {
     expect(read.records.map((r) => r.row)).toEqual([2, 3]);
   });
 
+  it('gives quote errors their rows after a header line longer than the first chunk of text', async () => {
+    // Row 2 is parsed in the same chunk as the header (the first holds no whole line), row 1003 at the end
+    const text = `${'h'.repeat(1_100_000)},b\n"bad"x",y\n${'x,y\n'.repeat(1000)}q,"open\n`;
+    const read = await readCsvChunks(() => inChunksOf(Buffer.from(text), CHUNK_BYTES), 'long-header.csv');
+    expect(read.records).toHaveLength(1002);
+    expect(read.records[0]).toMatchObject({ row: 2, properties: { b: 'y' } });
+    expect(read.problems).toEqual([
+      { severity: 'error', file: 'long-header.csv', row: 2, message: 'Trailing quote on quoted field is malformed' },
+      { severity: 'error', file: 'long-header.csv', row: 1003, message: 'Quoted field unterminated' },
+    ]);
+  });
+
   it('strips the ="…" a spreadsheet keeps a code as text with, read from a path', async () => {
     const read = await readSource(onDisk('codes.csv', Buffer.from('代码,名称\n="0610",="a""b"\n')), 'codes.csv');
     expect(read.records[0].properties).toEqual({ 代码: '0610', 名称: 'a"b' });
