@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCsvChunks, decodeCsvText, NotUtf8Error } from '../bundle/decode-table.js';
 import { readCsv, readCsvChunks } from './read-table.js';
-import { readXlsx } from './read-xlsx.js';
+import { readXlsx, readXlsxStreamed } from './read-xlsx.js';
 import { readSource } from './read-source.js';
 import { removeTempDirs, tempDir } from './test-fixtures.js';
 
@@ -178,6 +178,8 @@ describe('the streaming XLSX reader', () => {
     const bytes = await variedWorkbook();
     const byPath = await readSource(onDisk('企业.xlsx', bytes), '企业.xlsx');
     expect(byPath).toEqual(await readSource(bytes, '企业.xlsx'));
+    // Read by the streaming reader, not by the whole-workbook reader it falls back on
+    expect(await readXlsxStreamed(onDisk('企业.xlsx', bytes), '企业.xlsx')).toEqual(byPath);
     expect(byPath).toMatchObject({ format: 'xlsx', columns: ['代码', '名称', '金额', '日期', '在营', '经度', '纬度', '公式'], problems: [] });
     const empty = { 代码: '', 名称: '', 金额: '', 日期: '', 在营: '', 经度: '', 纬度: '', 公式: '' };
     expect(byPath.records).toEqual([
@@ -197,6 +199,7 @@ describe('the streaming XLSX reader', () => {
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const read = await readXlsx(onDisk('shared.xlsx', bytes), 'shared.xlsx');
     expect(read.records.map((r) => r.properties)).toEqual([{ a: '1', b: '=A2*2' }, { a: '2', b: '=B2' }]);
+    expect(await readXlsxStreamed(onDisk('shared.xlsx', bytes), 'shared.xlsx')).toBeUndefined();
   });
 
   it('reads the first sheet in tab order, also when that is not the first sheet in the zip', async () => {
@@ -210,8 +213,8 @@ describe('the streaming XLSX reader', () => {
     expect(sheets).toHaveLength(2);
     zip.file('xl/workbook.xml', workbookXml.replace(sheets.join(''), [sheets[1], sheets[0]].join('')));
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-    const read = await readXlsx(onDisk('tabs.xlsx', bytes), 'tabs.xlsx');
-    expect(read.records.map((r) => r.properties)).toEqual([{ sheet: 'sheet2.xml' }]);
+    const read = await readXlsxStreamed(onDisk('tabs.xlsx', bytes), 'tabs.xlsx');
+    expect(read?.records.map((r) => r.properties)).toEqual([{ sheet: 'sheet2.xml' }]);
   });
 
   it('reads Chinese text whole where exceljs\'s streaming reader splits it between 16 KiB chunks (shared and inline strings)', async () => {
@@ -223,8 +226,8 @@ describe('the streaming XLSX reader', () => {
       sheet.addRow(['名称']).commit();
       for (const name of names) sheet.addRow([name]).commit();
       await writer.commit();
-      const read = await readXlsx({ path: file }, 'names.xlsx');
-      expect(read.records.map((r) => r.properties.名称), `useSharedStrings: ${useSharedStrings}`).toEqual(names);
+      const read = await readXlsxStreamed({ path: file }, 'names.xlsx');
+      expect(read?.records.map((r) => r.properties.名称), `useSharedStrings: ${useSharedStrings}`).toEqual(names);
     }
   });
 

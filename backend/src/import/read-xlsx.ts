@@ -16,21 +16,16 @@ type StreamedRow = ExcelJS.Row;
  * Read with exceljs's streaming reader, row by row, so the workbook is never whole in memory. One case
  * it cannot read as the whole-workbook reader does: a cell filled down from a shared formula, which the
  * streaming reader gives with an empty formula (it keeps no link to the cell that holds it); a workbook
- * with one is read again whole, so such a cell reads as "=<cell holding the formula>" as before.
+ * with one is read again whole, so such a cell reads as "=<cell holding the formula>" as before. So is a
+ * file the streaming reader fails on: the whole-workbook reader may read it, or else says why as before.
  */
 export async function readXlsx(input: SourceInput, file: string): Promise<SourceData> {
-  let streamed: SourceData | 'has a shared formula';
-  try {
-    streamed = await readFirstSheetStreamed(input, file);
-  } catch (err) {
-    if (err instanceof ImportReadError) throw err;
-    throw new ImportReadError(file, `is not a readable .xlsx workbook (${(err as Error).message})`);
-  }
-  if (streamed !== 'has a shared formula') return streamed;
-  return readXlsxWhole(Buffer.isBuffer(input) ? input : await fs.promises.readFile(input.path), file);
+  const streamed = await readXlsxStreamed(input, file).catch(() => undefined);
+  return streamed ?? readXlsxWhole(Buffer.isBuffer(input) ? input : await fs.promises.readFile(input.path), file);
 }
 
-async function readFirstSheetStreamed(input: SourceInput, file: string): Promise<SourceData | 'has a shared formula'> {
+/** readXlsx by the streaming reader alone; undefined for a workbook it cannot read as the whole-workbook reader does. */
+export async function readXlsxStreamed(input: SourceInput, file: string): Promise<SourceData | undefined> {
   const reader = new Utf8SafeWorkbookReader(Buffer.isBuffer(input) ? Readable.from([input]) : input.path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -71,8 +66,7 @@ async function readFirstSheetStreamed(input: SourceInput, file: string): Promise
     }
     if (wanted) table = { header, records };
   }
-  if (sharedFormula) return 'has a shared formula';
-  if (!table) throw new ImportReadError(file, 'has no worksheet');
+  if (sharedFormula || !table) return undefined;
   return withPoints({ file, format: 'xlsx', columns: table.header.filter(Boolean), records: table.records, problems: [] });
 }
 
