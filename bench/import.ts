@@ -269,9 +269,13 @@ async function main() {
     console.log(`|${widths.map((w, i) => (i >= 1 && i <= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
     for (const r of rows) console.log(fmt(r));
     console.log(`ratio MuYield / ogr2ogr: ${(ours.ms / ogr.ms).toFixed(2)}; total area ${(counts.ours_sqm / 1e6).toFixed(3)} km² (MuYield) vs ${(counts.ogr_sqm / 1e6).toFixed(3)} km² (ogr2ogr)`);
-    console.log('\nMuYield steps (from the start of reading the file):');
-    for (let i = 0; i < ours.steps.length - 1; i++) {
-      console.log(`  ${fmtMs(ours.steps[i + 1].at - ours.steps[i].at).padStart(8)}  ${ours.steps[i].step}`);
+    console.log('\nMuYield steps (from the start of reading the file; the batches of rows staged, checked and written together):');
+    const batch = /^checking geometry with PostGIS: rows \d+–(\d+) of (\d+)/;
+    const steps = ours.steps.filter((s, i) => !(batch.test(s.step) && batch.test(ours.steps[i - 1]?.step ?? '')));
+    const batches = ours.steps.filter((s) => batch.test(s.step)).length;
+    for (let i = 0; i < steps.length - 1; i++) {
+      const step = batch.test(steps[i].step) ? `checking geometry with PostGIS: ${batches} batches of rows staged, checked${ours.report.status === 'committed' ? ' and written' : ''}` : steps[i].step;
+      console.log(`  ${fmtMs(steps[i + 1].at - steps[i].at).padStart(8)}  ${step}`);
     }
     console.log(`load average at end (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   } catch (err) {

@@ -10,6 +10,9 @@ import { multiPolygonEwkbHex } from './wkb.js';
 /** Rows staged, checked and (parcels) written per batch: small enough that PostgreSQL's work on one batch
  * overlaps node's building of the next, large enough that the statements per batch do not add up. */
 export const STAGING_BATCH_ROWS = 16_384;
+/** The first batch is this small, the next ones twice as large up to STAGING_BATCH_ROWS: PostgreSQL waits for
+ * the first batch to be built, so the sooner it comes the sooner both work. */
+const FIRST_BATCH_ROWS = 2048;
 /** Rows built between turns of the event loop, so the batch's statements are sent and answered meanwhile. */
 const ROWS_PER_TURN = 512;
 
@@ -61,10 +64,13 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
    * The next batch of rows, built and checked a few hundred at a time with a turn of the event loop between,
    * and made into COPY text as they are built.
    */
+  let size = Math.min(FIRST_BATCH_ROWS, batchRows);
   const nextBatch = async (): Promise<{ from: number; to: number; text: CopyText }> => {
     const text = new CopyText();
     const from = position + 1;
-    while (text.rows < batchRows) {
+    const rows = size;
+    size = Math.min(2 * size, batchRows);
+    while (text.rows < rows) {
       const next = builder.records.next();
       if (next.done) break;
       const r = next.value;
@@ -103,8 +109,11 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   while (batch.text.rows > 0) {
     const { from, to } = batch;
     options.onProgress(`rows ${from}–${to} of ${options.total}: staging, checking${writing ? ', writing' : ''}`);
-    result.staged += await repo.stageRows(tx, layer, batch.text);
-    const work = checkAndWrite(from, to);
+    // PostgreSQL takes this batch (COPY) and checks it while node builds the next
+    const work = repo.stageRows(tx, layer, batch.text).then((staged) => {
+      result.staged += staged;
+      return checkAndWrite(from, to);
+    });
     batch = await nextBatch();
     await work;
   }
