@@ -44,13 +44,17 @@ export interface RecordBuilder {
   finish(): BuiltRecords;
 }
 
-/** buildRecords, row by row: see RecordBuilder. */
-export function startBuildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined): RecordBuilder {
+/**
+ * buildRecords, row by row: see RecordBuilder. With `consumeSource`, each of the source's rows is let go (its
+ * place in `source.records` emptied; the length stays) once its record is built, so a large file's rows are
+ * not held twice (as read and as built): for an importer that reads the source only before it builds.
+ */
+export function startBuildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, options: { consumeSource?: boolean } = {}): RecordBuilder {
   const problems: BundleProblem[] = [...source.problems];
   const declaredAreaSqm = new Map<ParsedRecord, number>();
   const result = { records: [] as ParsedRecord[], declaredAreaSqm, problems, pending: [] as PendingReference[], rowCount: source.records.length };
   const fileError = checkFile(source, layer, mapping, problems);
-  const records = fileError ? (function* () { /* nothing to build */ })() : buildRows(source, layer, mapping, crs, result);
+  const records = fileError ? (function* () { /* nothing to build */ })() : buildRows(source, layer, mapping, crs, result, Boolean(options.consumeSource));
   let finished: BuiltRecords | undefined;
   return {
     problems,
@@ -104,12 +108,15 @@ function checkFile(source: SourceData, layer: ImportLayer, mapping: FieldMapping
 }
 
 /** Each row checked on its own and, when it holds up, added to `result` and yielded. */
-function* buildRows(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, result: BuiltRecords): Generator<ParsedRecord, void, undefined> {
+function* buildRows(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, result: BuiltRecords, consume: boolean): Generator<ParsedRecord, void, undefined> {
   const { problems, declaredAreaSqm } = result;
   const file = source.file;
   const needsGeometry = GEOMETRY_LAYERS.includes(layer);
   const specs = FILE_SPECS[layer as LayerName];
-  for (const source_ of source.records) {
+  const rows = source.records;
+  for (let index = 0; index < rows.length; index++) {
+    const source_ = rows[index];
+    if (consume) (rows as (SourceData['records'][number] | undefined)[])[index] = undefined;
     const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };
     const size = rowChars(source_.properties);
     if (size > MAX_ROW_CHARS) {

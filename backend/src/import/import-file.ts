@@ -138,7 +138,7 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
     }
   }
 
-  const builder = startBuildRecords(source, layer, mapping, crs);
+  const builder = startBuildRecords(source, layer, mapping, crs, { consumeSource: true });
   const problems = builder.problems;
   const checkable = !problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined);
   report.problems = problems;

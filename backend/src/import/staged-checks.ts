@@ -79,6 +79,8 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       codes.add(code);
       boxes.addMultiPolygon(r.geometry!);
       text.add(stagingValues(layer, { position: ++position, declared_sqm: builder.declaredAreaSqm.get(r) ?? null, ewkb: multiPolygonEwkbHex(r.geometry!), values: r.values }));
+      // Parcels are written from the staging table: their shapes need not stay in node's heap as well
+      if (placement) r.geometry = undefined;
       if (text.rows % ROWS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return { from, to: position, text };
