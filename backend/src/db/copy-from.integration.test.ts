@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { copyTextLine } from './copy-text.js';
+import { CopyText, copyTextLine } from './copy-text.js';
 import { multiPolygonEwkbHex } from '../import/wkb.js';
 
 // Runs on the embedded PGlite (unit project) and on a real PostgreSQL (integration, TEST_DATABASE_URL)
@@ -24,6 +24,23 @@ describe('copyFrom (COPY into a table)', () => {
       return tx.query<{ n: number; s: string }>('SELECT n, s FROM copied ORDER BY n');
     });
     expect(rows.map((r) => r.s)).toEqual(AWKWARD);
+  });
+
+  it('takes rows made into COPY text beforehand (CopyText): pieces cut between lines, a line longer than a piece, Chinese text whole', async () => {
+    const text = new CopyText(64); // bytes per piece: every few rows a new one
+    const expected: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const s = i === 100 ? `长${'行'.repeat(100)}` : `${AWKWARD[i % AWKWARD.length]} 第${i}行`;
+      expected.push(s);
+      text.add([i, s]);
+    }
+    const rows = await t.db.transaction(async (tx) => {
+      await tx.exec('CREATE TEMP TABLE prepared (n int, s text) ON COMMIT DROP');
+      expect(await tx.copyFrom('prepared', ['n', 's'], text)).toBe(200);
+      return tx.query<{ n: number; s: string }>('SELECT n, s FROM prepared ORDER BY n');
+    });
+    expect(text.pieces.length).toBeGreaterThan(50);
+    expect(rows.map((r) => r.s)).toEqual(expected);
   });
 
   it('tells NULL from the empty string, and writes numbers, booleans, dates and numerics as PostgreSQL reads them', async () => {

@@ -55,35 +55,52 @@ export function* copyTextPieces(rows: Iterable<CopyValue[]>, counter: { rows: nu
 
 /**
  * Rows made into COPY text ahead of the COPY, one at a time as they are built (so the text is ready when the
- * connection is free, and building it overlaps the server's work on what came before): pieces of about
- * `pieceChars` characters, as copyTextPieces cuts them. copyFrom takes it in place of rows.
+ * connection is free, and building it overlaps the server's work on what came before): UTF-8 bytes written
+ * line by line into buffers of about `pieceBytes` (a string grown line by line and turned into bytes per
+ * piece cost ~0.9 s of node's time per 200 000 parcels, most of it flattening the string). copyFrom takes it
+ * in place of rows.
  */
 export class CopyText {
-  readonly pieces: string[] = [];
+  readonly pieces: Buffer[] = [];
   rows = 0;
-  private piece = '';
+  private buffer: Buffer;
+  private used = 0;
 
-  constructor(private readonly pieceChars = 1 << 20) {}
+  constructor(private readonly pieceBytes = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(pieceBytes);
+  }
 
   add(values: CopyValue[]): void {
-    this.piece += copyTextLine(values);
-    this.rows++;
-    if (this.piece.length >= this.pieceChars) {
-      this.pieces.push(this.piece);
-      this.piece = '';
+    const line = copyTextLine(values);
+    // A UTF-8 character is at most 3 bytes per UTF-16 unit: check the room before writing
+    if (this.used + 3 * line.length > this.buffer.length) {
+      this.flush();
+      if (3 * line.length > this.buffer.length) {
+        this.pieces.push(Buffer.from(line));
+        this.rows++;
+        return;
+      }
     }
+    this.used += this.buffer.write(line, this.used);
+    this.rows++;
   }
 
   /** The text in pieces, the last one included. */
   finish(): this {
-    if (this.piece) this.pieces.push(this.piece);
-    this.piece = '';
+    this.flush();
     return this;
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.pieces.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(this.pieceBytes);
+    this.used = 0;
   }
 }
 
 /** copyFrom's rows as text pieces: the rows' own, or those of a CopyText made beforehand (counted there). */
-export function copyPieces(rows: Iterable<CopyValue[]> | CopyText, counter: { rows: number }, pieceChars?: number): Iterable<string> {
+export function copyPieces(rows: Iterable<CopyValue[]> | CopyText, counter: { rows: number }, pieceChars?: number): Iterable<string | Buffer> {
   if (rows instanceof CopyText) {
     counter.rows += rows.finish().rows;
     return rows.pieces;

@@ -19,9 +19,18 @@ function wrap(q: PGlite | Transaction): Queryable {
     async copyFrom(table, columns, rows) {
       const counter = { rows: 0 };
       const statement = copyStatement(table, columns, "'/dev/blob'");
+      // One COPY per ~8 MiB: the pieces of a CopyText (1 MiB each) are put together up to that
+      let parts: BlobPart[] = [];
+      let size = 0;
       for (const piece of copyPieces(rows, counter, PGLITE_COPY_PIECE_CHARS)) {
-        await q.query(statement, [], { blob: new Blob([piece]) });
+        parts.push(typeof piece === 'string' ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength) as Uint8Array<ArrayBuffer>);
+        size += piece.length;
+        if (size < PGLITE_COPY_PIECE_CHARS) continue;
+        await q.query(statement, [], { blob: new Blob(parts) });
+        parts = [];
+        size = 0;
       }
+      if (parts.length) await q.query(statement, [], { blob: new Blob(parts) });
       return counter.rows;
     },
   };

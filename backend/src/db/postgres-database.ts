@@ -39,7 +39,7 @@ async function copyFrom(sql: postgres.TransactionSql, table: string, columns: st
   try {
     for (const piece of copyPieces(rows, counter)) {
       if (refused) throw refused;
-      writable.write(Buffer.from(piece));
+      writable.write(typeof piece === 'string' ? Buffer.from(piece) : piece);
       // Up to COPY_AHEAD_BYTES queued, let the socket send while the next piece is produced (the event loop
       // must turn for it to), so node and the server work at once; beyond, wait for the server to catch up.
       if (writable.writableLength > COPY_AHEAD_BYTES) await once(writable, 'drain');
