@@ -116,8 +116,13 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       result.staged += staged;
       return checkAndWrite(from, to);
     });
-    batch = await nextBatch();
-    await work;
+    // Its failure is thrown below, once the next batch is built; until then it must not count as unhandled
+    work.catch(() => undefined);
+    try {
+      batch = await nextBatch();
+    } finally {
+      await work;
+    }
   }
   if (!placement || result.staged === 0) return result;
 
