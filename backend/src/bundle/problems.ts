@@ -80,6 +80,26 @@ export interface ProblemParams {
   /** reason: the JSON parser's; afterFeature: the last feature read whole */
   jsonInvalid: { reason: string; afterFeature?: number };
   notGeoJson: Record<string, never>;
+  // What the upload is (read-source.ts, read-xlsx.ts, read-table.ts)
+  fileEmpty: Record<string, never>;
+  /** part: the extension of the part uploaded alone, '.shp', '.shx' or '.dbf' */
+  shapefilePartAlone: { part: string };
+  /** entries: how many files the zip holds; names: the first few of them */
+  zipWithoutData: { entries: number; names: string[] };
+  oldExcelWorkbook: Record<string, never>;
+  notGeoPackage: Record<string, never>;
+  /** ext: the file's extension, '.kmz', '.zip' or '.xlsx', whose content is not a zip */
+  notZip: { ext: string };
+  formatUnknown: Record<string, never>;
+  /** code: the operating system's error code (ENOENT, EACCES …), else its message */
+  fileNotOpened: { code: string };
+  /** reason: exceljs's */
+  xlsxUnreadable: { reason: string };
+  noWorksheet: Record<string, never>;
+  csvQuoteUnterminated: Record<string, never>;
+  csvQuoteMalformed: Record<string, never>;
+  /** expected: the header's columns; parsed: the row's fields */
+  csvTooManyFields: { expected: number; parsed: number };
   // The coordinate system (import-file.ts); crs: a code such as EPSG:4545, label its name
   crsDetected: { crs: string; label: string };
   crsUnknown: { crs: string };

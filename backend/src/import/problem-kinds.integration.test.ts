@@ -119,6 +119,56 @@ describe('the problems of an import report carry a kind and raw params beside th
     })]);
   });
 
+  it('a file MuYield cannot take as it is says so as data: empty, a lone .shp, an .xls, a zip without data, and the like', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zipOf = async (files: Record<string, string>) => {
+      const zip = new JSZip();
+      for (const [name, text] of Object.entries(files)) zip.file(name, text);
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    // The first bytes of every Office 97–2003 file (OLE2 compound document)
+    const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const withoutData = await zipOf({ '说明.docx': 'x', '宗地图.pdf': 'x', 'photos/1.jpg': 'x', 'photos/2.jpg': 'x', 'photos/3.jpg': 'x', 'photos/4.jpg': 'x' });
+    const cases: [Buffer, string, Partial<BundleProblem>][] = [
+      [Buffer.alloc(0), 'layer=parcels&fileName=parcels.geojson',
+        { file: 'parcels.geojson', kind: 'fileEmpty', params: {}, message: 'is empty (0 bytes)' }],
+      [Buffer.from([0, 0, 0x27, 0x0a, 0, 0, 0, 0]), 'layer=parcels&fileName=宗地.shp',
+        { file: '宗地.shp', kind: 'shapefilePartAlone', params: { part: '.shp' }, message: 'is one part of a shapefile: zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip' }],
+      [ole2, 'layer=enterprises&fileName=企业.xls',
+        { file: '企业.xls', kind: 'oldExcelWorkbook', params: {}, message: 'is an old Excel .xls workbook: save it as .xlsx or .csv' }],
+      [withoutData, 'layer=parcels&fileName=资料.zip', {
+        file: '资料.zip', kind: 'zipWithoutData', params: { entries: 6, names: ['说明.docx', '宗地图.pdf', 'photos/1.jpg', 'photos/2.jpg', 'photos/3.jpg'] },
+        message: 'is a zip of 6 file(s) (说明.docx, 宗地图.pdf, photos/1.jpg, photos/2.jpg, photos/3.jpg) but no shapefile, KML, GeoJSON, GeoPackage or CSV',
+      }],
+      [ole2, 'layer=enterprises&fileName=企业.xlsx',
+        { file: '企业.xlsx', kind: 'notZip', params: { ext: '.xlsx' }, message: 'is not a readable zip file' }],
+      [Buffer.from('not SQLite at all'), 'layer=parcels&fileName=parcels.gpkg',
+        { file: 'parcels.gpkg', kind: 'notGeoPackage', params: {}, message: 'is not a GeoPackage (no SQLite header)' }],
+      [Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]), 'layer=parcels&fileName=data.bin',
+        { file: 'data.bin', kind: 'formatUnknown', params: {}, message: expect.stringMatching(/^is a binary file of no format MuYield reads/) }],
+      [await zipOf({ '[Content_Types].xml': '<Types/>' }), 'layer=enterprises&fileName=企业.xlsx',
+        { file: '企业.xlsx', kind: 'noWorksheet', params: {}, message: 'has no worksheet' }],
+      [await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<<<>>>' }), 'layer=enterprises&fileName=企业.xlsx',
+        { file: '企业.xlsx', kind: 'xlsxUnreadable', params: { reason: expect.any(String) }, message: expect.stringMatching(/^is not a readable \.xlsx workbook \(.+\)$/) }],
+    ];
+    for (const [bytes, query, expected] of cases) {
+      const { status, body } = await dryRun(bytes, query);
+      expect(status, query).toBe(422);
+      expect(body.problems, query).toEqual([{ severity: 'error', ...expected }]);
+    }
+  });
+
+  it('a CSV’s quote and field-count errors carry their kind on their row', async () => {
+    const csv = '统一社会信用代码,企业名称,状态\n91999901MA0000A19A,"安康"富硒",在营\n91999901MA0000B27B,汉滨,停产,多余\n91999901MA0000C35C,"未闭合,在营\n';
+    const { body } = await dryRun(Buffer.from(csv), 'layer=enterprises&fileName=企业.csv');
+    const ofCsv = body.problems.filter((p) => p.kind?.startsWith('csv'));
+    expect(ofCsv).toEqual([
+      { severity: 'error', file: '企业.csv', row: 2, kind: 'csvQuoteMalformed', params: {}, message: 'Trailing quote on quoted field is malformed' },
+      { severity: 'error', file: '企业.csv', row: 3, kind: 'csvTooManyFields', params: { expected: 3, parsed: 4 }, message: 'Too many fields: expected 3 fields but parsed 4' },
+      { severity: 'error', file: '企业.csv', row: 4, kind: 'csvQuoteUnterminated', params: {}, message: 'Quoted field unterminated' },
+    ]);
+  });
+
   it.runIf(hasGdal)('a shapefile without its .dbf names the part and the layer', async () => {
     const JSZip = (await import('jszip')).default;
     const whole = await JSZip.loadAsync(await shapefileZip(chineseParcelsGeoJson()));

@@ -85,7 +85,9 @@ describe('the streaming GeoJSON reader', () => {
   });
 
   it('says a path it cannot read cannot be read', async () => {
-    await expect(readSource({ path: path.join(tempDir(), 'gone.geojson') }, 'gone.geojson')).rejects.toThrow('gone.geojson: cannot be read (ENOENT)');
+    const gone = readSource({ path: path.join(tempDir(), 'gone.geojson') }, 'gone.geojson');
+    await expect(gone).rejects.toThrow('gone.geojson: cannot be read (ENOENT)');
+    await expect(gone).rejects.toMatchObject({ detail: { kind: 'fileNotOpened', params: { code: 'ENOENT' } } });
   });
 
   it('reads a feature without geometry, which the checks then name by its number', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SourceData, SourceInput, SourceLayer } from './source.js';
+import { problemDetail } from '../bundle/problems.js';
 import { ImportReadError, openZip, type ZipEntry } from './safe-zip.js';
 import { chooseSourceLayer } from './source-layers.js';
 import { readGeoJson } from './read-geojson.js';
@@ -32,9 +33,10 @@ export async function readSource(input: SourceInput, fileName: string, options: 
   const file = path.basename(fileName);
   const ext = path.extname(file).toLowerCase();
   const head = await readHead(input, file);
-  if (head.length === 0) throw new ImportReadError(file, 'is empty (0 bytes)');
+  if (head.length === 0) throw new ImportReadError(file, 'is empty (0 bytes)', problemDetail('fileEmpty', {}));
   if (ext === '.shp' || ext === '.shx' || ext === '.dbf') {
-    throw new ImportReadError(file, 'is one part of a shapefile: zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip');
+    throw new ImportReadError(file, 'is one part of a shapefile: zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip',
+      problemDetail('shapefilePartAlone', { part: ext }));
   }
   if (head[0] === 0x50 && head[1] === 0x4b) {
     const entries = await openUploadedZip(input, file, ext);
@@ -43,7 +45,9 @@ export async function readSource(input: SourceInput, fileName: string, options: 
     if (names.some((n) => n.endsWith('.shp') || n.endsWith('.dbf') || n.endsWith('.shx'))) return readShapefileZip(entries, file, options.sourceLayer);
     const readable = entries.filter((e) => DATA_FILE_IN_ZIP.test(e.name));
     if (readable.length === 0) {
-      throw new ImportReadError(file, `is a zip of ${entries.length} file(s) (${entries.slice(0, 5).map((e) => e.name).join(', ')}) but no shapefile, KML, GeoJSON, GeoPackage or CSV`);
+      const names = entries.slice(0, 5).map((e) => e.name);
+      throw new ImportReadError(file, `is a zip of ${entries.length} file(s) (${names.join(', ')}) but no shapefile, KML, GeoJSON, GeoPackage or CSV`,
+        problemDetail('zipWithoutData', { entries: entries.length, names }));
     }
     if (readable.length === 1) return readZipEntry(readable[0], file, options);
     return readOneOfSeveral(readable, file, options.sourceLayer);
@@ -52,10 +56,12 @@ export async function readSource(input: SourceInput, fileName: string, options: 
   const text = head.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('<')) return readKml(await readWhole(input), file);
   if (text.startsWith('{') || ext === '.geojson' || ext === '.json') return readGeoJson(readChunks(input), file);
-  if (ext === '.xls') throw new ImportReadError(file, 'is an old Excel .xls workbook: save it as .xlsx or .csv');
-  if (ext === '.gpkg') throw new ImportReadError(file, 'is not a GeoPackage (no SQLite header)');
-  if (ext === '.kmz' || ext === '.zip' || ext === '.xlsx') throw new ImportReadError(file, 'is not a readable zip file');
-  if (head.includes(0)) throw new ImportReadError(file, 'is a binary file of no format MuYield reads (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX)');
+  if (ext === '.xls') throw new ImportReadError(file, 'is an old Excel .xls workbook: save it as .xlsx or .csv', problemDetail('oldExcelWorkbook', {}));
+  if (ext === '.gpkg') throw new ImportReadError(file, 'is not a GeoPackage (no SQLite header)', problemDetail('notGeoPackage', {}));
+  if (ext === '.kmz' || ext === '.zip' || ext === '.xlsx') throw new ImportReadError(file, 'is not a readable zip file', problemDetail('notZip', { ext }));
+  if (head.includes(0)) {
+    throw new ImportReadError(file, 'is a binary file of no format MuYield reads (GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV, XLSX)', problemDetail('formatUnknown', {}));
+  }
   return readCsv(input, file);
 }
 
@@ -101,7 +107,8 @@ async function readHead(input: SourceInput, file: string): Promise<Buffer> {
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     return buffer.subarray(0, bytesRead);
   } catch (err) {
-    throw new ImportReadError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new ImportReadError(file, `cannot be read (${code})`, problemDetail('fileNotOpened', { code }));
   } finally {
     await handle?.close();
   }

@@ -77,7 +77,7 @@ describe('the streaming CSV reader', () => {
       [2, { 统一社会信用代码: '91999901MA0000A19A', 企业名称: '安康富硒茶业', 状态: '在营' }],
       [4, { 统一社会信用代码: '91999901MA0000B27B', 企业名称: '汉滨, 新材料', 状态: '停产' }],
     ]);
-    expect(byPath.problems).toEqual([{ severity: 'error', file: '企业.csv', row: 4, message: 'Too many fields: expected 3 fields but parsed 4' }]);
+    expect(byPath.problems).toEqual([{ severity: 'error', file: '企业.csv', row: 4, message: 'Too many fields: expected 3 fields but parsed 4', kind: 'csvTooManyFields', params: { expected: 3, parsed: 4 } }]);
   });
 
   it('tells a GBK file whose first byte that is not UTF-8 comes after many chunks, and reads it whole as GBK', async () => {
@@ -130,14 +130,14 @@ describe('the streaming CSV reader', () => {
     expect(byPath.records[before + 1]).toMatchObject({ row: extraRow + 1, properties: { code: `P${before}` } });
     expect(byPath.records.at(-1)).toEqual({ row: extraRow + 11, properties: { code: 'Q', name: 'unterminated' }, geometry: null });
     expect(byPath.problems).toEqual([
-      { severity: 'error', file: 'large.csv', row: extraRow, message: 'Too many fields: expected 4 fields but parsed 5' },
-      { severity: 'error', file: 'large.csv', row: extraRow + 11, message: 'Quoted field unterminated' },
+      { severity: 'error', file: 'large.csv', row: extraRow, message: 'Too many fields: expected 4 fields but parsed 5', kind: 'csvTooManyFields', params: { expected: 4, parsed: 5 } },
+      { severity: 'error', file: 'large.csv', row: extraRow + 11, message: 'Quoted field unterminated', kind: 'csvQuoteUnterminated', params: {} },
     ]);
   });
 
   it('gives an unterminated quote the row it starts on, in a small file too', async () => {
     const read = await readCsv(Buffer.from('a,b\n1,2\n3,"open\n4,5\n'), 'quote.csv');
-    expect(read.problems).toEqual([{ severity: 'error', file: 'quote.csv', row: 3, message: 'Quoted field unterminated' }]);
+    expect(read.problems).toEqual([{ severity: 'error', file: 'quote.csv', row: 3, message: 'Quoted field unterminated', kind: 'csvQuoteUnterminated', params: {} }]);
     expect(read.records.map((r) => r.row)).toEqual([2, 3]);
   });
 
@@ -148,8 +148,8 @@ describe('the streaming CSV reader', () => {
     expect(read.records).toHaveLength(1002);
     expect(read.records[0]).toMatchObject({ row: 2, properties: { b: 'y' } });
     expect(read.problems).toEqual([
-      { severity: 'error', file: 'long-header.csv', row: 2, message: 'Trailing quote on quoted field is malformed' },
-      { severity: 'error', file: 'long-header.csv', row: 1003, message: 'Quoted field unterminated' },
+      { severity: 'error', file: 'long-header.csv', row: 2, message: 'Trailing quote on quoted field is malformed', kind: 'csvQuoteMalformed', params: {} },
+      { severity: 'error', file: 'long-header.csv', row: 1003, message: 'Quoted field unterminated', kind: 'csvQuoteUnterminated', params: {} },
     ]);
   });
 
@@ -233,6 +233,8 @@ describe('the streaming XLSX reader', () => {
 
   it('refuses a zip that is no workbook, naming the file', async () => {
     const notAWorkbook = Buffer.from('PK\u0003\u0004 this is no zip at all');
-    await expect(readXlsx(onDisk('bad.xlsx', notAWorkbook), 'bad.xlsx')).rejects.toThrow(/^bad\.xlsx: is not a readable \.xlsx workbook/);
+    const read = readXlsx(onDisk('bad.xlsx', notAWorkbook), 'bad.xlsx');
+    await expect(read).rejects.toThrow(/^bad\.xlsx: is not a readable \.xlsx workbook/);
+    await expect(read).rejects.toMatchObject({ detail: { kind: 'xlsxUnreadable', params: { reason: expect.any(String) } } });
   });
 });

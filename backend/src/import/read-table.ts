@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { decodeCsvChunks, NotUtf8Error, type CsvEncoding } from '../bundle/decode-table.js';
 import type { SourceData, SourceInput, SourceRecord } from './source.js';
-import type { BundleProblem } from '../bundle/problems.js';
+import { problemDetail, type BundleProblem, type ProblemDetail } from '../bundle/problems.js';
 
 const LON_COLUMN = /^(lon|lng|long|longitude|经度|x|x坐标|东经)$/i;
 const LAT_COLUMN = /^(lat|latitude|纬度|y|y坐标|北纬)$/i;
@@ -38,6 +38,15 @@ export async function readCsvChunks(open: () => ByteChunks, file: string): Promi
   return parseCsvText(decodeCsvChunks(open(), 'gbk'), file, 'gbk');
 }
 
+/** papaparse's errors as data; one of another code keeps its English message only */
+function csvErrorDetail(e: Papa.ParseError): ProblemDetail | Record<string, never> {
+  if (e.code === 'MissingQuotes') return problemDetail('csvQuoteUnterminated', {});
+  if (e.code === 'InvalidQuotes') return problemDetail('csvQuoteMalformed', {});
+  // papaparse 5: "Too many fields: expected 3 fields but parsed 4"
+  const counts = e.code === 'TooManyFields' ? /expected (\d+) fields but parsed (\d+)/.exec(e.message) : null;
+  return counts ? problemDetail('csvTooManyFields', { expected: Number(counts[1]), parsed: Number(counts[2]) }) : {};
+}
+
 function parseCsvText(text: AsyncIterable<string>, file: string, encoding: CsvEncoding): Promise<SourceData> {
   return new Promise<SourceData>((resolve, reject) => {
     const records: SourceRecord[] = [];
@@ -61,7 +70,7 @@ function parseCsvText(text: AsyncIterable<string>, file: string, encoding: CsvEn
           // the file); one in the unfinished last line is found again when that line is parsed whole with the next chunk
           if (e.type === 'Quotes' && (e.row ?? 0) >= rowsInChunk) continue;
           const dataRow = e.type === 'Quotes' ? rowsBefore + (e.row ?? 0) - (headerInChunk ? 1 : 0) : (e.row ?? 0);
-          problems.push({ severity: 'error', file, row: dataRow + 2, message: e.message });
+          problems.push({ severity: 'error', file, row: dataRow + 2, message: e.message, ...csvErrorDetail(e) });
         }
         results.data.forEach((values, i) => {
           if (!Object.values(values).some((v) => v != null && String(v).trim() !== '')) return;

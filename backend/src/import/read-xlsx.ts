@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { problemDetail } from '../bundle/problems.js';
 import type { SourceData, SourceInput, SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
 import { withPoints } from './read-table.js';
@@ -95,10 +96,10 @@ async function readXlsxWhole(bytes: Buffer, file: string): Promise<SourceData> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new ImportReadError(file, `is not a readable .xlsx workbook (${(err as Error).message})`);
+    throw new ImportReadError(file, `is not a readable .xlsx workbook (${(err as Error).message})`, problemDetail('xlsxUnreadable', { reason: (err as Error).message }));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportReadError(file, 'has no worksheet');
+  if (!sheet) throw new ImportReadError(file, 'has no worksheet', problemDetail('noWorksheet', {}));
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
     header[col - 1] = cellText(cell.value).trim();

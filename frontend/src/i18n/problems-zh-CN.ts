@@ -124,6 +124,23 @@ export const problemSentencesZhCN: ProblemSentences = {
   fileCutShort: (p) => `文件头说有 ${formatCount(p.declaredBytes)} 字节，实际只有 ${formatCount(p.actualBytes)} 字节：文件不完整或已损坏`,
   jsonInvalid: (p) => `不是有效的 JSON${p.afterFeature !== undefined ? `（第 ${p.afterFeature} 个要素之后）` : ''}：${p.reason}。文件可能没有传完整或已损坏`,
   notGeoJson: () => '不是 GeoJSON 的 FeatureCollection 或 Feature',
+  fileEmpty: () => '是空文件（0 字节）：可能没有导出成功或没有传完整，请重新导出后再上传',
+  shapefilePartAlone: (p) => `只是 Shapefile 的一部分（${p.part}）：请把同名的 .shp、.shx、.dbf、.prj（以及 .cpg）一起打包成 zip，再导入这个 zip`,
+  zipWithoutData: (p) =>
+    `压缩包里有 ${formatCount(p.entries)} 个文件（${list(p.names)}${p.entries > p.names.length ? ' 等' : ''}），但没有可导入的数据：需要 Shapefile、KML、GeoJSON、GeoPackage 或 CSV 文件`,
+  oldExcelWorkbook: () => '是旧版 Excel 工作簿（.xls），无法直接读取：请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV 后再导入',
+  notGeoPackage: () => '扩展名是 .gpkg，但不是 GeoPackage 文件（没有 SQLite 文件头）：文件可能已损坏，请从 GIS 软件重新导出',
+  notZip: (p) =>
+    `扩展名是 ${p.ext}，但内容不是 zip 格式，无法读取：${p.ext === '.xlsx'
+      ? '可能是改了扩展名的旧版 .xls，或文件已损坏，请在 Excel 或 WPS 中打开后“另存为” .xlsx 再上传'
+      : '文件可能已损坏或没有传完整，请重新导出或打包后再上传'}`,
+  formatUnknown: () => '是无法识别格式的二进制文件：可以导入 GeoJSON、Shapefile（打包成 zip）、KML/KMZ、GeoPackage、CSV 或 XLSX',
+  fileNotOpened: (p) => `无法打开文件（${p.code}）：请重新上传；如果仍然不行，请联系系统管理员`,
+  xlsxUnreadable: (p) => `不是可读的 .xlsx 工作簿（${p.reason}）：请在 Excel 或 WPS 中打开后重新“另存为” .xlsx 或 CSV`,
+  noWorksheet: () => '工作簿里没有工作表：请把数据放在第一个工作表中',
+  csvQuoteUnterminated: () => '引号没有闭合：某个值以英文双引号 " 开头却没有结束的引号，后面的内容都被读成了这个值。请检查这一行的引号',
+  csvQuoteMalformed: () => '引号格式有误：带引号的值在结束引号后还有其他字符。值里的英文双引号要写成两个（""）',
+  csvTooManyFields: (p) => `有 ${formatCount(p.parsed)} 个值，而表头只有 ${formatCount(p.expected)} 列，多出的值没有列名：可能是某个值里有英文逗号却没有加引号`,
   crsDetected: (p) => `文件没有说明坐标系，按坐标数值判断为 ${p.label}（${p.crs}）：请确认位置是否正确`,
   crsWithoutDatumTransformation: (p) =>
     `${p.crs}（${p.label}）换算时没有当地的七参数转换：位置可能偏差约 100 m 以内；如需精确，请向自然资源部门索取 CGCS2000 坐标的数据`,
