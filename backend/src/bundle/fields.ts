@@ -152,6 +152,8 @@ export function parseField(spec: FieldSpec, raw: unknown): { value: FieldValue }
     case 'code': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { error: `expected text, got ${typeof raw}`, detail: problemDetail('notText', { valueType: typeof raw }) };
       const text = String(raw).trim();
+      // PostgreSQL's text cannot hold U+0000 (COPY and JSON refuse it): refused here, with the row and field
+      if (text.includes('\0')) return { error: 'holds a NUL character (U+0000), which the database cannot store: remove it', detail: problemDetail('nulCharacter', {}) };
       if (text.length > MAX_TEXT_CHARS) return { error: `is ${text.length} characters long; at most ${MAX_TEXT_CHARS}`, detail: problemDetail('textTooLong', { lengthChars: text.length, maxChars: MAX_TEXT_CHARS }) };
       if (type === 'code' && /\s/.test(text)) return { error: `"${text}" contains white space`, detail: problemDetail('codeHasWhiteSpace', { value: text }) };
       return { value: text };

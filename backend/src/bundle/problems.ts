@@ -34,6 +34,7 @@ export interface ProblemParams {
   notText: { valueType: string };
   textTooLong: { lengthChars: number; maxChars: number };
   codeHasWhiteSpace: { value: string };
+  nulCharacter: Record<string, never>;
   /** field: the bundle field whose values these are (land_use, status …) */
   notOneOf: { field: string; value: string; allowed: string[] };
   notNumber: { value: string };

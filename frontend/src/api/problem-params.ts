@@ -30,6 +30,7 @@ export interface ProblemParams {
   notText: { valueType: string };
   textTooLong: { lengthChars: number; maxChars: number };
   codeHasWhiteSpace: { value: string };
+  nulCharacter: Record<string, never>;
   notOneOf: { field: string; value: string; allowed: string[] };
   notNumber: { value: string };
   notFiniteNumber: { value: string };

@@ -43,6 +43,7 @@ export const problemSentencesEn: ProblemSentences = {
   notText: (p) => `expected text, got ${p.valueType}`,
   textTooLong: (p) => `is ${formatCount(p.lengthChars)} characters long; at most ${formatCount(p.maxChars)}`,
   codeHasWhiteSpace: (p) => `"${p.value}" contains white space`,
+  nulCharacter: () => 'holds a NUL character (U+0000), which the database cannot store: remove it',
   notOneOf: (p) => `"${p.value}" is not one of ${list(p.allowed)}`,
   notNumber: (p) => `"${p.value}" is not a number`,
   notFiniteNumber: (p) => `"${p.value}" is not a finite number`,

@@ -85,6 +85,7 @@ export const problemSentencesZhCN: ProblemSentences = {
   notText: (p) => `应为文字，实际是 ${p.valueType}`,
   textTooLong: (p) => `长 ${formatCount(p.lengthChars)} 个字符，最多 ${formatCount(p.maxChars)} 个`,
   codeHasWhiteSpace: (p) => `编号“${p.value}”中有空格`,
+  nulCharacter: () => '含有空字符（U+0000），数据库无法保存：请删去后再导入',
   notOneOf: (p) => `“${p.value}”不是允许的值，可选：${allowedZhCN(p.field, p.allowed)}`,
   notNumber: (p) => `“${p.value}”不是数字`,
   notFiniteNumber: (p) => `“${p.value}”不是有限的数字`,

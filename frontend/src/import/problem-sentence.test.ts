@@ -32,6 +32,7 @@ const EXAMPLES: { [K in ProblemKind]: ProblemParams[K] } = {
   notText: { valueType: 'object' },
   textTooLong: { lengthChars: 1200, maxChars: 1000 },
   codeHasWhiteSpace: { value: 'P01 001' },
+  nulCharacter: {},
   notOneOf: { field: 'land_use', value: '住宅', allowed: ['industrial', 'warehouse', 'commercial', 'public', 'other'] },
   notNumber: { value: '一百' },
   notFiniteNumber: { value: '1e999' },
