@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
@@ -11,8 +9,8 @@ import { readConfig } from '../config.js';
 import { loadBundle } from '../bundle/load-bundle.js';
 import { readBundleFiles } from '../bundle/read-bundle-files.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
-import { TEST_ADMIN_TOKEN } from '../test-support/test-app.js';
+import { tinyBundleDir, tinyParcelsGeoJson } from '../test-support/bundles.js';
+import { TEST_ADMIN_TOKEN, postImport } from '../test-support/test-app.js';
 import { chineseParcelsGeoJson, deflatedZeros, hasGdal, rawZip, removeTempDirs, shapefileZip } from './test-fixtures.js';
 
 const UPLOAD_LIMIT_MB = 3;
@@ -34,15 +32,9 @@ afterAll(async () => {
 const TABLES = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators', 'imports', 'import_rows', 'import_created', 'import_mappings'];
 const fingerprint = () => fingerprintTables(t.db, TABLES);
 
-async function post(bytes: Buffer, query: string) {
-  const res = await app.inject({
-    method: 'POST', url: `/api/imports?${query}`, payload: bytes,
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const post = (file: Buffer | string, query: string) => postImport(app, file, query);
 
-const tinyParcels = () => JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+const tinyParcels = tinyParcelsGeoJson;
 const geojson = (edit: (f: GeoJSON.Feature[]) => void) => {
   const fc = tinyParcels();
   edit(fc.features);

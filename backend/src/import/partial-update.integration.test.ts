@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
+import { openTestApp, TEST_ADMIN_TOKEN, type TestApp, postImport } from '../test-support/test-app.js';
+import { tinyBundleDir, tinyParcelsGeoJson } from '../test-support/bundles.js';
 import { loadBundle } from '../bundle/load-bundle.js';
 import { readBundleFiles } from '../bundle/read-bundle-files.js';
 import { computeUsccCheckChar } from '../domain/uscc.js';
@@ -14,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.dispose());
 
-async function upload(bytes: string, query: string) {
-  const res = await t.app.inject({
-    method: 'POST', url: `/api/imports?${query}`, payload: Buffer.from(bytes),
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (file: Buffer | string, query: string) => postImport(t.app, file, query);
 async function undo(id: number) {
   const res = await t.app.inject({ method: 'POST', url: `/api/imports/${id}/undo`, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   return { status: res.statusCode, body: res.json() };
@@ -46,7 +38,7 @@ const newUscc = (() => {
   return base + computeUsccCheckChar(base);
 })();
 const PARCEL = '999901001001GB00001';
-const tinyParcels = () => JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+const tinyParcels = tinyParcelsGeoJson;
 
 describe('an enterprises sheet of 统一社会信用代码 and 企业名称 only', () => {
   it('renames the firm and leaves its 规上 flag, industry, status and dates; a new firm gets the defaults; undo restores the row exactly', async () => {

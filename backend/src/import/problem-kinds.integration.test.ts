@@ -1,7 +1,6 @@
 // The import API's report says each problem as data too (kind + raw params, see ProblemParams in
 // bundle/problems.ts) so the wizard can say it in Chinese; the English message stays as it was.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createServices } from '../app.js';
@@ -10,8 +9,8 @@ import { loadBundle } from '../bundle/load-bundle.js';
 import { readBundleFiles } from '../bundle/read-bundle-files.js';
 import type { BundleProblem } from '../bundle/problems.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
-import { TEST_ADMIN_TOKEN } from '../test-support/test-app.js';
+import { tinyBundleDir, tinyParcelsGeoJson } from '../test-support/bundles.js';
+import { TEST_ADMIN_TOKEN, postImport } from '../test-support/test-app.js';
 import { reportMissingTool } from '../test-support/missing-tool.js';
 import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, ogr2ogr, removeTempDirs, shapefileZip } from './test-fixtures.js';
 
@@ -30,15 +29,10 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-async function dryRun(file: GeoJSON.FeatureCollection | Buffer, query: string) {
-  const res = await app.inject({
-    method: 'POST', url: `/api/imports?dryRun=true&${query}`, payload: Buffer.isBuffer(file) ? file : Buffer.from(JSON.stringify(file)),
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-  });
-  return { status: res.statusCode, body: res.json() as { status: string; problems: BundleProblem[] } };
-}
+const dryRun = async (file: GeoJSON.FeatureCollection | Buffer, query: string) =>
+  postImport(app, Buffer.isBuffer(file) ? file : JSON.stringify(file), `dryRun=true&${query}`) as Promise<{ status: number; body: { status: string; problems: BundleProblem[] } }>;
 
-const tinyParcels = () => JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+const tinyParcels = tinyParcelsGeoJson;
 const ring = (f: GeoJSON.Feature) => (f.geometry as GeoJSON.Polygon).coordinates[0];
 
 describe('the problems of an import report carry a kind and raw params beside the English message', () => {

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportMissingTool } from '../test-support/missing-tool.js';
-import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
+import { openTestApp, type TestApp, postImport } from '../test-support/test-app.js';
 import { fingerprintTables } from '../test-support/fingerprint.js';
 import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, removeTempDirs, tempDir, wellsGeoJson } from './test-fixtures.js';
 
@@ -47,13 +47,7 @@ async function twoShapefileZip(folder = ''): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-async function post(bytes: Buffer, query: string) {
-  const res = await t.app.inject({
-    method: 'POST', url: `/api/imports?${query}`, payload: bytes,
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const post = (file: Buffer | string, query: string) => postImport(t.app, file, query);
 
 /** Parcels, imports and their before-images: "nothing written" means their fingerprint does not change. */
 const fingerprint = () => fingerprintTables(t.db, ['parcels', 'imports', 'import_rows', 'import_created']);

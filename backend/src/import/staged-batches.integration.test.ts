@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintTables } from '../test-support/fingerprint.js';
 import { openTestApp, type TestApp } from '../test-support/test-app.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
+import { tinyParcelsGeoJson } from '../test-support/bundles.js';
 import { importFile } from './import-file.js';
 
 // The importer stages, checks and writes parcels batch by batch (staged-checks.ts; 16 384 rows a batch). With
@@ -21,7 +19,7 @@ const TABLES = [...DATA_TABLES, 'imports', 'import_rows', 'import_created'];
 const content = () => fingerprintTables(t.db, TABLES);
 
 type Feature = GeoJSON.Feature<GeoJSON.Polygon>;
-const stored = () => (JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>).features;
+const stored = () => tinyParcelsGeoJson().features;
 /** A square parcel of `side`° in T-PARK (108.9–108.9107° E, 32.7–32.709° N) with its south-west corner at lon, lat. */
 function square(code: string, lon: number, lat: number, side = 0.0008, park = 'T-PARK'): Feature {
   return {

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintTables } from '../test-support/fingerprint.js';
-import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
-import { tinyBundleDir } from '../test-support/bundles.js';
+import { openTestApp, TEST_ADMIN_TOKEN, type TestApp, postImport } from '../test-support/test-app.js';
+import { tinyParcelsGeoJson } from '../test-support/bundles.js';
 import { computeUsccCheckChar } from '../domain/uscc.js';
 
 let t: TestApp;
@@ -15,13 +13,7 @@ afterAll(() => t?.dispose());
 const TABLES = ['parks', 'parcels', 'buildings', 'units', 'enterprises', 'land_rights', 'indicators'];
 const content = () => fingerprintTables(t.db, TABLES);
 
-async function upload(bytes: Buffer | string, query: string) {
-  const res = await t.app.inject({
-    method: 'POST', url: `/api/imports?${query}`, payload: Buffer.from(bytes),
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (file: Buffer | string, query: string) => postImport(t.app, file, query);
 async function undo(id: number, method: 'POST' | 'DELETE' = 'POST') {
   const res = await t.app.inject({ method, url: method === 'POST' ? `/api/imports/${id}/undo` : `/api/imports/${id}`, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   return { status: res.statusCode, body: res.json() };
@@ -32,7 +24,7 @@ const newUscc = (() => {
   const base = `${first17}X`.slice(0, 17);
   return base + computeUsccCheckChar(base);
 })();
-const tinyParcels = () => JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+const tinyParcels = tinyParcelsGeoJson;
 
 describe('undo restores the database as it was', () => {
   it('undoes enterprise imports newest first, refusing to undo one a later import overwrote', async () => {
@@ -66,7 +58,7 @@ describe('undo restores the database as it was', () => {
     const original = await content();
     const fc = tinyParcels();
     for (const p of (fc.features[0].geometry as GeoJSON.Polygon).coordinates[0]) p[0] += 0.0001;
-    const extra = JSON.parse(JSON.stringify(fc.features[1])) as GeoJSON.Feature;
+    const extra = JSON.parse(JSON.stringify(fc.features[1])) as GeoJSON.Feature<GeoJSON.Polygon>;
     extra.properties!.code = 'NEW-PARCEL-1';
     for (const p of (extra.geometry as GeoJSON.Polygon).coordinates[0]) p[1] += 0.002;
     fc.features.push(extra);

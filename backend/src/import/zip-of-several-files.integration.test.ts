@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportMissingTool } from '../test-support/missing-tool.js';
-import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
+import { openTestApp, type TestApp, postImport } from '../test-support/test-app.js';
 import { fingerprintTables } from '../test-support/fingerprint.js';
 import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, ogr2ogr, removeTempDirs, wellsGeoJson } from './test-fixtures.js';
 import { readSource } from './read-source.js';
@@ -31,13 +31,7 @@ async function zipOf(files: Record<string, string | Buffer>): Promise<Buffer> {
 
 const twoGeoJsonZip = () => zipOf({ 'parcels.geojson': JSON.stringify(chineseParcelsGeoJson()), '其他/wells.geojson': JSON.stringify(wells), 'readme.txt': 'not a layer' });
 
-async function post(bytes: Buffer, query: string) {
-  const res = await t.app.inject({
-    method: 'POST', url: `/api/imports?${query}`, payload: bytes,
-    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const post = (file: Buffer | string, query: string) => postImport(t.app, file, query);
 
 /** Parcels, imports and their before-images: "nothing written" means their fingerprint does not change. */
 const fingerprint = () => fingerprintTables(t.db, ['parcels', 'imports', 'import_rows', 'import_created']);

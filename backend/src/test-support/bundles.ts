@@ -6,6 +6,11 @@ import type { BundleFiles } from '../bundle/read-bundle-files.js';
 export const tinyBundleDir = path.join(repoRoot, 'gis-data', 'fixtures', 'tiny');
 export const ankangBundleDir = path.join(repoRoot, 'gis-data', 'ankang');
 
+/** The tiny fixture's parcels.geojson, parsed afresh (callers edit it). */
+export function tinyParcelsGeoJson(): GeoJSON.FeatureCollection<GeoJSON.Polygon> {
+  return JSON.parse(fs.readFileSync(path.join(tinyBundleDir, 'parcels.geojson'), 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
+}
+
 /** The tiny fixture in memory, with some files replaced or edited: a bad bundle in one line. */
 export function tinyBundle(edit: Record<string, string | ((text: string) => string) | null> = {}): BundleFiles {
   const files = new Map<string, Buffer>();

@@ -43,3 +43,12 @@ export async function openTestApp(bundleDir: string | null = tinyBundleDir): Pro
     },
   };
 }
+
+/** A file POSTed to `/api/imports?query` as the wizard and curl send it: its bytes, with the admin token. */
+export async function postImport(app: FastifyInstance, file: Buffer | string, query: string): Promise<{ status: number; body: any }> {
+  const res = await app.inject({
+    method: 'POST', url: `/api/imports?${query}`, payload: Buffer.from(file),
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
+  });
+  return { status: res.statusCode, body: res.json() };
+}
