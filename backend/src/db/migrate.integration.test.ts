@@ -59,4 +59,23 @@ describe('migrations', () => {
     });
     expect((moved as { created: { keys: unknown[] }[] }).created[0].keys).toHaveLength(2);
   });
+  it('0013 makes a parcel\'s land area the area of its shape on the spheroid, computed by the database', async () => {
+    const result = await t.db.transaction(async (tx) => {
+      await tx.exec(`INSERT INTO parks (code, name, geom) VALUES ('AREA-PARK', 'Area park', ST_Multi(ST_MakeEnvelope(109, 32.6, 109.1, 32.7, 4326)))`);
+      await tx.exec(`INSERT INTO parcels (code, park_code, geom) VALUES ('AREA-1', 'AREA-PARK', ST_Multi(ST_Buffer(ST_MakePoint(109.05, 32.65)::geometry, 0.0005, 2)))`);
+      const [inserted] = await tx.query<{ stored: number; measured: number }>(
+        `SELECT land_area_sqm AS stored, ST_Area(geom::geography) AS measured FROM parcels WHERE code = 'AREA-1'`);
+      await tx.query(`UPDATE parcels SET geom = ST_Multi(ST_Buffer(ST_Centroid(geom), 0.001, 2)) WHERE code = 'AREA-1'`);
+      const [updated] = await tx.query<{ stored: number; measured: number }>(
+        `SELECT land_area_sqm AS stored, ST_Area(geom::geography) AS measured FROM parcels WHERE code = 'AREA-1'`);
+      await tx.exec('SAVEPOINT s');
+      const refused = await tx.query(`UPDATE parcels SET land_area_sqm = 1 WHERE code = 'AREA-1'`).then(() => 'written', (e: Error) => e.message);
+      throw Object.assign(new Error('rollback'), { result: { inserted, updated, refused } });
+    }).catch((e: { result?: unknown }) => e.result) as { inserted: { stored: number; measured: number }; updated: { stored: number; measured: number }; refused: string };
+    expect(result.inserted.stored).toBeGreaterThan(1000);
+    expect(result.inserted.stored).toBe(result.inserted.measured);
+    expect(result.updated.stored).toBeCloseTo(4 * result.inserted.stored, -2);
+    expect(result.updated.stored).toBe(result.updated.measured);
+    expect(result.refused).toMatch(/land_area_sqm/);
+  });
 });

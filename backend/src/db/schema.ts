@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /**
  * Drizzle mirrors of migrations/: the migrations are the truth, these give typed column names to
  * TypeScript. `schema.integration.test.ts` fails when the two drift apart.
@@ -46,7 +47,8 @@ export const parcels = pgTable('parcels', {
   targetPlotRatio: numeric('target_plot_ratio'),
   illustrative: boolean('illustrative').notNull(),
   geom: multiPolygon('geom').notNull(),
-  landAreaSqm: doublePrecision('land_area_sqm').notNull(),
+  // m² on the spheroid, generated from geom (migration 0013)
+  landAreaSqm: doublePrecision('land_area_sqm').notNull().generatedAlwaysAs(sql`ST_Area(geom::geography)`),
 });
 
 export const buildings = pgTable('buildings', {

@@ -219,12 +219,13 @@ export function createImportRepository(db: Database) {
 
     /**
      * Put back what an import changed: rows it updated get their before-image, rows it created are deleted.
-     * Columns added to the table since the import keep their current values.
+     * Columns added to the table since the import keep their current values; generated ones are computed again.
      */
     async restoreBeforeImages(tx: Queryable, importId: number, layer: ImportLayer): Promise<{ restored: number; deleted: number }> {
       const { table } = TABLES[layer];
       const columnRows = await tx.query<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, [table]);
+        // Generated columns (parcels' land_area_sqm, migration 0013) follow the restored shape: never written
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'`, [table]);
       const sample = await tx.query<{ keys: string[] }>(
         `SELECT array(SELECT jsonb_object_keys(before)) AS keys FROM import_rows WHERE import_id = $1 LIMIT 1`, [importId]);
       let restored = 0;

@@ -1,6 +1,6 @@
 -- An import's staged parcels (create-import-staging.sql) that exist already, updated in parcels: only the
--- fields named in $1 are written (the import passes the fields its mapping maps; 'geometry' stands for geom
--- and the area measured from it when staged). insert-staged-parcels.sql adds the new ones. Two plain
+-- fields named in $1 are written (the import passes the fields its mapping maps; 'geometry' stands for geom,
+-- and land_area_sqm is generated from it: migration 0013). insert-staged-parcels.sql adds the new ones. Two plain
 -- statements instead of one INSERT … ON CONFLICT: the speculative insertion per row cost 5.3 s against 3.6 s
 -- for 200 000 new parcels (psql, kept bench database). Positions $2 to $3 (one batch).
 UPDATE parcels p SET
@@ -21,7 +21,6 @@ UPDATE parcels p SET
   target_investment_wan_yuan_per_mu = CASE WHEN 'target_investment_wan_yuan_per_mu' = ANY($1::text[]) THEN s.target_investment_wan_yuan_per_mu ELSE p.target_investment_wan_yuan_per_mu END,
   target_plot_ratio = CASE WHEN 'target_plot_ratio' = ANY($1::text[]) THEN s.target_plot_ratio ELSE p.target_plot_ratio END,
   illustrative = CASE WHEN 'illustrative' = ANY($1::text[]) THEN coalesce(s.illustrative, false) ELSE p.illustrative END,
-  geom = CASE WHEN 'geometry' = ANY($1::text[]) THEN ST_Multi(s.geom) ELSE p.geom END,
-  land_area_sqm = CASE WHEN 'geometry' = ANY($1::text[]) THEN s.area_sqm ELSE p.land_area_sqm END
+  geom = CASE WHEN 'geometry' = ANY($1::text[]) THEN ST_Multi(s.geom) ELSE p.geom END
 FROM import_staged s
 WHERE p.code = s.code AND s.position BETWEEN $2 AND $3

@@ -1,15 +1,14 @@
 -- On a row that exists, only the fields named in $2 are written (plus the key): a single-file import
--- passes the fields its mapping maps, a bundle every field ('geometry' stands for geom and the area measured
--- from it). A new row takes every value, and the defaults where a value is missing.
+-- passes the fields its mapping maps, a bundle every field ('geometry' stands for geom; land_area_sqm is
+-- generated from it, migration 0013). A new row takes every value, and the defaults where a value is missing.
 INSERT INTO parcels (code, park_code, land_use, supplied_on, agreed_start_on, agreed_completion_on,
   started_on, completed_on, work_stopped_on, developed_area_sqm, planned_investment_yuan, invested_yuan,
   land_price_yuan, idle_cause, target_tax_wan_yuan_per_mu, target_investment_wan_yuan_per_mu,
-  target_plot_ratio, illustrative, geom, land_area_sqm)
+  target_plot_ratio, illustrative, geom)
 SELECT r.code, r.park_code, r.land_use, r.supplied_on, r.agreed_start_on, r.agreed_completion_on,
   r.started_on, r.completed_on, r.work_stopped_on, r.developed_area_sqm, r.planned_investment_yuan,
   r.invested_yuan, r.land_price_yuan, r.idle_cause, r.target_tax_wan_yuan_per_mu,
-  r.target_investment_wan_yuan_per_mu, r.target_plot_ratio, coalesce(r.illustrative, false), g.geom,
-  ST_Area(g.geom::geography) -- m² on the spheroid
+  r.target_investment_wan_yuan_per_mu, r.target_plot_ratio, coalesce(r.illustrative, false), g.geom
 FROM json_to_recordset($1::text::json) AS r(
   code text, park_code text, land_use text, supplied_on date, agreed_start_on date,
   agreed_completion_on date, started_on date, completed_on date, work_stopped_on date,
@@ -35,5 +34,4 @@ ON CONFLICT (code) DO UPDATE SET
   target_investment_wan_yuan_per_mu = CASE WHEN 'target_investment_wan_yuan_per_mu' = ANY($2::text[]) THEN excluded.target_investment_wan_yuan_per_mu ELSE parcels.target_investment_wan_yuan_per_mu END,
   target_plot_ratio = CASE WHEN 'target_plot_ratio' = ANY($2::text[]) THEN excluded.target_plot_ratio ELSE parcels.target_plot_ratio END,
   illustrative = CASE WHEN 'illustrative' = ANY($2::text[]) THEN excluded.illustrative ELSE parcels.illustrative END,
-  geom = CASE WHEN 'geometry' = ANY($2::text[]) THEN excluded.geom ELSE parcels.geom END,
-  land_area_sqm = CASE WHEN 'geometry' = ANY($2::text[]) THEN excluded.land_area_sqm ELSE parcels.land_area_sqm END
+  geom = CASE WHEN 'geometry' = ANY($2::text[]) THEN excluded.geom ELSE parcels.geom END
