@@ -101,6 +101,9 @@ export function listGaussKrugerZones(): GaussKrugerZone[] {
     }));
 }
 
+/** The conversion of lon/lat (EPSG:4326, CGCS2000): the position itself, so a reader may keep the pairs it has. */
+export const keepLonLat: ToLonLat = (position) => position;
+
 export class UnknownCrsError extends Error {}
 
 export const SUPPORTED_CRS_TEXT =
@@ -111,7 +114,7 @@ export function resolveCrs(code: string | undefined): CrsInfo {
   const raw = (code ?? 'EPSG:4326').trim();
   const upper = raw.toUpperCase().replace(/\s+/g, '');
   if (upper === 'EPSG:4326' || upper === 'WGS84' || upper === 'EPSG:4490' || upper === 'CGCS2000') {
-    return { code: upper.startsWith('EPSG') ? upper : 'EPSG:4326', label: 'lon/lat', toLonLat: (p) => p, projected: false };
+    return { code: upper.startsWith('EPSG') ? upper : 'EPSG:4326', label: 'lon/lat', toLonLat: keepLonLat, projected: false };
   }
   if (upper === 'GCJ-02' || upper === 'GCJ02') {
     return {
