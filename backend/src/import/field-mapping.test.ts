@@ -49,6 +49,44 @@ describe('field mapping', () => {
     expect(applyMapping('indicators', { uscc: { column: 'u' }, year: { column: 'y' }, tax_yuan: { column: 't' } }, { u: 'X', y: '2024', t: '-5' }).errors).toEqual([]);
   });
 
+  it('reads every spelling of a date the same way, keeping the bundle form as it is', () => {
+    const mapping = { code: { column: 'c' }, park_code: { column: 'p' }, supplied_on: { column: 'd' } };
+    const dateOf = (d: unknown) => applyMapping('parcels', mapping, { c: 'P1', p: 'T', d }).raw.supplied_on;
+    expect(dateOf('2020-02-03')).toBe('2020-02-03');
+    expect(dateOf(' 2020-02-03 ')).toBe('2020-02-03');
+    expect(dateOf('2020-2-3')).toBe('2020-02-03');
+    expect(dateOf('2020/2/3')).toBe('2020-02-03');
+    expect(dateOf('2020.02.03')).toBe('2020-02-03');
+    expect(dateOf('2020年2月3日')).toBe('2020-02-03');
+    expect(dateOf('2020 年 12 月 31 日')).toBe('2020-12-31');
+    // left for parseField to refuse
+    expect(dateOf('2020-02-30')).toBe('2020-02-30');
+    expect(dateOf('2020-13-01')).toBe('2020-13-01');
+    expect(dateOf('20200203')).toBe('20200203');
+    expect(dateOf(20200203)).toBe(20200203);
+  });
+
+  it('converts a number the same whether typed or written, grouped or not', () => {
+    const mapping = { code: { column: 'c' }, park_code: { column: 'p' }, land_price_yuan: { column: 'm', unit: 'wan_yuan' as const }, invested_yuan: { column: 'i' } };
+    for (const m of [1200.5, '1200.5', '1,200.5', ' 1,200.5 ']) {
+      expect(applyMapping('parcels', mapping, { c: 'P1', p: 'T', m, i: m }).raw).toEqual({ code: 'P1', park_code: 'T', land_price_yuan: 12005000, invested_yuan: typeof m === 'number' ? m : '1200.5' });
+    }
+  });
+
+  it('tells a formula from a signed number, and finds damaged text anywhere in a cell', () => {
+    const mapping = { uscc: { column: 'u' }, year: { column: 'y' }, tax_yuan: { column: 't' } };
+    const kindOf = (t: unknown) => applyMapping('indicators', mapping, { u: 'X', y: '2024', t }).errors.map((e) => e.detail.kind);
+    for (const number of ['-5', '+5', '-.5', '+.5', ' -5 ', '-1,234', -5]) expect(kindOf(number), String(number)).toEqual([]);
+    for (const formula of ['=5', '@5', '-a', '+a', '-', ' =5', '-SUM(A1)']) expect(kindOf(formula), formula).toEqual(['formulaInjection']);
+    for (const damaged of ['\uFFFD', '12\uFFFD', '锟斤拷', 'x烫烫烫x']) expect(kindOf(damaged), damaged).toEqual(['damagedText']);
+  });
+
+  it('gives the same fields every time, the declared area only for parcels', () => {
+    expect(targetFields('parcels')).toBe(targetFields('parcels'));
+    expect(targetFields('parcels').at(-1)).toEqual({ name: 'declared_area_sqm', type: 'number', positive: true });
+    expect(targetFields('buildings').map((f) => f.name)).not.toContain('declared_area_sqm');
+  });
+
   it('checks the mapping: unknown fields, missing columns, units that do not fit, required fields left out', () => {
     const problems = checkMapping('units', { code: { column: '编号' }, floor: { column: '楼层', unit: 'wan_yuan' }, colour: { column: 'x' } }, ['编号', '楼层'], 'u.csv');
     const messages = problems.map((p) => `${p.field}: ${p.message}`);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { FILE_SPECS, type FieldSpec } from '../bundle/fields.js';
+import { FILE_SPECS, hasDateForm, type FieldSpec } from '../bundle/fields.js';
 import { problemDetail, type BundleProblem, type ProblemDetail } from '../bundle/problems.js';
 import { SQM_PER_MU, YUAN_PER_WAN_YUAN, YUAN_PER_YI_YUAN } from '../domain/units.js';
 import synonyms from './synonyms.json';
@@ -23,13 +23,18 @@ export interface ColumnMapping {
 /** Bundle field → source column */
 export type FieldMapping = Record<string, ColumnMapping>;
 
+// made once: applyMapping asks on every row
+const TARGET_FIELDS = Object.fromEntries(IMPORT_LAYERS.map((layer) => {
+  const specs: readonly FieldSpec[] = FILE_SPECS[layer];
+  return [layer, layer === 'parcels' ? [...specs, { name: 'declared_area_sqm', type: 'number', positive: true }] : specs];
+})) as Record<ImportLayer, readonly FieldSpec[]>;
+
 /**
  * Fields a layer's rows can fill: the bundle's (shared/BUNDLE.md) and, for parcels, the area the source
  * declares, checked against the geometry's and not stored.
  */
 export function targetFields(layer: ImportLayer): readonly FieldSpec[] {
-  const specs: readonly FieldSpec[] = FILE_SPECS[layer];
-  return layer === 'parcels' ? [...specs, { name: 'declared_area_sqm', type: 'number', positive: true }] : specs;
+  return TARGET_FIELDS[layer];
 }
 
 /** '用地面积（亩）' → '用地面积', 'Parcel_Code ' → 'parcelcode' */
@@ -122,6 +127,8 @@ export function checkMapping(layer: ImportLayer, mapping: FieldMapping, columns:
 }
 
 const FORMULA_START = /^[=@\t\r]|^[+-](?![\d.])/;
+// FORMULA_START is tried only on a text that starts with one of these
+const FORMULA_FIRST_CHARS = new Set([...'=@+-\t\r'].map((c) => c.charCodeAt(0)));
 const MOJIBAKE = /\uFFFD|锟斤拷|烫烫烫/;
 const DATE_PARTS = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -145,7 +152,7 @@ export function applyMapping(
     if (typeof value === 'string') {
       value = value.trim();
       const text = value as string;
-      if (FORMULA_START.test(text)) {
+      if (FORMULA_FIRST_CHARS.has(text.charCodeAt(0)) && FORMULA_START.test(text)) {
         errors.push({ field: spec.name, message: `"${text.slice(0, 40)}" looks like a spreadsheet formula; refused (formula injection): enter the value itself`, detail: problemDetail('formulaInjection', { value: text.slice(0, 40) }) });
         continue;
       }
@@ -154,7 +161,8 @@ export function applyMapping(
         continue;
       }
       if ((spec.type === 'number' || spec.type === 'integer') && GROUPED_NUMBER.test(text)) value = text.replace(/,/g, '');
-      if (spec.type === 'date') {
+      // a date in the bundle's form already is kept as it is (the same string), not rebuilt
+      if (spec.type === 'date' && !hasDateForm(text)) {
         const d = DATE_PARTS.exec(text);
         if (d) value = `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}`;
       }
