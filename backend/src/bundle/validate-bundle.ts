@@ -177,7 +177,7 @@ function readFeatures(files: Map<string, Buffer>, layer: (typeof GEO_LAYERS)[num
     const properties = feature?.properties ?? {};
     const code = typeof properties.code === 'string' ? properties.code : undefined;
     const values = parseValues(FILE_SPECS[layer], properties, at, code, problems);
-    const geo = toLonLatMultiPolygon(feature?.geometry, crs, { ...at, code });
+    const geo = toLonLatMultiPolygon(feature?.geometry, crs, { file, feature: i + 1, code });
     problems.push(...geo.problems);
     if (values && geo.coordinates) records.push({ values, geometry: geo.coordinates, at });
   });
@@ -261,16 +261,18 @@ export function checkUnits(units: ParsedRecord[], problems: BundleProblem[]) {
 /** References the bundle cannot resolve by itself; the loader asks the database about them. */
 export function checkReferences(layers: Record<LayerName, ParsedRecord[]>): PendingReference[] {
   const codes = (layer: LayerName, key = 'code') => new Set(layers[layer].map((r) => String(r.values[key])));
-  const known = {
-    regions: codes('regions'), parks: codes('parks'), parcels: codes('parcels'),
-    buildings: codes('buildings'), enterprises: codes('enterprises', 'uscc'),
-  };
+  // made when a record refers to the layer: a file of one layer refers to others only
+  const known: Partial<Record<PendingReference['layer'], Set<string>>> = {};
   const pending: PendingReference[] = [];
   const refer = (from: LayerName, field: string, to: PendingReference['layer']) => {
+    if (layers[from].length === 0) return;
+    const knownCodes = (known[to] ??= codes(to, to === 'enterprises' ? 'uscc' : 'code'));
     for (const r of layers[from]) {
       const value = r.values[field];
-      if (value == null || known[to].has(String(value))) continue;
-      pending.push({ layer: to, code: String(value), at: { ...r.at, field } });
+      if (value == null || knownCodes.has(String(value))) continue;
+      // Object.assign, not { ...r.at, field }: Node 20 gives an object spread and then extended a hidden class
+      // of its own, ~1 µs each (a parcels file refers to its parks once a parcel: 0.2 s per 200 000)
+      pending.push({ layer: to, code: String(value), at: Object.assign({}, r.at, { field }) });
     }
   };
   refer('parks', 'region_code', 'regions');
