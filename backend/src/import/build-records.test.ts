@@ -52,6 +52,18 @@ describe('startBuildRecords (rows built as a consumer pulls them)', () => {
     expect(builder.records.next().done).toBe(true);
   });
 
+  it('locates a problem with a shape by feature and code, in the words of an import', () => {
+    const source = parcels(rows.slice(0, 1));
+    source.records[0].geometry = { type: 'Polygon', coordinates: [[[584392, 3619835], [584492, 3619835], [584492, 3619935], [584392, 3619835]]] };
+    const built = buildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'));
+    expect(built.records).toEqual([]);
+    expect(built.problems).toStrictEqual([{
+      severity: 'error', file: 'parcels.geojson', feature: 1, code: 'A1', field: 'geometry', kind: 'coordinatesNotDegrees', params: { x: 584392, y: 3619835 },
+      message: 'coordinates (584392, 3619835) are not degrees: they look like projected metres (e.g. CGCS2000 Gauss-Krüger); give the coordinate system (crs), e.g. "EPSG:4545" (3° CM 108°E, Ankang) or "EPSG:4524" (zone 36 with prefix)',
+    }]);
+    expect(Object.keys(built.problems[0])).toEqual(['severity', 'file', 'feature', 'code', 'field', 'message', 'kind', 'params']);
+  });
+
   it('builds no row when the file as a whole is wrong', () => {
     const source = parcels([]);
     const builder = startBuildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'));
