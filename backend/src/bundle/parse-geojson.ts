@@ -4,29 +4,23 @@ import { explainOutsideChina, isInChina, keepLonLat, type CrsInfo } from './crs.
 export type Position = [number, number];
 export type MultiPolygonCoordinates = Position[][][];
 
-const MAX_PROBLEMS_PER_GEOMETRY = 1;
-
 /**
  * Check a GeoJSON geometry's structure, convert it to lon/lat MultiPolygon coordinates and check every
- * position lies in China. Topology (self-intersections…) is left to PostGIS, which says why.
+ * position lies in China; the first problem found is the geometry's one problem. Topology
+ * (self-intersections…) is left to PostGIS, which says why.
  */
 export function toLonLatMultiPolygon(
   geometry: unknown,
   crs: CrsInfo,
   where: ProblemLocation,
 ): { coordinates?: MultiPolygonCoordinates; problems: BundleProblem[] } {
-  const problems: BundleProblem[] = [];
-  const fail = (message: string, detail: ProblemDetail) => {
-    problems.push({ severity: 'error', ...where, field: 'geometry', message, ...detail });
-    return { problems };
-  };
-  if (!geometry || typeof geometry !== 'object') return fail('is missing: a Polygon or MultiPolygon is required', problemDetail('geometryMissing', {}));
+  if (!geometry || typeof geometry !== 'object') return failure(where, 'is missing: a Polygon or MultiPolygon is required', problemDetail('geometryMissing', {}));
   const g = geometry as { type?: unknown; coordinates?: unknown };
   let polygons: unknown[];
   if (g.type === 'Polygon') polygons = [g.coordinates];
   else if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates)) polygons = g.coordinates;
-  else return fail(`is a ${String(g.type)}; a Polygon or MultiPolygon is required`, problemDetail('geometryNotPolygon', { geometryType: String(g.type) }));
-  if (polygons.length === 0) return fail('is empty', problemDetail('geometryEmpty', {}));
+  else return failure(where, `is a ${String(g.type)}; a Polygon or MultiPolygon is required`, problemDetail('geometryNotPolygon', { geometryType: String(g.type) }));
+  if (polygons.length === 0) return failure(where, 'is empty', problemDetail('geometryEmpty', {}));
 
   // Lon/lat pairs are kept (the same arrays), not copied, and arrays are made at their size rather than
   // grown: at 200 000 parcels the copies and grown arrays were ~800 bytes a parcel held until written, most
@@ -35,17 +29,17 @@ export function toLonLatMultiPolygon(
   const out: MultiPolygonCoordinates = new Array(polygons.length);
   for (let pi = 0; pi < polygons.length; pi++) {
     const polygon = polygons[pi];
-    if (!Array.isArray(polygon) || polygon.length === 0) return fail(`polygon ${pi + 1} has no rings`, problemDetail('polygonWithoutRings', { polygon: pi + 1 }));
+    if (!Array.isArray(polygon) || polygon.length === 0) return failure(where, `polygon ${pi + 1} has no rings`, problemDetail('polygonWithoutRings', { polygon: pi + 1 }));
     const rings: Position[][] = new Array(polygon.length);
     for (let ri = 0; ri < polygon.length; ri++) {
       const ring: unknown = polygon[ri];
       if (!Array.isArray(ring)) {
         const { label, at } = ringPlace(pi, ri);
-        return fail(`${label} is not an array of positions`, problemDetail('ringNotPositions', at));
+        return failure(where, `${label} is not an array of positions`, problemDetail('ringNotPositions', at));
       }
       if (ring.length < 4) {
         const { label, at } = ringPlace(pi, ri);
-        return fail(`${label} has ${ring.length} positions; a ring needs at least 4 (the last repeating the first)`, problemDetail('ringTooShort', { ...at, positions: ring.length }));
+        return failure(where, `${label} has ${ring.length} positions; a ring needs at least 4 (the last repeating the first)`, problemDetail('ringTooShort', { ...at, positions: ring.length }));
       }
       const converted: Position[] = new Array(ring.length);
       for (let i = 0; i < ring.length; i++) {
@@ -53,16 +47,13 @@ export function toLonLatMultiPolygon(
         if (!Array.isArray(position) || position.length < 2 || !Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
           const { label, at } = ringPlace(pi, ri);
           const shown = String(JSON.stringify(position)?.slice(0, 60));
-          return fail(`${label} has a position that is not a pair of numbers: ${shown}`, problemDetail('positionNotNumbers', { ...at, position: shown }));
+          return failure(where, `${label} has a position that is not a pair of numbers: ${shown}`, problemDetail('positionNotNumbers', { ...at, position: shown }));
         }
         const source: Position = keepPairs && position.length === 2 ? (position as Position) : [position[0], position[1]];
         const lonLat = crs.toLonLat(source);
         if (!Number.isFinite(lonLat[0]) || !Number.isFinite(lonLat[1]) || !isInChina(lonLat)) {
-          if (problems.length < MAX_PROBLEMS_PER_GEOMETRY) {
-            const outside = explainOutsideChina(source, lonLat, crs);
-            fail(outside.message, outside.detail);
-          }
-          return { problems };
+          const outside = explainOutsideChina(source, lonLat, crs);
+          return failure(where, outside.message, outside.detail);
         }
         converted[i] = lonLat;
       }
@@ -70,7 +61,7 @@ export function toLonLatMultiPolygon(
       const last = ring[ring.length - 1] as number[];
       if (first[0] !== last[0] || first[1] !== last[1]) {
         const { label, at } = ringPlace(pi, ri);
-        return fail(`${label} is not closed: its last position must repeat the first`, problemDetail('ringNotClosed', at));
+        return failure(where, `${label} is not closed: its last position must repeat the first`, problemDetail('ringNotClosed', at));
       }
       // Keep the ring closed exactly after conversion, whatever rounding did.
       converted[converted.length - 1] = converted[0];
@@ -78,7 +69,11 @@ export function toLonLatMultiPolygon(
     }
     out[pi] = rings;
   }
-  return { coordinates: out, problems };
+  return { coordinates: out, problems: [] };
+}
+
+function failure(where: ProblemLocation, message: string, detail: ProblemDetail): { problems: BundleProblem[] } {
+  return { problems: [{ severity: 'error', ...where, field: 'geometry', message, ...detail }] };
 }
 
 /** Where a ring is, for a problem's message and params: 1-based. */
