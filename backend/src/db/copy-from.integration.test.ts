@@ -108,6 +108,24 @@ describe('copyFrom (COPY into a table)', () => {
     await t.db.exec('DROP TABLE copy_refused_early');
   });
 
+  it('under a savepoint, a refused COPY (after its last row, or early) is undone and the transaction commits the rest', async () => {
+    await t.db.exec('CREATE TABLE copy_savepoint (n int CHECK (n > 0))');
+    const outcomes = await t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO copy_savepoint VALUES (1)');
+      const late = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], [[2], [3], [-4]])).then(() => 'written', () => 'refused');
+      const early = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], (function* () {
+        yield [-5];
+        for (let i = 6; i < 100_000; i++) yield [i];
+      })())).then(() => 'written', () => 'refused');
+      const kept = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], [[7], [8]]));
+      await tx.query('INSERT INTO copy_savepoint VALUES (9)');
+      return { late, early, kept };
+    });
+    expect(outcomes).toEqual({ late: 'refused', early: 'refused', kept: 2 });
+    expect((await t.db.query<{ n: number }>('SELECT n FROM copy_savepoint ORDER BY n')).map((r) => r.n)).toEqual([1, 7, 8, 9]);
+    await t.db.exec('DROP TABLE copy_savepoint');
+  });
+
   it('refuses table or column names that are not plain identifiers, and NUL characters, before sending anything', async () => {
     await expect(t.db.copyFrom('copy_x; DROP TABLE parks', ['n'], [[1]])).rejects.toThrow(/not a plain identifier/);
     await expect(t.db.copyFrom('parks', ['code"'], [['x']])).rejects.toThrow(/not a plain identifier/);

@@ -18,6 +18,13 @@ export interface Queryable {
    * the number of rows.
    */
   copyFrom(table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText): Promise<number>;
+  /**
+   * The callback's statements under a savepoint of the transaction: when it fails, they are undone, the
+   * transaction goes on as it was before, and the error is thrown. (postgres.js dooms a transaction any of whose
+   * statements failed, even when a plain ROLLBACK TO SAVEPOINT followed: use this instead.) Outside a
+   * transaction, the callback gets one of its own.
+   */
+  savepoint<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
 }
 
 export interface Database extends Queryable {

@@ -9,6 +9,18 @@ const PGLITE_COPY_PIECE_CHARS = 8 << 20;
 
 function wrap(q: PGlite | Transaction): Queryable {
   return {
+    async savepoint(fn) {
+      if (q instanceof PGlite) return q.transaction((tx) => fn(wrap(tx)));
+      await q.exec('SAVEPOINT muyield_savepoint');
+      try {
+        const result = await fn(wrap(q));
+        await q.exec('RELEASE SAVEPOINT muyield_savepoint');
+        return result;
+      } catch (err) {
+        await q.exec('ROLLBACK TO SAVEPOINT muyield_savepoint');
+        throw err;
+      }
+    },
     async query<Row>(sql: string, params: unknown[] = []) {
       const result = await q.query<Row>(sql, params);
       return result.rows;
@@ -61,6 +73,7 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
     query: (sql, params) => queue.run(() => base.query(sql, params)),
     exec: (sql) => queue.run(() => base.exec(sql)),
     copyFrom: (table, columns, rows) => queue.run(() => base.copyFrom(table, columns, rows)),
+    savepoint: (fn) => queue.run(() => base.savepoint(fn)),
     transaction: (fn) => queue.run(() => pg.transaction((tx) => fn(wrap(tx)))),
     close: () => queue.run(() => pg.close()),
   };

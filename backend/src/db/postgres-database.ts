@@ -21,6 +21,9 @@ function wrap(sql: Sql, inTransaction: boolean): Queryable {
     copyFrom: (table, columns, rows) => inTransaction
       ? copyFrom(sql as postgres.TransactionSql, table, columns, rows)
       : (sql as postgres.Sql).begin((tx) => copyFrom(tx, table, columns, rows)) as Promise<number>,
+    savepoint: <T>(fn: (q: Queryable) => Promise<T>) => (inTransaction
+      ? (sql as postgres.TransactionSql).savepoint((sp) => fn(wrap(sp, true)))
+      : (sql as postgres.Sql).begin((tx) => fn(wrap(tx, true)))) as Promise<T>,
   };
 }
 
@@ -90,6 +93,7 @@ export async function openPostgresDatabase(url: string): Promise<Database> {
     query: base.query,
     exec: base.exec,
     copyFrom: base.copyFrom,
+    savepoint: base.savepoint,
     transaction: (fn) => sql.begin((tx) => fn(wrap(tx, true))) as Promise<never>,
     close: () => sql.end({ timeout: 5 }),
   };
