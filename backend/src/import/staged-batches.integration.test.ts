@@ -83,6 +83,52 @@ describe('an import of several batches', () => {
     expect(await content()).toEqual(before);
   });
 
+  it('finds the same problems when it commits (new parcels COPYed straight into parcels) as in a dry run (all staged)', async () => {
+    const before = await content();
+    const onThird = square('B-ON-3', 108.905, 32.704, 0.0009); // where GB00003 is stored, which the file moves away
+    const movedThird = stored()[2] as Feature;
+    for (const p of movedThird.geometry.coordinates[0]) p[0] += 0.003;
+    const overMoved = square('B-OVER-MOVED', 108.9085, 32.7045, 0.0004); // on the moved GB00003: a new row over an updated one
+    const first = square('B-FIRST', 108.908, 32.7065);
+    const overFirst = square('B-OVER-FIRST', 108.9084, 32.7065); // half on B-FIRST, two batches later
+    const onFourth = square('B-ON-4', 108.905, 32.7015, 0.0004); // on GB00004, which the file leaves alone
+    const leaving = square('B-LEAVING', 108.9103, 32.7081); // reaches out of T-PARK to the north-east
+    const declared = { ...square('B-DECLARED', 108.9065, 32.7075), properties: { code: 'B-DECLARED', park_code: 'T-PARK', declared_area_sqm: 2000 } };
+    const features = [onThird, first, movedThird, onFourth, overMoved, overFirst, leaving, declared];
+    const said = (r: { problems: { severity: string; code?: string; kind?: string; params?: Record<string, unknown> }[] }) => r.problems
+      .filter((p) => p.kind !== undefined)
+      .map((p) => `${p.severity} ${p.code} ${p.kind} ${JSON.stringify(p.params, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(6)) : v))}`)
+      .sort();
+
+    const dry = await importFile(t.db, file(features), 'same-problems.geojson', { ...BATCH, dryRun: true });
+    expect(dry.status).toBe('dryRun');
+    const committed = await importFile(t.db, file(features), 'same-problems.geojson', BATCH);
+    expect(committed.status).toBe('committed');
+    expect(said(committed)).toEqual(said(dry));
+    expect(said(committed).map((line) => line.split(' ').slice(1, 3).join(' ')).filter((line) => !line.endsWith('crsDetected'))).toEqual([
+      '999901001001GB00003 overlapsParcel', 'B-DECLARED declaredAreaMismatch', 'B-FIRST overlapsParcel', 'B-LEAVING outsidePark', 'B-ON-4 overlapsStoredParcel',
+    ]);
+    expect(committed.counts).toMatchObject({ rows: 8, insert: 7, update: 1 });
+    const undone = await t.send('POST', `/api/imports/${committed.importId}/undo`, {});
+    expect(undone.body).toMatchObject({ restored: 1, deleted: 7 });
+    expect(await fingerprintTables(t.db, DATA_TABLES)).toEqual(Object.fromEntries(DATA_TABLES.map((table) => [table, before[table]])));
+  });
+
+  it('with repair=true, commits a bow-tie in a later batch as its ST_MakeValid repair', async () => {
+    const bowTie = square('B-REPAIRED', 108.909, 32.7075);
+    const ring = bowTie.geometry.coordinates[0];
+    [ring[1], ring[2]] = [ring[2], ring[1]];
+    const report = await importFile(t.db, file([square('B-OK-1', 108.908, 32.7065), square('B-OK-2', 108.909, 32.7065), bowTie]), 'repaired.geojson', { ...BATCH, repair: true });
+    expect(report.status).toBe('committed');
+    expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'B-REPAIRED', kind: 'geometryRepaired' }));
+    const rows = await t.db.query<{ code: string; valid: boolean }>(`SELECT code, ST_IsValid(geom) AS valid FROM parcels WHERE code IN ('B-OK-1', 'B-OK-2', 'B-REPAIRED') ORDER BY code`);
+    expect(rows).toEqual([{ code: 'B-OK-1', valid: true }, { code: 'B-OK-2', valid: true }, { code: 'B-REPAIRED', valid: true }]);
+    const [{ created }] = await t.db.query<{ created: string[] }>(
+      `SELECT array_agg(k->>'code' ORDER BY k->>'code') AS created FROM import_created c, jsonb_array_elements(c.keys) k WHERE c.import_id = $1`, [report.importId]);
+    expect(created).toEqual(['B-OK-1', 'B-OK-2', 'B-REPAIRED']);
+    await t.send('POST', `/api/imports/${report.importId}/undo`, {});
+  });
+
   it('writes nothing when a later batch holds an error, though the batches before it were written', async () => {
     const before = await content();
     const bowTie = square('B-BOWTIE', 108.909, 32.7075);

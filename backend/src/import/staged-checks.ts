@@ -2,7 +2,8 @@ import type { Queryable } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
 import type { BundleProblem } from '../bundle/problems.js';
 import { CopyText } from '../db/copy-text.js';
-import { stagingValues, type ImportRepository, type StagedChecks } from '../repositories/import.repository.js';
+import { parcelCopyValues, stagingValues, type ImportRepository, type StagedChecks } from '../repositories/import.repository.js';
+import type { ParsedRecord } from '../bundle/validate-bundle.js';
 import type { RecordBuilder } from './build-records.js';
 import { findOverlapCandidates, LonLatBoxes } from './overlap-candidates.js';
 import { multiPolygonEwkbHex } from './wkb.js';
@@ -45,10 +46,15 @@ export interface StagedImport extends StagedChecks {
 
 /**
  * An import's rows through PostGIS, batch by batch, in the caller's transaction. Node builds and checks the rows
- * of a batch (RecordBuilder), COPYs them into the staging table, and builds the next batch while PostgreSQL
- * checks this one (validity and declared areas, the repair when asked, for parcels the reach outside their park),
- * counts the rows it replaces and, for parcels being committed, writes it with its before-images. The two
- * processes work at once (2 cores: node's checks and PostgreSQL's geometry and index work are about as long).
+ * of a batch (RecordBuilder) and makes them into COPY text; PostgreSQL takes the batch while node builds the next
+ * (2 cores: node's checks and PostgreSQL's geometry and index work are about as long).
+ * - New parcels of an import being committed, while nothing is wrong, are COPYed straight into parcels: its CHECK
+ *   makes sure each shape is valid, its foreign key that the park exists, and the area is generated. Their codes
+ *   are listed for undo, then their declared areas and the reach outside their park are checked. Should the
+ *   database refuse the batch, it is rolled back to its savepoint and its rows take the staged way below.
+ * - Every other row is COPYed into the staging table, where PostgreSQL checks it (validity and declared areas, the
+ *   repair when asked, for parcels the reach outside their park) and counts the rows it replaces; parcels being
+ *   committed are then written from there with their before-images.
  * Then the overlaps: candidate pairs from the rows' bounding boxes (overlap-candidates.ts) checked in PostGIS.
  */
 export async function stageAndCheck(repo: ImportRepository, tx: Queryable, builder: RecordBuilder, options: StagingOptions): Promise<StagedImport> {
@@ -59,18 +65,27 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   const codes = new Set<string>();
   let duplicate = false;
   let position = 0;
+  // Parcels being committed: which codes are stored tells new rows (COPYed straight in) from those to update
+  const stored = placement && writeAs ? new Set(await repo.listParcelCodes(tx)) : undefined;
+  /** The code of each row COPYed straight into parcels, by position */
+  const written: string[] = [];
+
+  const stagingLine = (r: ParsedRecord, at: number, ewkb: string) =>
+    stagingValues(layer, { position: at, declared_sqm: builder.declaredAreaSqm.get(r) ?? null, ewkb, values: r.values });
 
   /**
    * The next batch of rows, built and checked a few hundred at a time with a turn of the event loop between,
-   * and made into COPY text as they are built.
+   * and made into COPY text as they are built: new parcels for the table itself (`direct`, their records kept
+   * until the batch is done, should it be staged after all), the other rows for the staging table.
    */
   let size = Math.min(FIRST_BATCH_ROWS, batchRows);
-  const nextBatch = async (): Promise<{ from: number; to: number; text: CopyText }> => {
-    const text = new CopyText();
+  const nextBatch = async () => {
+    const staged = new CopyText();
+    const direct = { text: new CopyText(), rows: [] as { position: number; code: string; declaredSqm: number | null; record: ParsedRecord }[] };
     const from = position + 1;
     const rows = size;
     size = Math.min(2 * size, batchRows);
-    while (text.rows < rows) {
+    while (staged.rows + direct.rows.length < rows) {
       const next = builder.records.next();
       if (next.done) break;
       const r = next.value;
@@ -78,25 +93,56 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       if (codes.has(code)) duplicate = true; // refused when the builder finishes; nothing more is written
       codes.add(code);
       boxes.addMultiPolygon(r.geometry!);
-      text.add(stagingValues(layer, { position: ++position, declared_sqm: builder.declaredAreaSqm.get(r) ?? null, ewkb: multiPolygonEwkbHex(r.geometry!), values: r.values }));
-      // Parcels are written from the staging table: their shapes need not stay in node's heap as well
-      if (placement) r.geometry = undefined;
-      if (text.rows % ROWS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const ewkb = multiPolygonEwkbHex(r.geometry!);
+      ++position;
+      if (stored && !stored.has(code)) {
+        direct.text.add(parcelCopyValues(r.values, ewkb));
+        direct.rows.push({ position, code, declaredSqm: builder.declaredAreaSqm.get(r) ?? null, record: r });
+      } else {
+        staged.add(stagingLine(r, position, ewkb));
+        // Parcels are written from the staging table: their shapes need not stay in node's heap as well
+        if (placement) r.geometry = undefined;
+      }
+      if ((staged.rows + direct.rows.length) % ROWS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return { from, to: position, text };
+    return { from, to: position, staged, direct };
   };
+  type Batch = Awaited<ReturnType<typeof nextBatch>>;
 
   const result: StagedImport = { checks: [], overlaps: [], outside: [], staged: 0, existing: 0 };
   let writing = writeAs !== undefined;
+  const clean = () => !duplicate && !options.problems.some((p) => p.severity === 'error');
+
+  /** The batch's new parcels into parcels, checked; false when they must be staged instead. */
+  const copyNew = async (direct: Batch['direct']): Promise<boolean> => {
+    writing &&= clean();
+    if (!writing || !writeAs) return false;
+    try {
+      const { checks, outside } = await repo.copyNewParcels(tx, writeAs.importId, direct.text, direct.rows, options);
+      result.checks.push(...checks);
+      result.outside.push(...outside);
+      for (const row of direct.rows) written[row.position] = row.code;
+      return true;
+    } catch {
+      return false; // the staged checks and write find what the database refused, and say it
+    }
+  };
+
   /** PostgreSQL's part of one batch. */
-  const checkAndWrite = async (from: number, to: number) => {
+  const checkAndWrite = async ({ from, to, staged, direct }: Batch) => {
+    if (direct.rows.length > 0 && !(await copyNew(direct))) {
+      for (const row of direct.rows) staged.add(stagingLine(row.record, row.position, multiPolygonEwkbHex(row.record.geometry!)));
+    }
+    for (const row of direct.rows) row.record.geometry = undefined;
+    if (staged.rows === 0) return;
+    result.staged += await repo.stageRows(tx, layer, staged);
     const { checks, outside } = await repo.checkStagedBatch(tx, from, to, { repair: options.repair, placement, minSqm: options.minSqm, declaredTolerance: options.declaredTolerance });
     result.checks.push(...checks);
     result.outside.push(...outside);
     const existing = await repo.countStagedExisting(tx, layer, from, to);
     result.existing += existing;
     const unrepaired = checks.some((c) => !c.valid && !(options.repair && c.repaired !== null));
-    writing &&= !duplicate && !unrepaired && !options.problems.some((p) => p.severity === 'error');
+    writing &&= clean() && !unrepaired;
     if (!writing || !writeAs) return;
     try {
       await repo.writeStagedParcelsBatch(tx, writeAs.importId, from, to, writeAs.fields, existing);
@@ -108,14 +154,11 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
 
   await repo.createStaging(tx);
   let batch = await nextBatch();
-  while (batch.text.rows > 0) {
+  while (batch.to >= batch.from) {
     const { from, to } = batch;
     options.onProgress(`rows ${from}–${to} of ${options.total}: staging, checking${writing ? ', writing' : ''}`);
-    // PostgreSQL takes this batch (COPY) and checks it while node builds the next
-    const work = repo.stageRows(tx, layer, batch.text).then((staged) => {
-      result.staged += staged;
-      return checkAndWrite(from, to);
-    });
+    // PostgreSQL takes this batch and checks (and writes) it while node builds the next
+    const work = checkAndWrite(batch);
     // Its failure is thrown below, once the next batch is built; until then it must not count as unhandled
     work.catch(() => undefined);
     try {
@@ -124,11 +167,14 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       await work;
     }
   }
-  if (!placement || result.staged === 0) return result;
+  if (!placement || position === 0) return result;
+  // In the order of the rows, whichever way each went
+  result.checks.sort((a, b) => a.position - b.position);
+  result.outside.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
   options.onProgress('checking overlaps');
   const extent = boxes.extent();
-  const stored = extent ? await repo.listStoredParcelBoxes(tx, extent) : [];
-  result.overlaps = await repo.findStagedOverlaps(tx, options.minSqm, findOverlapCandidates(boxes, stored));
+  const storedBoxes = extent ? await repo.listStoredParcelBoxes(tx, extent, writeAs?.importId) : [];
+  result.overlaps = await repo.findStagedOverlaps(tx, options.minSqm, findOverlapCandidates(boxes, storedBoxes), (p) => written[p]);
   return result;
 }

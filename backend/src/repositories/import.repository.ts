@@ -54,6 +54,8 @@ const STAGED_PARCEL_FIELDS = [
   'target_tax_wan_yuan_per_mu', 'target_investment_wan_yuan_per_mu', 'target_plot_ratio', 'illustrative',
 ];
 const STAGED_KEY_FIELDS = ['code', 'park_code'];
+/** The columns a new parcel is COPYed into parcels with (parcelCopyValues); land_area_sqm is generated */
+const PARCEL_COPY_COLUMNS = [...STAGED_PARCEL_FIELDS, 'geom'];
 
 export interface StagedChecks {
   /** Only the geometries worth a word: invalid ones, and valid ones whose declared area is off */
@@ -123,28 +125,60 @@ export function createImportRepository(db: Database) {
      * (the importer then writes no more and commits nothing) and the error is thrown.
      */
     async writeStagedParcelsBatch(tx: Queryable, importId: number, from: number, to: number, fields: readonly string[], existing: number): Promise<void> {
-      await tx.query('SAVEPOINT import_batch');
-      try {
-        await this.saveStagedBeforeImages(tx, importId, 'parcels', from, to);
-        if (existing > 0) await tx.query(sql('update-staged-parcels'), [fields, from, to]);
-        if (existing < to - from + 1) await tx.query(sql('insert-staged-parcels'), [from, to]);
-      } catch (err) {
-        await tx.query('ROLLBACK TO SAVEPOINT import_batch');
-        throw err;
-      }
-      await tx.query('RELEASE SAVEPOINT import_batch');
+      await tx.savepoint(async (sp) => {
+        await this.saveStagedBeforeImages(sp, importId, 'parcels', from, to);
+        if (existing > 0) await sp.query(sql('update-staged-parcels'), [fields, from, to]);
+        if (existing < to - from + 1) await sp.query(sql('insert-staged-parcels'), [from, to]);
+      });
     },
 
-    /** Bounding boxes (lon/lat) of the stored parcels within `extent` that the staged import does not replace. */
-    async listStoredParcelBoxes(tx: Queryable, extent: LonLatBox): Promise<({ code: string } & LonLatBox)[]> {
-      return tx.query(sql('list-stored-parcel-boxes-near-import'), [extent.west, extent.south, extent.east, extent.north]);
+    /**
+     * New parcels straight into parcels (COPY: the table's CHECK makes sure each shape is valid, its foreign key
+     * that the park exists; the area is generated), their codes listed for undo, then checked as staged rows are:
+     * declared areas and the reach outside their park. Under a savepoint: when the database refuses any of them,
+     * nothing of the batch stays and the error is thrown (the importer then stages the rows instead, and the
+     * staged checks say what is wrong).
+     */
+    async copyNewParcels(
+      tx: Queryable, importId: number, text: CopyText, rows: readonly { position: number; code: string; declaredSqm: number | null }[],
+      options: { minSqm: number; declaredTolerance: number },
+    ): Promise<Pick<StagedChecks, 'checks' | 'outside'>> {
+      return tx.savepoint(async (sp) => {
+        await sp.copyFrom('parcels', PARCEL_COPY_COLUMNS, text);
+        const codes = rows.map((r) => r.code);
+        await sp.query(sql('save-created-keys'), [importId, 'parcels', codes]);
+        const declaring = rows.filter((r) => r.declaredSqm !== null);
+        const checks = declaring.length === 0 ? [] : await sp.query<GeometryCheck>(sql('check-written-parcel-areas'), [
+          options.declaredTolerance, declaring.map((r) => r.position), declaring.map((r) => r.code), declaring.map((r) => r.declaredSqm),
+        ]);
+        const outside = await sp.query<StagedChecks['outside'][number]>(sql('find-written-parcels-outside-park'), [options.minSqm, codes]);
+        return { checks, outside };
+      });
     },
 
-    /** Which candidate pairs (staged positions with staged positions, and with stored codes) overlap by more than `minSqm`. */
-    async findStagedOverlaps(tx: Queryable, minSqm: number, candidates: OverlapCandidates): Promise<StagedChecks['overlaps']> {
+    /** The codes of every stored parcel: an import tells new rows (COPYed straight in) from those it updates. */
+    async listParcelCodes(tx: Queryable): Promise<string[]> {
+      return (await tx.query<{ code: string }>('SELECT code FROM parcels')).map((r) => r.code);
+    },
+
+    /**
+     * Bounding boxes (lon/lat) of the stored parcels within `extent` that the import does not replace or create
+     * (`importId`: the rows it created are listed under it; undefined for a dry run).
+     */
+    async listStoredParcelBoxes(tx: Queryable, extent: LonLatBox, importId: number | undefined): Promise<({ code: string } & LonLatBox)[]> {
+      return tx.query(sql('list-stored-parcel-boxes-near-import'), [extent.west, extent.south, extent.east, extent.north, importId ?? null]);
+    },
+
+    /**
+     * Which candidate pairs (imported positions with imported positions, and with stored codes) overlap by more
+     * than `minSqm`. An imported row is staged, or was COPYed into parcels: `codeWritten(position)` gives its code then.
+     */
+    async findStagedOverlaps(tx: Queryable, minSqm: number, candidates: OverlapCandidates, codeWritten: (position: number) => string | undefined): Promise<StagedChecks['overlaps']> {
       if (candidates.incoming[0].length === 0 && candidates.stored.positions.length === 0) return [];
+      const positions = [...new Set([...candidates.incoming[0], ...candidates.incoming[1], ...candidates.stored.positions])];
       return tx.query(sql('find-staged-parcel-overlaps'), [
         minSqm, [...candidates.incoming[0]], [...candidates.incoming[1]], candidates.stored.positions, candidates.stored.codes,
+        positions, positions.map((p) => codeWritten(p) ?? null),
       ]);
     },
 
@@ -263,6 +297,12 @@ export function createImportRepository(db: Database) {
     },
   };
 }
+/** One new parcel for the COPY into parcels (copyNewParcels), in the order of PARCEL_COPY_COLUMNS: hex EWKB last. */
+export function parcelCopyValues(values: StagedGeometry['values'], ewkb: string): CopyValue[] {
+  // NOT NULL DEFAULT false: COPY writes what it is given, so the default is put in here
+  return [...STAGED_PARCEL_FIELDS.map((f) => (f === 'illustrative' ? copyable(values[f], f) ?? false : copyable(values[f], f))), ewkb];
+}
+
 /** The staging table's columns that an import into `layer` fills, in the order of stagingValues. */
 function stagingColumns(layer: ImportLayer): string[] {
   return ['position', 'declared_sqm', 'geom', ...(layer === 'parcels' ? STAGED_PARCEL_FIELDS : STAGED_KEY_FIELDS)];
