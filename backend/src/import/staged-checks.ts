@@ -174,7 +174,8 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
 
   options.onProgress('checking overlaps');
   const extent = boxes.extent();
-  const storedBoxes = extent ? await repo.listStoredParcelBoxes(tx, extent, writeAs?.importId) : [];
+  // Parcels being committed into a table that held none (stored is empty) can meet only each other
+  const storedBoxes = extent && stored?.size !== 0 ? await repo.listStoredParcelBoxes(tx, extent, writeAs?.importId) : [];
   result.overlaps = await repo.findStagedOverlaps(tx, options.minSqm, findOverlapCandidates(boxes, storedBoxes), (p) => written[p]);
   return result;
 }
