@@ -58,10 +58,14 @@ describe('detectCrs', () => {
 });
 
 describe('samplePositions', () => {
-  it('spreads its sample over the whole file, first and last features included, walking at most 2000 of them', () => {
+  it('spreads its sample over the whole file, first and last features included, asking for and walking at most 2000 of them', () => {
     const square = (lon: number) => ({ type: 'Polygon', coordinates: [[[lon, 32], [lon + 0.001, 32], [lon + 0.001, 32.001], [lon, 32]]] });
     const geometries = Array.from({ length: 50_000 }, (_, i) => square(100 + i / 10_000));
-    const sample = samplePositions(geometries);
+    const asked: number[] = [];
+    const sample = samplePositions(geometries.length, (i) => (asked.push(i), geometries[i]));
+    expect(asked).toHaveLength(2000);
+    expect(asked[0]).toBe(0);
+    expect(asked.at(-1)).toBe(49_975);
     expect(sample.length).toBeLessThanOrEqual(2000);
     expect(sample.length).toBeGreaterThan(1900);
     const lons = sample.map(([lon]) => lon);
@@ -70,7 +74,8 @@ describe('samplePositions', () => {
   });
 
   it('takes every position of a small file', () => {
-    expect(samplePositions([{ type: 'Point', coordinates: [108.9, 32.7] }, null, { type: 'MultiPoint', coordinates: [[109, 32], [110, 33]] }]))
+    const geometries = [{ type: 'Point', coordinates: [108.9, 32.7] }, null, { type: 'MultiPoint', coordinates: [[109, 32], [110, 33]] }];
+    expect(samplePositions(geometries.length, (i) => geometries[i]))
       .toEqual([[108.9, 32.7], [109, 32], [110, 33]]);
   });
 });

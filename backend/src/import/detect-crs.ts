@@ -37,13 +37,15 @@ const GCJ_NOTE =
   'GCJ-02 (Amap, Tencent) and BD-09 (Baidu) coordinates look like ordinary lon/lat and are off by a few hundred metres; they cannot be told apart from the numbers: choose GCJ-02 or BD-09 yourself when the data was digitised on those maps';
 
 /**
- * Up to MAX_SAMPLE positions spread evenly over the geometries. Two walks, the first only counting, so a
- * file of a million positions does not build a million pairs to keep two thousand.
+ * Up to MAX_SAMPLE positions spread evenly over the `count` geometries, the one at index i being
+ * `geometryAt(i)`. Two walks, the first only counting, so a file of a million positions does not build a
+ * million pairs to keep two thousand.
  */
-export function samplePositions(all: unknown[]): Position[] {
-  // At most MAX_SAMPLE geometries, spread evenly over the file, are walked (walking every position of 200 000
-  // parcels twice took ~0.6 s); their positions are then spread evenly
-  const geometries = all.length <= MAX_SAMPLE ? all : Array.from({ length: MAX_SAMPLE }, (_, i) => all[Math.floor((i * all.length) / MAX_SAMPLE)]);
+export function samplePositions(count: number, geometryAt: (index: number) => unknown): Position[] {
+  // At most MAX_SAMPLE geometries, spread evenly over the file, are asked for (so a source that parses a
+  // geometry when it is first read parses only these) and walked (walking every position of 200 000 parcels
+  // twice took ~0.6 s); their positions are then spread evenly
+  const geometries = Array.from({ length: Math.min(count, MAX_SAMPLE) }, (_, i) => geometryAt(count <= MAX_SAMPLE ? i : Math.floor((i * count) / MAX_SAMPLE)));
   const walkAll = (visit: (c: number[]) => void) => {
     const walk = (c: unknown) => {
       if (!Array.isArray(c)) return;

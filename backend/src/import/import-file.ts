@@ -226,7 +226,7 @@ async function settleCrs(source: SourceData, options: ImportFileOptions, mapping
       throw err;
     }
   }
-  const positions = samplePositions(source.records.map((r) => r.geometry));
+  const positions = samplePositions(source.records.length, (i) => source.records[i].geometry);
   if (source.statedCrs) {
     try {
       const crs = resolveStatedCrs(source.statedCrs.text);
