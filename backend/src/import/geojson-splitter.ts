@@ -9,6 +9,11 @@
  *
  * The structure around the pieces (braces, colons, commas) is checked here; everything inside a piece is
  * checked by JSON.parse. Only ASCII bytes are structural in UTF-8, so chunks may split a character.
+ *
+ * A feature's geometry is handed out apart, as text, so it can be parsed later, when its row is built
+ * (read-geojson.ts): while cutting a feature out, the scanner notes where the value of the feature
+ * object's own "geometry" member starts and ends (depth 1 only, never a key inside properties), checking
+ * as it goes that the value is JSON (scanJsonValue), so a broken geometry is still refused while reading.
  */
 
 export class GeoJsonSyntaxError extends Error {
@@ -25,10 +30,19 @@ export interface SplitterHandlers {
   member(key: string, json: string): void;
   /** The root's `features` is an array (called when it opens). */
   featuresArray(): void;
-  /** One element of the `features` array, as JSON text. */
-  feature(json: string): void;
+  /**
+   * One element of the `features` array, as JSON text. When it is an object whose own "geometry" member
+   * holds an object that is valid JSON, that value comes apart: `geometry` is its text, and `json` holds
+   * `null` in its place, at `nullAt`.
+   */
+  feature(json: string, geometry?: string, nullAt?: number): void;
   /** The `features` array has closed. */
   featuresEnd(): void;
+}
+
+/** A feature's text with its geometry put back (SplitterHandlers.feature): what JSON.parse would have been given whole. */
+export function wholeFeature(json: string, geometry: string, nullAt: number): string {
+  return json.slice(0, nullAt) + geometry + json.slice(nullAt + 4);
 }
 
 const QUOTE = 0x22;
@@ -62,11 +76,25 @@ const enum State {
 interface Capture {
   kind: 'key' | 'member' | 'feature';
   pieces: Buffer[];
+  length: number; // bytes in pieces
   start: number; // offset in the current chunk
   depth: number; // brackets open inside it; 0 for a string or a bare scalar
   scalar: boolean; // a number, true, false or null: ends before a delimiter
   string: boolean; // a string: ends at its closing quote
+  // A feature that is an object: its own "geometry" member. Offsets are from the capture's first byte.
+  object: boolean;
+  topString: number; // where a string at depth 1 (a member's key or a string value) opened
+  afterGeometry: boolean; // the last thing at depth 1 was the string "geometry" (so: its key, before the value)
+  geometryStart: number; // the value of the last "geometry" member when it is an object, else -1
+  geometryEnd: number;
+  geometryChecked: boolean; // scanJsonValue read the value whole: it is JSON
+  whole: boolean; // to be parsed whole: a geometry that is not plain JSON, or a key at depth 1 with escapes that might spell "geometry"
 }
+
+/** The key "geometry", as bytes */
+const GEOMETRY = Buffer.from('geometry');
+/** A key of 8 characters written with escapes (\u0067…) takes at most 6 bytes each */
+const MAX_ESCAPED_GEOMETRY_BYTES = 6 * GEOMETRY.length;
 
 export class GeoJsonSplitter {
   private state = State.Start;
@@ -99,7 +127,10 @@ export class GeoJsonSplitter {
 
     }
     const open = this.capture;
-    if (open && open.start < n) open.pieces.push(chunk.subarray(open.start, n));
+    if (open && open.start < n) {
+      open.pieces.push(chunk.subarray(open.start, n));
+      open.length += n - open.start;
+    }
     this.position += n;
   }
 
@@ -163,7 +194,10 @@ export class GeoJsonSplitter {
     const b = chunk[i];
     if (b === CLOSE_BRACKET || b === CLOSE_BRACE || b === COMMA || b === COLON) return this.unexpected(chunk, i);
     const open = b === OPEN_BRACE || b === OPEN_BRACKET;
-    this.capture = { kind, pieces: [], start: i, depth: open ? 1 : 0, scalar: !open && b !== QUOTE, string: b === QUOTE };
+    this.capture = {
+      kind, pieces: [], length: 0, start: i, depth: open ? 1 : 0, scalar: !open && b !== QUOTE, string: b === QUOTE,
+      object: kind === 'feature' && b === OPEN_BRACE, topString: -1, afterGeometry: false, geometryStart: -1, geometryEnd: -1, geometryChecked: false, whole: false,
+    };
     if (b === QUOTE) this.inString = true;
   }
 
@@ -203,6 +237,7 @@ export class GeoJsonSplitter {
         }
         this.inString = false;
         i = q + 1;
+        if (cap.object && cap.depth === 1) this.topStringEnds(chunk, q, cap);
         if (cap.string) {
           this.finish(chunk, i, cap);
           return i;
@@ -210,22 +245,99 @@ export class GeoJsonSplitter {
         continue;
       }
       const b = chunk[i++];
-      if (b === QUOTE) this.inString = true;
-      else if (b === OPEN_BRACE || b === OPEN_BRACKET) cap.depth++;
-      else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      if (b === QUOTE) {
+        this.inString = true;
+        if (cap.object && cap.depth === 1) {
+          cap.topString = cap.length + i - 1 - cap.start;
+          cap.afterGeometry = false;
+        }
+      } else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+        if (cap.object && cap.depth === 1 && cap.afterGeometry) {
+          cap.afterGeometry = false;
+          if (b === OPEN_BRACE) {
+            // The geometry: read it whole here when it ends in this chunk, checking it is JSON on the way
+            const after = scanJsonValue(chunk, i - 1, n);
+            if (after >= 0) {
+              cap.geometryStart = cap.length + i - 1 - cap.start;
+              cap.geometryEnd = cap.length + after - cap.start;
+              cap.geometryChecked = true;
+              i = after;
+              continue;
+            }
+            if (after === NOT_PLAIN_JSON) cap.whole = true;
+            else cap.geometryStart = cap.length + i - 1 - cap.start; // checked when the feature is whole
+          }
+        }
+        cap.depth++;
+      } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         if (--cap.depth === 0) {
           this.finish(chunk, i, cap);
           return i;
         }
+        if (cap.depth === 1 && cap.geometryStart >= 0 && cap.geometryEnd < 0) cap.geometryEnd = cap.length + i - cap.start;
       }
     }
     return n;
   }
 
+  /**
+   * A string at the feature's top level closed at `q`: when it is "geometry" and not a value (after a
+   * colon), it is the key of the geometry, and overrides any earlier one, as JSON.parse takes the last of
+   * two equal keys.
+   */
+  private topStringEnds(chunk: Buffer, q: number, cap: Capture): void {
+    const from = cap.topString + 1;
+    const to = cap.length + q - cap.start;
+    const size = to - from;
+    if (size < GEOMETRY.length || size > MAX_ESCAPED_GEOMETRY_BYTES) return;
+    let bytes = chunk;
+    let k = cap.start + from - cap.length; // where the string's text starts in `bytes`
+    if (from < cap.length) { // it began in an earlier chunk
+      bytes = Buffer.concat([...cap.pieces, chunk.subarray(cap.start, q)]);
+      k = from;
+    }
+    if (size === GEOMETRY.length) {
+      let same = true;
+      for (let j = 0; j < size && same; j++) same = bytes[k + j] === GEOMETRY[j];
+      if (same) {
+        if (this.lastByteBefore(chunk, cap, cap.topString) === COLON) return;
+        cap.afterGeometry = true;
+        cap.geometryStart = cap.geometryEnd = -1;
+        cap.geometryChecked = false;
+        return;
+      }
+    }
+    for (let j = 0; j < size; j++) if (bytes[k + j] === BACKSLASH) return void (cap.whole = true);
+  }
+
+  /** The last byte before `offset` in the capture that is not white space */
+  private lastByteBefore(chunk: Buffer, cap: Capture, offset: number): number {
+    for (let k = offset - 1; k >= 0; k--) {
+      let b: number;
+      if (k >= cap.length) b = chunk[cap.start + k - cap.length];
+      else {
+        let at = k;
+        let p = 0;
+        while (at >= cap.pieces[p].length) at -= cap.pieces[p++].length;
+        b = cap.pieces[p][at];
+      }
+      if (!isSpace(b)) return b;
+    }
+    return -1;
+  }
+
   private finish(chunk: Buffer, end: number, cap: Capture): void {
     cap.pieces.push(chunk.subarray(cap.start, end));
-    const text = (cap.pieces.length === 1 ? cap.pieces[0] : Buffer.concat(cap.pieces)).toString('utf8');
+    const bytes = cap.pieces.length === 1 ? cap.pieces[0] : Buffer.concat(cap.pieces);
     this.capture = null;
+    const { geometryStart, geometryEnd } = cap;
+    if (geometryEnd > 0 && !cap.whole && (cap.geometryChecked || scanJsonValue(bytes, geometryStart, geometryEnd) === geometryEnd)) {
+      const before = bytes.toString('utf8', 0, geometryStart);
+      this.on.feature(`${before}null${bytes.toString('utf8', geometryEnd)}`, bytes.toString('utf8', geometryStart, geometryEnd), before.length);
+      this.state = State.AfterFeature;
+      return;
+    }
+    const text = bytes.toString('utf8');
     switch (cap.kind) {
       case 'key':
         this.key = JSON.parse(text) as string;
@@ -253,4 +365,116 @@ function endsWithOddBackslashes(chunk: Buffer, from: number, end: number): boole
   let k = end - 1;
   while (k >= from && chunk[k] === BACKSLASH) k--;
   return (end - 1 - k) % 2 === 1;
+}
+
+/** scanJsonValue: the bytes end before the value does */
+export const CUT_SHORT = -1;
+/** scanJsonValue: not JSON, or a string with escapes (taken as not plain, so the feature is parsed whole) */
+export const NOT_PLAIN_JSON = -2;
+
+/**
+ * Where the JSON value that starts at `start` ends (after its last byte), reading no further than `end`;
+ * CUT_SHORT when it goes on past `end`, NOT_PLAIN_JSON when it is not JSON as JSON.parse reads it or holds a
+ * string with an escape or a control character. Builds nothing: a geometry is checked, not parsed.
+ */
+export function scanJsonValue(bytes: Buffer, start: number, end: number): number {
+  const objects: boolean[] = []; // the open containers, innermost last: true for an object
+  let i = start;
+  for (;;) {
+    // a value
+    while (i < end && isSpace(bytes[i])) i++;
+    if (i >= end) return CUT_SHORT;
+    const b = bytes[i];
+    if (b === OPEN_BRACKET || b === OPEN_BRACE) {
+      i++;
+      while (i < end && isSpace(bytes[i])) i++;
+      if (i >= end) return CUT_SHORT;
+      if (bytes[i] !== (b === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
+        objects.push(b === OPEN_BRACE);
+        if (b === OPEN_BRACE) {
+          i = afterKey(bytes, i, end);
+          if (i < 0) return i;
+        }
+        continue;
+      }
+      i++; // empty
+    } else {
+      i = b === QUOTE ? afterString(bytes, i, end) : b === 0x74 ? afterWord(bytes, i, end, TRUE) : b === 0x66 ? afterWord(bytes, i, end, FALSE) : b === 0x6e ? afterWord(bytes, i, end, NULL) : afterNumber(bytes, i, end);
+      if (i < 0) return i;
+    }
+    // after a value: the next one in its container, or the container's end
+    for (;;) {
+      if (objects.length === 0) return i;
+      while (i < end && isSpace(bytes[i])) i++;
+      if (i >= end) return CUT_SHORT;
+      const c = bytes[i++];
+      const inObject = objects[objects.length - 1];
+      if (c === COMMA) {
+        if (inObject) {
+          i = afterKey(bytes, i, end);
+          if (i < 0) return i;
+        }
+        break;
+      }
+      if (c !== (inObject ? CLOSE_BRACE : CLOSE_BRACKET)) return NOT_PLAIN_JSON;
+      objects.pop();
+    }
+  }
+}
+
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
+/** After a key and its colon (white space before either), or CUT_SHORT or NOT_PLAIN_JSON */
+function afterKey(bytes: Buffer, i: number, end: number): number {
+  while (i < end && isSpace(bytes[i])) i++;
+  if (i >= end) return CUT_SHORT;
+  if (bytes[i] !== QUOTE) return NOT_PLAIN_JSON;
+  i = afterString(bytes, i, end);
+  if (i < 0) return i;
+  while (i < end && isSpace(bytes[i])) i++;
+  if (i >= end) return CUT_SHORT;
+  return bytes[i] === COLON ? i + 1 : NOT_PLAIN_JSON;
+}
+
+/** After the string that opens at `i`, without escapes or control characters */
+function afterString(bytes: Buffer, i: number, end: number): number {
+  const q = bytes.indexOf(QUOTE, i + 1);
+  if (q < 0 || q >= end) return CUT_SHORT;
+  for (let k = i + 1; k < q; k++) if (bytes[k] < 0x20 || bytes[k] === BACKSLASH) return NOT_PLAIN_JSON;
+  return q + 1;
+}
+
+function afterWord(bytes: Buffer, i: number, end: number, word: Buffer): number {
+  for (let k = 0; k < word.length; k++, i++) {
+    if (i >= end) return CUT_SHORT;
+    if (bytes[i] !== word[k]) return NOT_PLAIN_JSON;
+  }
+  return i;
+}
+
+/** After a number as JSON writes it, -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, that starts at `i` */
+function afterNumber(bytes: Buffer, i: number, end: number): number {
+  if (bytes[i] === 0x2d) i++;
+  if (i >= end) return CUT_SHORT;
+  if (bytes[i] === 0x30) i++;
+  else i = afterDigits(bytes, i, end);
+  if (i < 0) return i;
+  if (i < end && bytes[i] === 0x2e) i = afterDigits(bytes, i + 1, end);
+  if (i < 0) return i;
+  if (i < end && (bytes[i] | 0x20) === 0x65) {
+    i++;
+    if (i < end && (bytes[i] === 0x2b || bytes[i] === 0x2d)) i++;
+    i = afterDigits(bytes, i, end);
+  }
+  // a number can end only before a delimiter, so the chunk's end leaves it open
+  return i >= end ? CUT_SHORT : i;
+}
+
+/** After one digit or more at `i` */
+function afterDigits(bytes: Buffer, i: number, end: number): number {
+  const from = i;
+  while (i < end && bytes[i] >= 0x30 && bytes[i] <= 0x39) i++;
+  return i === from ? (i >= end ? CUT_SHORT : NOT_PLAIN_JSON) : i;
 }

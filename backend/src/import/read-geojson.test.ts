@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { resolveCrs } from '../bundle/crs.js';
 import { buildRecords } from './build-records.js';
 import { suggestMapping } from './field-mapping.js';
 import { readGeoJson } from './read-geojson.js';
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
+import type { SourceData } from './source.js';
 import { chineseParcelsGeoJson, removeTempDirs, tempDir } from './test-fixtures.js';
 
 afterAll(removeTempDirs);
@@ -22,6 +23,15 @@ function* inChunksOf(bytes: Buffer, size: number) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
+/** The records as plain objects, every geometry read (a feature's is parsed when first read) */
+const plain = (source: SourceData) => source.records.map((r) => ({ feature: r.feature, properties: r.properties, geometry: r.geometry }));
+
+/** What JSON.parse of the whole text makes of each feature: what the reader must give */
+function eagerRecords(text: string) {
+  const features = (JSON.parse(text) as { features: { properties?: unknown; geometry?: unknown }[] }).features;
+  return features.map((f, i) => ({ feature: i + 1, properties: f.properties && typeof f.properties === 'object' ? f.properties : {}, geometry: f.geometry ?? null }));
+}
+
 /** The errors buildRecords finds, as "feature N field: message" lines. */
 async function errorsOf(input: { path: string }, name: string): Promise<string[]> {
   const source = await readSource(input, name);
@@ -35,13 +45,16 @@ describe('the streaming GeoJSON reader', () => {
     const json = chineseParcelsGeoJson();
     const source = await readSource(onDisk('宗地.geojson', JSON.stringify(json, null, 1)), '宗地.geojson');
     expect(source).toMatchObject({ file: '宗地.geojson', format: 'geojson', columns: ['宗地号', '园区编号', '用途', '供地日期'], problems: [] });
-    expect(source.records).toEqual(json.features.map((f, i) => ({ feature: i + 1, properties: f.properties, geometry: f.geometry })));
+    expect(plain(source)).toEqual(json.features.map((f, i) => ({ feature: i + 1, properties: f.properties, geometry: f.geometry })));
   });
 
   it('gives the same records whatever the chunks, also when they split a Chinese character', async () => {
     const bytes = Buffer.from(JSON.stringify(chineseParcelsGeoJson()));
     const whole = await readGeoJson([bytes], 'p.geojson');
-    for (const size of [1, 2, 7, 1000]) expect(await readGeoJson(inChunksOf(bytes, size), 'p.geojson')).toEqual(whole);
+    for (const size of [1, 2, 7, 1000]) {
+      const read = await readGeoJson(inChunksOf(bytes, size), 'p.geojson');
+      expect({ ...read, records: plain(read) }).toEqual({ ...whole, records: plain(whole) });
+    }
   });
 
   it('keeps the GeoJSON crs member as the stated CRS, after a byte-order mark', async () => {
@@ -54,7 +67,7 @@ describe('the streaming GeoJSON reader', () => {
   it('reads a single Feature', async () => {
     const feature = chineseParcelsGeoJson().features[0];
     const source = await readSource(onDisk('one.json', JSON.stringify(feature)), 'one.json');
-    expect(source.records).toEqual([{ feature: 1, properties: feature.properties, geometry: feature.geometry }]);
+    expect(plain(source)).toEqual([{ feature: 1, properties: feature.properties, geometry: feature.geometry }]);
   });
 
   it('tells GeoJSON from its first bytes, whatever the file is called', async () => {
@@ -101,5 +114,73 @@ describe('the streaming GeoJSON reader', () => {
     const json = chineseParcelsGeoJson((f) => { f[2].properties!.备注 = '很'.repeat(150_000); });
     const errors = await errorsOf(onDisk('parcels.geojson', JSON.stringify(json)), 'parcels.geojson');
     expect(errors).toEqual([expect.stringMatching(/^parcels\.geojson feature 3: is \d+ characters long; a row may hold at most 100000; skipped$/)]);
+  });
+
+  it('gives each feature\'s geometry as JSON.parse of the whole text does, whatever is around it and whatever the chunks', async () => {
+    const features = [
+      '{"type":"Feature","properties":{"geometry":{"type":"Point","coordinates":[1,2]},"note":"\\"geometry\\": {[1,2]} }"},"geometry":{"type":"Polygon","coordinates":[[[108.9,32.7],[108.91,32.7],[108.91,32.71],[108.9,32.7]]]}}',
+      '{"geometry":{"type":"Point","coordinates":[-0.5e-3,0]},"kind":"geometry","properties":{"名称":"一期 \\"东\\" }]"}}',
+      '{"type":"Feature","properties":{"a":1},"geometry":null}',
+      '{"type":"Feature","properties":{"b":2}}',
+      '{ "type" : "Feature" ,\n "geometry" :\t{ "type" : "Point" , "coordinates" : [ 1 , 2 ] } , "properties" : null }',
+      '{"properties":{},"geometry":{"type":"Point","coordinates":[7,8],"name":"a \\"b\\""}}',
+      '{"geometry":{"type":"Point","coordinates":[1,1]},"properties":{"c":3},"geometry":{"type":"Point","coordinates":[3,3]}}',
+      '{"geometry":{"type":"Point","coordinates":[1,1]},"geo\\u006detry":null}',
+    ];
+    const text = `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}`;
+    const eager = eagerRecords(text);
+    for (const size of [1, 2, 3, 7, 64, 1 << 20]) {
+      const read = await readGeoJson(inChunksOf(Buffer.from(text), size), 'tricky.geojson');
+      expect(plain(read)).toEqual(eager);
+      expect(read.columns).toEqual(['geometry', 'note', '名称', 'a', 'b', 'c']);
+    }
+  });
+
+  it('parses a geometry when it is first read, once', async () => {
+    const json = chineseParcelsGeoJson();
+    const text = JSON.stringify(json);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const source = await readGeoJson([Buffer.from(text)], 'p.geojson');
+      // each feature was parsed, without its geometry
+      expect(parse.mock.calls.filter(([json]) => json.includes('"properties"') && !json.includes('"coordinates"'))).toHaveLength(4);
+      expect(parse.mock.calls.filter(([json]) => json.includes('"coordinates"'))).toEqual([]);
+      const calls = parse.mock.calls.length;
+      const geometry = source.records[2].geometry;
+      expect(geometry).toEqual(json.features[2].geometry);
+      expect(source.records[2].geometry).toBe(geometry);
+      expect(parse.mock.calls.length).toBe(calls + 1);
+      source.records[2].geometry = null;
+      expect(source.records[2].geometry).toBeNull();
+      expect(JSON.parse(JSON.stringify(source.records[1]))).toEqual(plain(source)[1]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses a broken geometry by its feature number, as JSON.parse of the whole feature words it, whatever the chunks', async () => {
+    const good = (n: number) => `{"type":"Feature","properties":{"n":${n}},"geometry":{"type":"Point","coordinates":[${n},1]}}`;
+    for (const broken of [
+      '{"type":"Feature","properties":{"n":2},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4]]}}', // a bracket closed by a brace
+      '{"type":"Feature","properties":{"n":2},"geometry":{"type":"Point","coordinates":[1,2,]}}',
+      '{"type":"Feature","properties":{"n":2},"geometry":{"type":"Point","coordinates":[1.,2]}}',
+      '{"type":"Feature","properties":{"n":2},"geometry":{"type":"Point" "coordinates":[1,2]}}',
+      '{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"n":02}}', // after a good geometry
+      '{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]} "properties":{}}',
+    ]) {
+      const reason = (() => {
+        try {
+          JSON.parse(broken);
+        } catch (err) {
+          return (err as Error).message;
+        }
+        throw new Error(`${broken} is JSON`);
+      })();
+      const bytes = Buffer.from(`{"type":"FeatureCollection","features":[${good(1)},${broken},${good(3)}]}`);
+      for (const size of [1, 5, 1 << 20]) {
+        await expect(readGeoJson(inChunksOf(bytes, size), 'bad.geojson'), broken)
+          .rejects.toThrow(new ImportReadError('bad.geojson', `is not valid JSON in feature 2: ${reason}`, { kind: 'jsonInvalid', params: { reason } }));
+      }
+    }
   });
 });
