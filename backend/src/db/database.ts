@@ -7,7 +7,13 @@ export type { CopyValue } from './copy-text.js';
  * (postgres.js). SQL uses $1, $2 … placeholders on both.
  */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * `prepare`: a statement run many times on one connection (an import's per-batch statements) is parsed and
+   * planned once there, and sent without first asking the server its parameter types: with postgres.js that
+   * asking is a round trip per statement, which waits for node's turn while node builds the next batch. On
+   * PGlite it changes nothing.
+   */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: { prepare?: boolean }): Promise<Row[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**

@@ -10,8 +10,8 @@ const COPY_AHEAD_BYTES = 8 << 20;
 
 function wrap(sql: Sql, inTransaction: boolean): Queryable {
   return {
-    async query<Row>(text: string, params: unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+    async query<Row>(text: string, params: unknown[] = [], options: { prepare?: boolean } = {}) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: Boolean(options.prepare) && params.length > 0 });
       return rows as unknown as Row[];
     },
     async exec(text: string) {

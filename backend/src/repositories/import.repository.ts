@@ -19,6 +19,9 @@ const TABLES: Record<ImportLayer, { table: string; keys: string[]; geometry: boo
 
 export type RowKey = Record<string, string>;
 
+/** The statements run once per batch of an import: prepared on the connection (Queryable.query) */
+const PER_BATCH = { prepare: true };
+
 export function keyColumns(layer: ImportLayer): string[] {
   return TABLES[layer].keys;
 }
@@ -100,21 +103,21 @@ export function createImportRepository(db: Database) {
      * reaches outside their park.
      */
     async checkStagedBatch(tx: Queryable, from: number, to: number, options: { repair: boolean; placement: boolean; minSqm: number; declaredTolerance: number }): Promise<Pick<StagedChecks, 'checks' | 'outside'>> {
-      const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance, from, to]);
+      const checks = await tx.query<GeometryCheck>(sql('check-staged-geometries'), [options.declaredTolerance, from, to], PER_BATCH);
       if (options.repair && checks.some((c) => !c.valid)) await tx.query(sql('repair-staged-geometries'), [from, to]);
-      const outside = options.placement ? await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm, from, to]) : [];
+      const outside = options.placement ? await tx.query<StagedChecks['outside'][number]>(sql('find-staged-parcels-outside-park'), [options.minSqm, from, to], PER_BATCH) : [];
       return { checks, outside };
     },
 
     /** How many staged rows at positions `from` to `to` already have a row in the layer's table (keyed by code). */
     async countStagedExisting(tx: Queryable, layer: 'parks' | 'parcels' | 'buildings', from: number, to: number): Promise<number> {
-      const rows = await tx.query<{ n: number }>(sql('count-staged-existing').replaceAll('__TABLE__', TABLES[layer].table), [from, to]);
+      const rows = await tx.query<{ n: number }>(sql('count-staged-existing').replaceAll('__TABLE__', TABLES[layer].table), [from, to], PER_BATCH);
       return rows[0].n;
     },
 
     /** saveBeforeImages for the staged rows at positions `from` to `to`, set-based (save-staged-before-images.sql). */
     async saveStagedBeforeImages(tx: Queryable, importId: number, layer: 'parks' | 'parcels' | 'buildings', from: number, to: number): Promise<void> {
-      await tx.query(sql('save-staged-before-images').replaceAll('__TABLE__', TABLES[layer].table), [importId, layer, from, to]);
+      await tx.query(sql('save-staged-before-images').replaceAll('__TABLE__', TABLES[layer].table), [importId, layer, from, to], PER_BATCH);
     },
 
     /**
@@ -127,8 +130,8 @@ export function createImportRepository(db: Database) {
     async writeStagedParcelsBatch(tx: Queryable, importId: number, from: number, to: number, fields: readonly string[], existing: number): Promise<void> {
       await tx.savepoint(async (sp) => {
         await this.saveStagedBeforeImages(sp, importId, 'parcels', from, to);
-        if (existing > 0) await sp.query(sql('update-staged-parcels'), [fields, from, to]);
-        if (existing < to - from + 1) await sp.query(sql('insert-staged-parcels'), [from, to]);
+        if (existing > 0) await sp.query(sql('update-staged-parcels'), [fields, from, to], PER_BATCH);
+        if (existing < to - from + 1) await sp.query(sql('insert-staged-parcels'), [from, to], PER_BATCH);
       });
     },
 
@@ -148,9 +151,9 @@ export function createImportRepository(db: Database) {
         const codes = rows.map((r) => r.code);
         // Sent together: PostgreSQL runs the second as soon as the first is done, without waiting for node's turn
         const [, found] = await Promise.all([
-          sp.query(sql('save-created-keys'), [importId, 'parcels', codes]),
+          sp.query(sql('save-created-keys'), [importId, 'parcels', codes], PER_BATCH),
           sp.query<{ position: number; code: string; park_code: string; area_sqm: number; outside_sqm: number; reaches_outside: boolean; declared_differs: boolean }>(
-            sql('check-written-parcels'), [options.minSqm, options.declaredTolerance, rows.map((r) => r.position), codes, rows.map((r) => r.declaredSqm)]),
+            sql('check-written-parcels'), [options.minSqm, options.declaredTolerance, rows.map((r) => r.position), codes, rows.map((r) => r.declaredSqm)], PER_BATCH),
         ]);
         return {
           checks: found.filter((f) => f.declared_differs).map((f) => ({ position: f.position, valid: true, reason: null, area_sqm: f.area_sqm, repaired: null, repaired_area_sqm: null })),
