@@ -15,7 +15,7 @@ export const STAGING_BATCH_ROWS = 16_384;
  * the first batch to be built, so the sooner it comes the sooner both work. */
 const FIRST_BATCH_ROWS = 2048;
 /** Rows built between turns of the event loop, so the batch's statements are sent and answered meanwhile. */
-const ROWS_PER_TURN = 512;
+const ROWS_PER_TURN = 64;
 
 export interface StagingOptions {
   layer: 'parks' | 'parcels' | 'buildings';
