@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { CopyText, copyTextLine } from './copy-text.js';
+import { isDataRefusal } from './database.js';
 import { multiPolygonEwkbHex } from '../import/wkb.js';
 
 // Runs on the embedded PGlite (unit project) and on a real PostgreSQL (integration, TEST_DATABASE_URL)
@@ -112,16 +113,19 @@ describe('copyFrom (COPY into a table)', () => {
     await t.db.exec('CREATE TABLE copy_savepoint (n int CHECK (n > 0))');
     const outcomes = await t.db.transaction(async (tx) => {
       await tx.query('INSERT INTO copy_savepoint VALUES (1)');
-      const late = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], [[2], [3], [-4]])).then(() => 'written', () => 'refused');
+      // Refused by the data (a CHECK), which isDataRefusal tells from a wrong statement
+      const said = (err: unknown) => (isDataRefusal(err) ? 'refused' : `not the data: ${String(err)}`);
+      const late = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], [[2], [3], [-4]])).then(() => 'written', said);
       const early = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], (function* () {
         yield [-5];
         for (let i = 6; i < 100_000; i++) yield [i];
-      })())).then(() => 'written', () => 'refused');
+      })())).then(() => 'written', said);
+      const wrong = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['no_such_column'], [[1]])).then(() => 'written', said);
       const kept = await tx.savepoint((sp) => sp.copyFrom('copy_savepoint', ['n'], [[7], [8]]));
       await tx.query('INSERT INTO copy_savepoint VALUES (9)');
-      return { late, early, kept };
+      return { late, early, wrong, kept };
     });
-    expect(outcomes).toEqual({ late: 'refused', early: 'refused', kept: 2 });
+    expect(outcomes).toEqual({ late: 'refused', early: 'refused', wrong: expect.stringMatching(/^not the data: .*no_such_column/), kept: 2 });
     expect((await t.db.query<{ n: number }>('SELECT n FROM copy_savepoint ORDER BY n')).map((r) => r.n)).toEqual([1, 7, 8, 9]);
     await t.db.exec('DROP TABLE copy_savepoint');
   });

@@ -40,6 +40,20 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** The server refused rows copied in (COPY) without saying why: postgres.js loses its message (porsager/postgres#1173). */
+export class CopyRefusedError extends Error {}
+
+/**
+ * Whether the database refused the data itself — a value it cannot read or a constraint it breaks (SQLSTATE
+ * classes 22 and 23), or a COPY refused without a message — rather than the statement being wrong or the
+ * connection failing: what a caller may answer by taking the rows another way.
+ */
+export function isDataRefusal(err: unknown): boolean {
+  if (err instanceof CopyRefusedError) return true;
+  const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
 /** A database error, with the server's message and code kept for the caller. */
 export function describeDatabaseError(err: unknown): string {
   if (err && typeof err === 'object') {

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { once } from 'node:events';
-import type { CopyValue, Database, Queryable } from './database.js';
+import { CopyRefusedError, type CopyValue, type Database, type Queryable } from './database.js';
 import { copyPieces, copyStatement, type CopyText } from './copy-text.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -71,7 +71,7 @@ async function copyFrom(sql: postgres.TransactionSql, table: string, columns: st
   await Promise.race([
     finished,
     doneSent.then(() => sql.unsafe('SELECT 1')).then(() => finished, () => {
-      throw new Error(`the server refused the rows copied into ${table} (postgres.js does not pass on its message: porsager/postgres#1173)`);
+      throw new CopyRefusedError(`the server refused the rows copied into ${table} (postgres.js does not pass on its message: porsager/postgres#1173)`);
     }),
   ]);
   return counter.rows;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { describeDatabaseError } from '../db/database.js';
+import { describeDatabaseError, isDataRefusal } from '../db/database.js';
 import type { BundleProblem } from '../bundle/problems.js';
 import { CopyText } from '../db/copy-text.js';
 import { parcelCopyValues, stagingValues, type ImportRepository, type StagedChecks } from '../repositories/import.repository.js';
@@ -123,8 +123,11 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       result.outside.push(...outside);
       for (const row of direct.rows) written[row.position] = row.code;
       return true;
-    } catch {
-      return false; // the staged checks and write find what the database refused, and say it
+    } catch (err) {
+      // A shape, park or value the database refused: the staged checks and write find which, and say it.
+      // Anything else (a wrong statement, a lost connection) is not the data's fault and ends the import.
+      if (isDataRefusal(err)) return false;
+      throw err;
     }
   };
 
