@@ -74,7 +74,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
     stagingValues(layer, { position: at, declared_sqm: builder.declaredAreaSqm.get(r) ?? null, ewkb, values: r.values });
 
   /**
-   * The next batch of rows, built and checked a few hundred at a time with a turn of the event loop between,
+   * The next batch of rows, built and checked a few dozen at a time with a turn of the event loop between,
    * and made into COPY text as they are built: new parcels for the table itself (`direct`, their records kept
    * until the batch is done, should it be staged after all), the other rows for the staging table.
    */

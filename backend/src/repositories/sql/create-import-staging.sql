@@ -1,10 +1,11 @@
 -- The transaction's staging table for an import into a layer with geometry (dropped at commit), filled by
 -- COPY (geometry as hex EWKB, SRID 4326, which the geometry type reads without a function call). Validity
--- and the area on the spheroid (m²) are computed once, as the rows arrive, for every check that follows and
--- for the write; repair-staged-geometries.sql recomputes them with the geometry. For parcels the row's own
--- fields are staged too and written to parcels from here (write-staged-parcels.sql); for parks and buildings
--- they stay NULL. Rows arrive and are checked (and parcels written) in batches of positions, found by the
--- position index.
+-- and the area on the spheroid (m²) are computed once, as the rows arrive, for every check that follows;
+-- repair-staged-geometries.sql recomputes them with the geometry. For parcels the row's own fields are staged
+-- too and written to parcels from here (update-staged-parcels.sql, insert-staged-parcels.sql); for parks and
+-- buildings they stay NULL. New parcels of an import being committed skip this table while nothing is wrong
+-- (they are COPYed straight into parcels: staged-checks.ts). Rows arrive and are checked (and parcels
+-- written) in batches of positions, found by the position index.
 CREATE TEMP TABLE import_staged (
   position int NOT NULL,
   declared_sqm float8,
