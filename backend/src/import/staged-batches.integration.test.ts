@@ -39,8 +39,11 @@ describe('an import of several batches', () => {
       return f as Feature;
     });
     const fresh = [square('B-NEW-1', 108.908, 32.7065), square('B-NEW-2', 108.909, 32.7065), square('B-NEW-3', 108.908, 32.7075)];
-    const report = await importFile(t.db, file([...moved.slice(0, 2), fresh[0], ...moved.slice(2), fresh[1], fresh[2]]), 'batches.geojson', BATCH);
+    const steps: string[] = [];
+    const report = await importFile(t.db, file([...moved.slice(0, 2), fresh[0], ...moved.slice(2), fresh[1], fresh[2]]), 'batches.geojson', { ...BATCH, onProgress: (step) => steps.push(step) });
     expect(report.status).toBe('committed');
+    // The new rows went straight into parcels, the updated ones through the staging table
+    expect(steps).toContain('checking geometry with PostGIS: 3 new parcels copied straight into parcels, 4 rows staged');
     expect(report.counts).toMatchObject({ rows: 7, valid: 7, insert: 3, update: 4, errors: 0 });
 
     const rows = await t.db.query<{ code: string; area: number; measured: number; lat: number }>(
@@ -118,8 +121,11 @@ describe('an import of several batches', () => {
     const bowTie = square('B-REPAIRED', 108.909, 32.7075);
     const ring = bowTie.geometry.coordinates[0];
     [ring[1], ring[2]] = [ring[2], ring[1]];
-    const report = await importFile(t.db, file([square('B-OK-1', 108.908, 32.7065), square('B-OK-2', 108.909, 32.7065), bowTie]), 'repaired.geojson', { ...BATCH, repair: true });
+    const steps: string[] = [];
+    const report = await importFile(t.db, file([square('B-OK-1', 108.908, 32.7065), square('B-OK-2', 108.909, 32.7065), bowTie]), 'repaired.geojson', { ...BATCH, repair: true, onProgress: (step) => steps.push(step) });
     expect(report.status).toBe('committed');
+    // The batch the database refused (the bow-tie breaks the CHECK) was staged, repaired and written from there
+    expect(steps).toContain('checking geometry with PostGIS: 2 new parcels copied straight into parcels, 1 row staged');
     expect(report.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'B-REPAIRED', kind: 'geometryRepaired' }));
     const rows = await t.db.query<{ code: string; valid: boolean }>(`SELECT code, ST_IsValid(geom) AS valid FROM parcels WHERE code IN ('B-OK-1', 'B-OK-2', 'B-REPAIRED') ORDER BY code`);
     expect(rows).toEqual([{ code: 'B-OK-1', valid: true }, { code: 'B-OK-2', valid: true }, { code: 'B-REPAIRED', valid: true }]);

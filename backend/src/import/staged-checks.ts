@@ -37,7 +37,10 @@ export interface StagingOptions {
 }
 
 export interface StagedImport extends StagedChecks {
+  /** Rows COPYed into the staging table */
   staged: number;
+  /** New parcels COPYed straight into parcels (and kept there, unless the transaction is rolled back) */
+  copied: number;
   /** Staged rows whose key had a row in the table before the import */
   existing: number;
   /** The database refused to write a batch (a constraint the checks did not foresee): the import must not commit */
@@ -109,7 +112,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   };
   type Batch = Awaited<ReturnType<typeof nextBatch>>;
 
-  const result: StagedImport = { checks: [], overlaps: [], outside: [], staged: 0, existing: 0 };
+  const result: StagedImport = { checks: [], overlaps: [], outside: [], staged: 0, copied: 0, existing: 0 };
   let writing = writeAs !== undefined;
   const clean = () => !duplicate && !options.problems.some((p) => p.severity === 'error');
 
@@ -122,6 +125,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       result.checks.push(...checks);
       result.outside.push(...outside);
       for (const row of direct.rows) written[row.position] = row.code;
+      result.copied += direct.rows.length;
       return true;
     } catch (err) {
       // A shape, park or value the database refused: the staged checks and write find which, and say it.
@@ -171,6 +175,8 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
     }
   }
   if (!placement || position === 0) return result;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  options.onProgress(`${count(result.copied, 'new parcel', 'new parcels')} copied straight into parcels, ${count(result.staged, 'row', 'rows')} staged`);
   // In the order of the rows, whichever way each went
   result.checks.sort((a, b) => a.position - b.position);
   result.outside.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
