@@ -157,7 +157,7 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
         progress(`checking ${source.records.length} rows and staging their geometry for PostGIS`);
         staged = await stageAndCheck(repo, tx, builder, {
           layer: staging, repair: Boolean(options.repair), minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE,
-          writeAs: id !== undefined && staging === 'parcels' ? { importId: id, fields: fieldsWritten } : undefined,
+          writeAs: id !== undefined && staging === 'parcels' ? { importId: id, fields: fieldsWritten, codes: codesInFile(source, mapping) } : undefined,
           problems, total: source.records.length, batchRows: options.batchRows, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`),
         });
       } else progress(`checking ${source.records.length} rows`);
@@ -191,6 +191,22 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   labelColumns(problems, mapping);
   if (report.importId === undefined) return finish(options.dryRun ? { ...report, status: 'dryRun' } : report);
   return finish({ ...report, status: 'committed' });
+}
+
+/**
+ * The codes the file's rows may carry: its code column's text and numbers, trimmed, as the field check reads a
+ * code (rows not built yet are still in the source). Rows that fail the check are not written at all.
+ */
+function codesInFile(source: SourceData, mapping: FieldMapping): string[] {
+  const column = mapping.code?.column;
+  const codes = new Set<string>();
+  if (column === undefined) return [];
+  for (const r of source.records) {
+    const value = r?.properties[column];
+    // A NUL character is refused by the field check, and PostgreSQL's text cannot hold it: never sent
+    if (typeof value === 'number' || (typeof value === 'string' && !value.includes('\0'))) codes.add(String(value).trim());
+  }
+  return [...codes];
 }
 
 /** The database refused what the checks let through (a constraint they did not foresee): nothing is written. */

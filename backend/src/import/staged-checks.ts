@@ -26,7 +26,12 @@ export interface StagingOptions {
   /** A declared area further than this share from the measured one is reported */
   declaredTolerance: number;
   /** Parcels only: write each batch into parcels as soon as it is checked, under this import's id … */
-  writeAs?: { importId: number; fields: readonly string[] };
+  writeAs?: {
+    importId: number;
+    fields: readonly string[];
+    /** Parcels: every code the file's rows may carry (those stored are updated, the others COPYed straight in) */
+    codes?: readonly string[];
+  };
   /** … as long as nothing is wrong so far (the import is then not committed, so nothing more is written) */
   problems: readonly BundleProblem[];
   /** Rows in the file, for the progress steps */
@@ -68,8 +73,10 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   const codes = new Set<string>();
   let duplicate = false;
   let position = 0;
-  // Parcels being committed: which codes are stored tells new rows (COPYed straight in) from those to update
-  const stored = placement && writeAs ? new Set(await repo.listParcelCodes(tx)) : undefined;
+  // Parcels being committed: which of the file's codes are stored tells new rows (COPYed straight in) from those
+  // to update; a row whose code is not among them (none should be) is COPYed and, if it exists, refused and staged
+  const stored = placement && writeAs ? new Set(await repo.findStoredParcelCodes(tx, writeAs.codes ?? [])) : undefined;
+  const tableHeldParcels = placement && writeAs ? await repo.hasParcels(tx) : true;
   /** The code of each row COPYed straight into parcels, by position */
   const written: string[] = [];
 
@@ -184,7 +191,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   options.onProgress('checking overlaps');
   const extent = boxes.extent();
   // Parcels being committed into a table that held none (stored is empty) can meet only each other
-  const storedBoxes = extent && stored?.size !== 0 ? await repo.listStoredParcelBoxes(tx, extent, writeAs?.importId) : [];
+  const storedBoxes = extent && tableHeldParcels ? await repo.listStoredParcelBoxes(tx, extent, writeAs?.importId) : [];
   result.overlaps = await repo.findStagedOverlaps(tx, options.minSqm, findOverlapCandidates(boxes, storedBoxes), (p) => written[p]);
   return result;
 }

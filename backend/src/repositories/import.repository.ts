@@ -162,9 +162,15 @@ export function createImportRepository(db: Database) {
       });
     },
 
-    /** The codes of every stored parcel: an import tells new rows (COPYed straight in) from those it updates. */
-    async listParcelCodes(tx: Queryable): Promise<string[]> {
-      return (await tx.query<{ code: string }>('SELECT code FROM parcels')).map((r) => r.code);
+    /** Which of these codes have a stored parcel: an import tells new rows (COPYed straight in) from those it updates. */
+    async findStoredParcelCodes(tx: Queryable, codes: readonly string[]): Promise<string[]> {
+      if (codes.length === 0) return [];
+      return (await tx.query<{ code: string }>('SELECT code FROM parcels WHERE code = ANY($1::text[])', [codes])).map((r) => r.code);
+    },
+
+    /** Whether any parcel is stored. */
+    async hasParcels(tx: Queryable): Promise<boolean> {
+      return (await tx.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM parcels) AS any'))[0].any;
     },
 
     /**
