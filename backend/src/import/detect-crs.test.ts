@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { confirmByHint, detectCrs, samplePositions, type Position } from './detect-crs.js';
+import { confirmByHint, detectCrs, EvenSample, samplePositions, type Position } from './detect-crs.js';
 import { resolveStatedCrs, resolveCrsChoice } from './prj.js';
 
 // The tiny park's corner, and the same place in Gauss-Krüger metres (proj4 is the independent party)
@@ -63,14 +63,26 @@ describe('samplePositions', () => {
     const geometries = Array.from({ length: 50_000 }, (_, i) => square(100 + i / 10_000));
     const asked: number[] = [];
     const sample = samplePositions(geometries.length, (i) => (asked.push(i), geometries[i]));
-    expect(asked).toHaveLength(2000);
+    // every 32nd: the smallest power-of-two stride that keeps them to 2000
+    expect(asked).toHaveLength(1563);
     expect(asked[0]).toBe(0);
-    expect(asked.at(-1)).toBe(49_975);
+    expect(asked[1]).toBe(32);
+    expect(asked.at(-1)).toBe(49_984);
     expect(sample.length).toBeLessThanOrEqual(2000);
     expect(sample.length).toBeGreaterThan(1900);
     const lons = sample.map(([lon]) => lon);
     expect(Math.min(...lons)).toBe(100);
     expect(Math.max(...lons)).toBeGreaterThan(104.9);
+  });
+
+  it('keeps, row by row, the sample it would take of the whole file (EvenSample), whatever the number of rows', () => {
+    const point = (i: number) => ({ type: 'Point', coordinates: [100 + i / 100_000, 30 + (i % 7) / 10] });
+    for (const count of [1, 2, 1999, 2000, 2001, 4000, 4001, 8191, 50_000]) {
+      const geometries = Array.from({ length: count }, (_, i) => point(i));
+      const even = new EvenSample();
+      for (const geometry of geometries) even.add({ geometry });
+      expect(even.positions(), `${count} rows`).toEqual(samplePositions(count, (i) => geometries[i]));
+    }
   });
 
   it('takes every position of a small file', () => {

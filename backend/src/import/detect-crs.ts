@@ -37,15 +37,56 @@ const GCJ_NOTE =
   'GCJ-02 (Amap, Tencent) and BD-09 (Baidu) coordinates look like ordinary lon/lat and are off by a few hundred metres; they cannot be told apart from the numbers: choose GCJ-02 or BD-09 yourself when the data was digitised on those maps';
 
 /**
+ * Which geometries a CRS sample takes from a file of `count`: every `stride`-th from the first, the stride the
+ * smallest power of two that keeps them to MAX_SAMPLE (so between MAX_SAMPLE / 2 and MAX_SAMPLE of them, spread
+ * over the whole file). A power of two, so that a file still being read can keep the same sample as it goes
+ * (EvenSample): an import sees the same sample whether it read the file whole first or not.
+ */
+export function sampleStride(count: number): number {
+  let stride = 1;
+  while (Math.ceil(count / stride) > MAX_SAMPLE) stride *= 2;
+  return stride;
+}
+
+/**
  * Up to MAX_SAMPLE positions spread evenly over the `count` geometries, the one at index i being
- * `geometryAt(i)`. Two walks, the first only counting, so a file of a million positions does not build a
- * million pairs to keep two thousand.
+ * `geometryAt(i)`: those of the geometries sampleStride picks (only these are asked for, so a source that
+ * parses a geometry when it is first read parses only these; walking every position of 200 000 parcels
+ * twice took ~0.6 s), then spread evenly.
  */
 export function samplePositions(count: number, geometryAt: (index: number) => unknown): Position[] {
-  // At most MAX_SAMPLE geometries, spread evenly over the file, are asked for (so a source that parses a
-  // geometry when it is first read parses only these) and walked (walking every position of 200 000 parcels
-  // twice took ~0.6 s); their positions are then spread evenly
-  const geometries = Array.from({ length: Math.min(count, MAX_SAMPLE) }, (_, i) => geometryAt(count <= MAX_SAMPLE ? i : Math.floor((i * count) / MAX_SAMPLE)));
+  const stride = sampleStride(count);
+  return spreadPositions(Array.from({ length: Math.ceil(count / stride) }, (_, i) => geometryAt(i * stride)));
+}
+
+/**
+ * samplePositions' sample, kept while the rows go by one at a time and in order (a file still being read):
+ * every row whose index is a multiple of the stride is kept, and when they grow past MAX_SAMPLE the stride
+ * doubles and every other one is let go. At any time the rows kept are those samplePositions would ask for.
+ */
+export class EvenSample {
+  private stride = 1;
+  private count = 0;
+  private kept: { index: number; row: { geometry: unknown } }[] = [];
+
+  add(row: { geometry: unknown }): void {
+    const index = this.count++;
+    if (index % this.stride !== 0) return;
+    this.kept.push({ index, row });
+    if (this.kept.length > MAX_SAMPLE) {
+      this.stride *= 2;
+      this.kept = this.kept.filter((k) => k.index % this.stride === 0);
+    }
+  }
+
+  positions(): Position[] {
+    return spreadPositions(this.kept.map((k) => k.row.geometry));
+  }
+}
+
+/** Up to MAX_SAMPLE of the geometries' positions, spread evenly. Two walks, the first only counting, so a
+ * file of a million positions does not build a million pairs to keep two thousand. */
+function spreadPositions(geometries: unknown[]): Position[] {
   const walkAll = (visit: (c: number[]) => void) => {
     const walk = (c: unknown) => {
       if (!Array.isArray(c)) return;
