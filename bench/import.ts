@@ -270,7 +270,7 @@ async function main() {
     for (const r of rows) console.log(fmt(r));
     console.log(`ratio MuYield / ogr2ogr: ${(ours.ms / ogr.ms).toFixed(2)}; total area ${(counts.ours_sqm / 1e6).toFixed(3)} km² (MuYield) vs ${(counts.ogr_sqm / 1e6).toFixed(3)} km² (ogr2ogr)`);
     console.log('\nMuYield steps (from the start of reading the file; the batches of rows staged, checked and written together):');
-    const batch = /^checking geometry with PostGIS: rows \d+–(\d+) of (\d+)/;
+    const batch = /^checking geometry with PostGIS: rows \d+–\d+/;
     const steps = ours.steps.filter((s, i) => !(batch.test(s.step) && batch.test(ours.steps[i - 1]?.step ?? '')));
     const batches = ours.steps.filter((s) => batch.test(s.step)).length;
     for (let i = 0; i < steps.length - 1; i++) {

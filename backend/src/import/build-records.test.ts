@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCrs } from '../bundle/crs.js';
-import { buildRecords, fieldsOfUpdate, startBuildRecords } from './build-records.js';
+import type { ParsedRecord } from '../bundle/validate-bundle.js';
+import { buildRecords, fieldsOfUpdate, ROWS_NOT_READ_YET, startBuildRecords, type RecordBuilder } from './build-records.js';
 import { suggestMapping } from './field-mapping.js';
-import type { SourceData } from './source.js';
+import { RowFeed, type SourceData, type SourceRecord } from './source.js';
+
+/** The next record built, which must be there */
+function pull(builder: RecordBuilder): ParsedRecord {
+  const next = builder.records.next();
+  if (next.done || next.value === ROWS_NOT_READ_YET) throw new Error(`no record: ${String(next.value)}`);
+  return next.value;
+}
 
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 34], [x + 0.001, 34], [x + 0.001, 34.001], [x, 34.001], [x, 34]]] });
 
@@ -25,16 +33,51 @@ describe('startBuildRecords (rows built as a consumer pulls them)', () => {
     const source = parcels(rows);
     const builder = startBuildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'));
     expect(builder.fileError).toBe(false);
-    const first = builder.records.next();
-    expect(first.done).toBe(false);
-    if (first.done) return;
-    expect(first.value.values.code).toBe('A1');
-    expect(builder.declaredAreaSqm.get(first.value)).toBe(10_300);
+    const first = pull(builder);
+    expect(first.values.code).toBe('A1');
+    expect(builder.declaredAreaSqm.get(first)).toBe(10_300);
     // the second row's bad land use is not reported until the builder gets there
     expect(builder.problems.filter((p) => p.feature === 2)).toEqual([]);
-    const second = builder.records.next();
-    expect(second.done || second.value.values.code).toBe('A3');
+    expect(pull(builder).values.code).toBe('A3');
     expect(builder.problems).toContainEqual(expect.objectContaining({ severity: 'error', feature: 2, field: 'land_use' }));
+  });
+
+  it('builds the rows of a source still being read as they come, and says when it has caught up with the reading', async () => {
+    const whole = parcels(rows);
+    const source: SourceData = { ...whole, records: whole.records.slice(0, 1) };
+    const feed = new RowFeed();
+    const seen: SourceRecord[] = [];
+    const builder = startBuildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'), { feed, consumeSource: true, onRow: (r) => seen.push(r) });
+    expect(pull(builder).values.code).toBe('A1');
+    expect(builder.records.next()).toEqual({ done: false, value: ROWS_NOT_READ_YET });
+    expect(() => builder.finish()).toThrow(/before the source was read/);
+    // the reader adds the other rows, then ends
+    const more = builder.more();
+    source.records.push(...whole.records.slice(1));
+    feed.grew();
+    await more;
+    expect(pull(builder).values.code).toBe('A3');
+    expect(pull(builder).at.feature).toBe(4);
+    expect(builder.records.next()).toEqual({ done: false, value: ROWS_NOT_READ_YET });
+    feed.end();
+    await builder.more();
+    const built = builder.finish();
+    expect(built.records.map((r) => r.values.code)).toEqual(buildRecords(parcels(rows), 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326')).records.map((r) => r.values.code));
+    expect(built.rowCount).toBe(rows.length);
+    expect(seen).toEqual(whole.records);
+    expect(source.records.every((r) => r === undefined)).toBe(true);
+  });
+
+  it('passes on the reader\'s error to a builder waiting for more rows', async () => {
+    const source = parcels(rows.slice(0, 1));
+    const feed = new RowFeed();
+    const builder = startBuildRecords(source, 'parcels', suggestMapping('parcels', source.columns), resolveCrs('EPSG:4326'), { feed });
+    pull(builder);
+    expect(builder.records.next().value).toBe(ROWS_NOT_READ_YET);
+    const more = builder.more();
+    feed.fail(new Error('cut short'));
+    await expect(more).rejects.toThrow('cut short');
+    await expect(builder.more()).rejects.toThrow('cut short');
   });
 
   it('finish() builds the rows not pulled yet, then checks across rows: the same result as buildRecords', () => {

@@ -8,7 +8,7 @@ import {
 } from '../bundle/validate-bundle.js';
 import type { LayerName } from '../bundle/fields.js';
 import { applyMapping, checkMapping, GEOMETRY_LAYERS, IMPORT_LAYERS, suggestMapping, targetFields, type FieldMapping, type ImportLayer } from './field-mapping.js';
-import { MAX_ROW_CHARS, type SourceData } from './source.js';
+import { MAX_ROW_CHARS, type RowFeed, type SourceData, type SourceRecord } from './source.js';
 
 export interface BuiltRecords {
   records: ParsedRecord[];
@@ -38,10 +38,26 @@ export interface RecordBuilder {
   /**
    * The rows as they are built and checked, one at a time and in order (each becomes the next of
    * `finish().records`): a consumer (the COPY into the staging table) can send one while the next is checked.
+   * From a source still being read (`feed`), ROWS_NOT_READ_YET when every row read so far is built: wait on
+   * `feed.more()`, then pull again.
    */
-  records: Generator<ParsedRecord, void, undefined>;
+  records: Generator<ParsedRecord | typeof ROWS_NOT_READ_YET, void, undefined>;
+  /** After ROWS_NOT_READ_YET: resolves when more rows are read (rejects with the reader's error, the file broken) */
+  more(): Promise<void>;
   /** Builds whatever rows were not pulled yet, then checks across rows (duplicates, units, references). */
   finish(): BuiltRecords;
+}
+
+/** What the rows of a source still being read yield when they have caught up with the reading. */
+export const ROWS_NOT_READ_YET = Symbol('rows not read yet');
+
+export interface BuildOptions {
+  /** Let go of each source row once its record is built (see startBuildRecords) */
+  consumeSource?: boolean;
+  /** The source is still being read: its `records` grow until the feed ends */
+  feed?: RowFeed;
+  /** Each source row, in order, as its record is built (before it is let go) */
+  onRow?: (row: SourceRecord) => void;
 }
 
 /**
@@ -49,21 +65,26 @@ export interface RecordBuilder {
  * place in `source.records` emptied; the length stays) once its record is built, so a large file's rows are
  * not held twice (as read and as built): for an importer that reads the source only before it builds.
  */
-export function startBuildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, options: { consumeSource?: boolean } = {}): RecordBuilder {
+export function startBuildRecords(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, options: BuildOptions = {}): RecordBuilder {
   const problems: BundleProblem[] = [...source.problems];
   const declaredAreaSqm = new Map<ParsedRecord, number>();
   const result = { records: [] as ParsedRecord[], declaredAreaSqm, problems, pending: [] as PendingReference[], rowCount: source.records.length };
   const fileError = checkFile(source, layer, mapping, problems);
-  const records = fileError ? (function* () { /* nothing to build */ })() : buildRows(source, layer, mapping, crs, result, Boolean(options.consumeSource));
+  const records = fileError ? (function* () { /* nothing to build */ })() : buildRows(source, layer, mapping, crs, result, options);
   let finished: BuiltRecords | undefined;
   return {
     problems,
     declaredAreaSqm,
     fileError,
     records,
+    more: () => options.feed?.more() ?? Promise.resolve(),
     finish() {
       if (finished) return finished;
-      for (const _ of records); // eslint-disable-line @typescript-eslint/no-unused-vars -- the rows not pulled yet
+      // The rows not pulled yet (next(), not for…of: leaving a for…of would close the generator)
+      for (let next = records.next(); !next.done; next = records.next()) {
+        if (next.value === ROWS_NOT_READ_YET) throw new Error('finish() before the source was read to its end');
+      }
+      result.rowCount = source.records.length;
       if (!fileError) {
         checkDuplicates(layer, result.records, problems);
         if (layer === 'enterprises') for (const r of result.records) checkEnterpriseCode(r, problems);
@@ -108,16 +129,24 @@ function checkFile(source: SourceData, layer: ImportLayer, mapping: FieldMapping
 }
 
 /** Each row checked on its own and, when it holds up, added to `result` and yielded. */
-function* buildRows(source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, result: BuiltRecords, consume: boolean): Generator<ParsedRecord, void, undefined> {
+function* buildRows(
+  source: SourceData, layer: ImportLayer, mapping: FieldMapping, crs: CrsInfo | undefined, result: BuiltRecords, options: BuildOptions,
+): Generator<ParsedRecord | typeof ROWS_NOT_READ_YET, void, undefined> {
+  const { feed, onRow } = options;
   const { problems, declaredAreaSqm } = result;
   const file = source.file;
   const needsGeometry = GEOMETRY_LAYERS.includes(layer);
   const specs = FILE_SPECS[layer as LayerName];
   const rows = source.records;
   const codeField = layer === 'enterprises' || layer === 'land_rights' || layer === 'indicators' ? 'uscc' : 'code';
-  for (let index = 0; index < rows.length; index++) {
+  for (let index = 0; ; index++) {
+    while (index >= rows.length) {
+      if (!feed || feed.complete) return;
+      yield ROWS_NOT_READ_YET;
+    }
     const source_ = rows[index];
-    if (consume) (rows as (SourceData['records'][number] | undefined)[])[index] = undefined;
+    onRow?.(source_);
+    if (options.consumeSource) (rows as (SourceData['records'][number] | undefined)[])[index] = undefined;
     const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };
     const size = rowChars(source_.properties);
     if (size > MAX_ROW_CHARS) {

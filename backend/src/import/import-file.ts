@@ -10,9 +10,9 @@ import { stageAndCheck, type StagedImport } from './staged-checks.js';
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
 import { SourceLayerChoiceError } from './source-layers.js';
-import type { SourceData, SourceInput, SourceLayer } from './source.js';
+import type { RowFeed, SourceData, SourceInput, SourceLayer, SourceRecord } from './source.js';
 import { GEOMETRY_LAYERS, sourceSignature, suggestMapping, type FieldMapping, type ImportLayer } from './field-mapping.js';
-import { confirmByHint, detectCrs, samplePositions, type CrsCandidate, type CrsHint } from './detect-crs.js';
+import { confirmByHint, detectCrs, EvenSample, samplePositions, type CrsCandidate, type CrsHint, type Position } from './detect-crs.js';
 import { resolveCrsChoice, resolveStatedCrs } from './prj.js';
 import { fieldsOfUpdate, labelColumns, startBuildRecords } from './build-records.js';
 
@@ -31,6 +31,11 @@ export interface ImportFileOptions {
   onProgress?: (step: string) => void;
   /** Rows per batch staged, checked and written at once (staged-checks.ts; tests use small ones) */
   batchRows?: number;
+  /**
+   * A GeoJSON file of more features than this is checked and written while the rest of it is read (see
+   * importFile); STREAM_AFTER_ROWS unless given, 0 to read every file whole first.
+   */
+  streamAfterRows?: number;
 }
 
 export interface GeometryRepair {
@@ -77,6 +82,12 @@ const MIN_REPORTED_SQM = 1;
 /** A declared parcel area further than this from the geometry's is reported, as a share */
 const DECLARED_AREA_TOLERANCE = 0.05;
 const MAX_PROBLEMS = 1000;
+/**
+ * A streamed file (GeoJSON) of more features than this is checked and written while the rest is read: the
+ * decisions about the whole file are taken from these first ones, and checked against the whole file at the
+ * end. 200 000 parcels took 1.3 s to read before PostgreSQL had anything to do.
+ */
+const STREAM_AFTER_ROWS = 4096;
 
 /**
  * Import one file into one layer: read it, settle its CRS, map its columns, check everything (also against
@@ -84,28 +95,89 @@ const MAX_PROBLEMS = 1000;
  * dry run or anything is wrong, write it in one transaction with the rows' previous state kept for undo.
  * The file comes as its bytes or, so a large one is not held whole in memory, as `{ path }` (GeoJSON is then
  * streamed); `fileName` names it in the report and tells its format when the content does not.
+ *
+ * A streamed file of more than STREAM_AFTER_ROWS features into parks, buildings, or parcels of a dry run or
+ * of an empty table, is not read whole first: once that many are read, the mapping and the CRS are settled from
+ * them and the rows are built, checked and written while the rest is read (PostgreSQL has work from the
+ * start). At the end, with the whole file read, the columns, the stated CRS and the CRS settled from a
+ * sample of every row (the sample an import of the whole file takes) must be what was settled at first;
+ * otherwise the transaction is rolled back and the file read again whole first, so the result is always that
+ * of reading the whole file first.
  */
 export async function importFile(db: Database, input: SourceInput, fileName: string, options: ImportFileOptions): Promise<ImportReport> {
+  const progress = options.onProgress ?? (() => undefined);
+  const streamAfterRows = options.streamAfterRows ?? STREAM_AFTER_ROWS;
+  progress(`reading ${fileName}`);
+  let early: { partial: SourceData; feed: RowFeed } | undefined;
+  let tookEarly = () => undefined as void;
+  const earlyTaken = new Promise<void>((resolve) => {
+    tookEarly = resolve;
+  });
+  const whole = readSource(input, fileName, {
+    sourceLayer: options.sourceLayer,
+    early: streamAfterRows > 0 && STREAMED_LAYERS.includes(options.layer) ? {
+      rows: streamAfterRows,
+      take: (partial, feed) => {
+        early = { partial, feed };
+        tookEarly();
+      },
+    } : undefined,
+  });
+  whole.catch(() => undefined); // its failure is answered below, or where the rows wait for it
+  await Promise.race([whole.then(() => undefined, () => undefined), earlyTaken]);
+  if (early) {
+    const streamed = await importSource(db, early.partial, options, { feed: early.feed, whole });
+    if (streamed === READ_AGAIN) {
+      progress(`reading ${fileName} again, whole first: the first rows did not settle the mapping or the coordinate system of the whole file`);
+      return importFile(db, input, fileName, { ...options, streamAfterRows: 0 });
+    }
+    if (streamed !== READ_WHOLE) return streamed;
+  }
+  let source: SourceData;
+  try {
+    source = await whole;
+  } catch (err) {
+    return readFailed(err, fileName, options.layer);
+  }
+  return (await importSource(db, source, options)) as ImportReport;
+}
+
+/** The layers whose rows may be checked and written while their file is still read: those staged for PostGIS */
+const STREAMED_LAYERS: readonly ImportLayer[] = ['parks', 'parcels', 'buildings'];
+/** importSource on the first rows of a file still being read: wait for the whole file, then import it */
+const READ_WHOLE = Symbol('read the whole file first');
+/** The same, after the first rows were built (so let go): read the file again */
+const READ_AGAIN = Symbol('read the file again');
+
+/** A file still being read: its rows come through `feed`, and `whole` is the file once read (or its error) */
+interface Reading {
+  feed: RowFeed;
+  whole: Promise<SourceData>;
+}
+
+/** The report on a file that could not be read: a reader library's own failure on a malformed file is still the file's fault, not the server's */
+function readFailed(err: unknown, fileName: string, layer: ImportLayer): ImportReport {
+  const problem: BundleProblem = err instanceof ImportReadError
+    ? { severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }), message: err.message.slice(err.file.length + 2), ...err.detail }
+    : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}`, kind: 'fileUnreadable', params: { reason: (err as Error).message } };
+  return finish({
+    status: 'invalid', file: fileName, layer, columns: [], counts: { rows: 0, valid: 0, insert: 0, update: 0, errors: 0, warnings: 0 }, repairs: [],
+    sourceLayers: err instanceof SourceLayerChoiceError ? err.sourceLayers : undefined, problems: [problem],
+  });
+}
+
+/**
+ * importFile once the file is read, or (`reading`) once its first rows are: READ_WHOLE when they cannot be
+ * imported before the rest is read, READ_AGAIN when the whole file did not bear out what they settled.
+ */
+async function importSource(db: Database, source: SourceData, options: ImportFileOptions, reading?: Reading): Promise<ImportReport | typeof READ_WHOLE | typeof READ_AGAIN> {
   const progress = options.onProgress ?? (() => undefined);
   const { layer } = options;
   const repo = createImportRepository(db);
   const empty = { rows: 0, valid: 0, insert: 0, update: 0, errors: 0, warnings: 0 };
-  const base: ImportReport = { status: 'invalid', file: fileName, layer, columns: [], counts: empty, problems: [], repairs: [] };
-
-  progress(`reading ${fileName}`);
-  let source: SourceData;
-  try {
-    source = await readSource(input, fileName, { sourceLayer: options.sourceLayer });
-  } catch (err) {
-    // A reader library's own failure on a malformed file is still the file's fault, not the server's
-    const problem: BundleProblem = err instanceof ImportReadError
-      ? { severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }), message: err.message.slice(err.file.length + 2), ...err.detail }
-      : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}`, kind: 'fileUnreadable', params: { reason: (err as Error).message } };
-    return finish({ ...base, sourceLayers: err instanceof SourceLayerChoiceError ? err.sourceLayers : undefined, problems: [problem] });
-  }
   const report: ImportReport = {
-    ...base, file: source.file, format: source.format, sourceLayer: source.layerName, sourceLayers: source.sourceLayers, encoding: source.encoding, columns: source.columns,
-    counts: { ...empty, rows: source.records.length },
+    status: 'invalid', file: source.file, format: source.format, layer, sourceLayer: source.layerName, sourceLayers: source.sourceLayers, encoding: source.encoding,
+    columns: source.columns, counts: { ...empty, rows: source.records.length }, problems: [], repairs: [],
   };
 
   // Mapping: given, else the one remembered for these columns, else suggested by the synonyms table
@@ -122,13 +194,18 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
 
   // CRS: given, else stated by the file, else detected; uncertain → ask, write nothing
   let crs: CrsInfo | undefined;
+  let settledAs: Settled | undefined;
   if (GEOMETRY_LAYERS.includes(layer) && source.records.some((r) => r.geometry)) {
     progress('settling the coordinate system');
-    const settled = await settleCrs(source, options, mapping, repo);
+    // From the first rows of a file still being read: as many as it took to start, whatever more came since
+    const settled = await settleCrs(evidenceOf(source, mapping, reading ? options.streamAfterRows ?? STREAM_AFTER_ROWS : source.records.length), options, repo, db);
+    // Asking, or refusing, is for the whole file to decide
+    if (reading && !('crs' in settled)) return READ_WHOLE;
     if ('problem' in settled) return finish({ ...report, problems: [...source.problems, settled.problem] });
     if ('candidates' in settled) {
       return { ...report, status: 'needsCrs', crsCandidates: settled.candidates, crsNote: settled.note, problems: source.problems };
     }
+    settledAs = settled;
     crs = settled.crs;
     report.crs = { code: crs.code, label: crs.label, from: settled.from, caveat: crs.caveat };
     if (settled.note) source.problems.push({ severity: 'warning', file: source.file, message: settled.note, kind: 'crsDetected', params: { crs: crs.code, label: crs.label } });
@@ -138,7 +215,10 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
     }
   }
 
-  const builder = startBuildRecords(source, layer, mapping, crs, { consumeSource: true });
+  // Checked and written while the file is read: the sample of every row for the CRS, kept as they go by
+  const sample = new EvenSample();
+  const parks = new NamedParks(mapping);
+  const builder = startBuildRecords(source, layer, mapping, crs, reading ? { consumeSource: true, feed: reading.feed, onRow: (row) => (sample.add(row), parks.add(row)) } : { consumeSource: true });
   const problems = builder.problems;
   const checkable = !problems.some((p) => p.severity === 'error' && p.row === undefined && p.feature === undefined);
   report.problems = problems;
@@ -146,21 +226,31 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   // batch: node builds and checks the next batch while PostgreSQL checks this one and, for parcels being
   // committed, writes it (staged-checks.ts). Anything wrong, or a dry run: the transaction is rolled back.
   const staging = checkable && crs !== undefined && (layer === 'parks' || layer === 'parcels' || layer === 'buildings') ? layer : undefined;
+  const committing = !options.dryRun && !problems.some((p) => p.severity === 'error');
+  // New parcels into a table that holds some: which are new is asked for the whole file's codes
+  if (reading && (!staging || (staging === 'parcels' && committing && (await repo.hasParcels())))) return READ_WHOLE;
   const nothingToCommit = new Error('nothing to commit');
+  const readAgain = new Error('read the file again');
   try {
     report.importId = await db.transaction(async (tx) => {
-      const id = options.dryRun || problems.some((p) => p.severity === 'error') ? undefined : await repo.insertImport(tx, {
+      const id = !committing ? undefined : await repo.insertImport(tx, {
         fileName: source.file, layer, format: source.format, crs: crs?.code ?? null, counts: { rows: report.counts.rows },
       });
       let staged: StagedImport | undefined;
       if (staging) {
-        progress(`checking ${source.records.length} rows and staging their geometry for PostGIS`);
+        progress(reading ? 'checking the rows as they are read and staging their geometry for PostGIS' : `checking ${source.records.length} rows and staging their geometry for PostGIS`);
         staged = await stageAndCheck(repo, tx, builder, {
           layer: staging, repair: Boolean(options.repair), minSqm: MIN_REPORTED_SQM, declaredTolerance: DECLARED_AREA_TOLERANCE,
-          writeAs: id !== undefined && staging === 'parcels' ? { importId: id, fields: fieldsWritten, codes: codesInFile(source, mapping) } : undefined,
-          problems, total: source.records.length, batchRows: options.batchRows, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`),
+          writeAs: id !== undefined && staging === 'parcels' ? { importId: id, fields: fieldsWritten, codes: reading ? undefined : () => codesInFile(source, mapping) } : undefined,
+          problems, total: reading ? undefined : source.records.length, batchRows: options.batchRows, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`),
         });
       } else progress(`checking ${source.records.length} rows`);
+      if (reading) {
+        // Every row was built, so the file is read: did its first rows settle what the whole file settles?
+        const whole = await reading.whole;
+        if (!(await settledAlike(whole, source, settledAs, { positions: () => sample.positions(), parkCodes: parks.codes() }, options, repo, tx))) throw readAgain;
+        report.counts.rows = whole.records.length;
+      }
       const built = builder.finish();
       report.counts.valid = built.records.length;
       if (checkable) {
@@ -186,11 +276,33 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
       return id;
     });
   } catch (err) {
+    if (reading) {
+      // The file broke off while its first rows were checked: that is what is reported, as for a file read whole
+      const readError = await reading.whole.then(() => undefined, (e: unknown) => e);
+      if (readError !== undefined) return readFailed(readError, source.file, layer);
+      if (err === readAgain) return READ_AGAIN;
+    }
     if (err !== nothingToCommit) problems.push(databaseRefused(source.file, describeDatabaseError(err)));
   }
   labelColumns(problems, mapping);
   if (report.importId === undefined) return finish(options.dryRun ? { ...report, status: 'dryRun' } : report);
   return finish({ ...report, status: 'committed' });
+}
+
+/**
+ * Whether the whole file, once read, settles what its first rows settled: the same columns (so the same
+ * mapping), as many rows as were built, the same stated CRS, and the same CRS settled from the sample of
+ * every row (`evidence`, the one samplePositions takes of the whole file) with the same note.
+ */
+async function settledAlike(
+  whole: SourceData, first: SourceData, settled: Settled | undefined, evidence: Pick<CrsEvidence, 'positions' | 'parkCodes'>,
+  options: ImportFileOptions, repo: ReturnType<typeof createImportRepository>, tx: Queryable,
+): Promise<boolean> {
+  if (whole.columns.length !== first.columns.length || whole.columns.some((c, i) => c !== first.columns[i])) return false;
+  if (whole.statedCrs?.text !== first.statedCrs?.text || whole.statedCrs?.from !== first.statedCrs?.from) return false;
+  if (!settled || !('crs' in settled)) return settled === undefined;
+  const again = await settleCrs({ file: whole.file, statedCrs: whole.statedCrs, ...evidence }, options, repo, tx);
+  return 'crs' in again && again.crs.code === settled.crs.code && again.from === settled.from && again.note === settled.note;
 }
 
 /**
@@ -232,8 +344,50 @@ type Settled =
   | { candidates: CrsCandidate[]; note: string }
   | { problem: BundleProblem };
 
-async function settleCrs(source: SourceData, options: ImportFileOptions, mapping: FieldMapping, repo: ReturnType<typeof createImportRepository>): Promise<Settled> {
-  const file = source.file;
+/** What a file's CRS is settled from, besides the options: what the file states, a sample of its positions, the parks its rows name */
+interface CrsEvidence {
+  file: string;
+  statedCrs?: SourceData['statedCrs'];
+  positions: () => Position[];
+  /** The first 50 different park codes the rows name (NamedParks) */
+  parkCodes: string[];
+}
+
+/** The evidence of the source's first `rows` rows */
+function evidenceOf(source: SourceData, mapping: FieldMapping, rows: number): CrsEvidence {
+  const parks = new NamedParks(mapping);
+  for (let i = 0; i < rows && parks.add(source.records[i]); i++);
+  return {
+    file: source.file, statedCrs: source.statedCrs, parkCodes: parks.codes(),
+    positions: () => samplePositions(rows, (i) => source.records[i].geometry),
+  };
+}
+
+/** The first 50 different park codes the rows name, row by row: where the data should be, for the CRS. */
+class NamedParks {
+  private readonly seen = new Set<string>();
+  private readonly column: string | undefined;
+
+  constructor(mapping: FieldMapping) {
+    this.column = mapping.park_code?.column;
+  }
+
+  /** False once no more are taken */
+  add(row: SourceRecord): boolean {
+    if (this.column === undefined || this.seen.size >= 50) return false;
+    const code = String(row.properties[this.column] ?? '');
+    if (code) this.seen.add(code);
+    return true;
+  }
+
+  codes(): string[] {
+    return [...this.seen];
+  }
+}
+
+/** The CRS: given, else stated, else detected from the positions. `q` asks the database where parks are (a transaction's, inside one). */
+async function settleCrs(evidence: CrsEvidence, options: ImportFileOptions, repo: ReturnType<typeof createImportRepository>, q: Queryable): Promise<Settled> {
+  const file = evidence.file;
   if (options.crs) {
     try {
       return { crs: resolveCrsChoice(options.crs), from: 'given' };
@@ -242,10 +396,10 @@ async function settleCrs(source: SourceData, options: ImportFileOptions, mapping
       throw err;
     }
   }
-  const positions = samplePositions(source.records.length, (i) => source.records[i].geometry);
-  if (source.statedCrs) {
+  const positions = evidence.positions();
+  if (evidence.statedCrs) {
     try {
-      const crs = resolveStatedCrs(source.statedCrs.text);
+      const crs = resolveStatedCrs(evidence.statedCrs.text);
       return { crs, from: 'file' };
     } catch (err) {
       if (!(err instanceof UnknownCrsError)) throw err;
@@ -253,35 +407,33 @@ async function settleCrs(source: SourceData, options: ImportFileOptions, mapping
       const best = detected.candidates[0];
       return {
         problem: {
-          severity: 'error', file: `${file}${source.statedCrs.from.endsWith('.prj') ? `/${source.statedCrs.from}` : ''}`, field: 'crs',
-          message: `${source.statedCrs.from} cannot be used: ${err.message}${best ? `; the numbers look like ${best.label}: import again with crs=${best.crs}` : ''}`,
-          kind: 'statedCrsUnusable', params: { from: source.statedCrs.from, reason: err.message, ...(best && { likelyCrs: best.crs, likelyLabel: best.label }) },
+          severity: 'error', file: `${file}${evidence.statedCrs.from.endsWith('.prj') ? `/${evidence.statedCrs.from}` : ''}`, field: 'crs',
+          message: `${evidence.statedCrs.from} cannot be used: ${err.message}${best ? `; the numbers look like ${best.label}: import again with crs=${best.crs}` : ''}`,
+          kind: 'statedCrsUnusable', params: { from: evidence.statedCrs.from, reason: err.message, ...(best && { likelyCrs: best.crs, likelyLabel: best.label }) },
         },
       };
     }
   }
-  const hint = await findHint(source, options, mapping, repo);
+  const hint = await findHint(evidence, options, repo, q);
   const detection = confirmByHint(detectCrs(positions, hint), hint);
   if (detection.chosen) return { crs: resolveCrsChoice(detection.chosen.crs), from: 'detected', note: `no coordinate system in the file: ${detection.note}` };
   return { candidates: detection.candidates, note: detection.note };
 }
 
 /** Where the data should be: the hint given, the parks its rows name, or the parks already stored. */
-async function findHint(source: SourceData, options: ImportFileOptions, mapping: FieldMapping, repo: ReturnType<typeof createImportRepository>): Promise<CrsHint | undefined> {
+async function findHint(evidence: CrsEvidence, options: ImportFileOptions, repo: ReturnType<typeof createImportRepository>, q: Queryable): Promise<CrsHint | undefined> {
   const given = options.hint?.trim();
   if (given) {
     const m = /^(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)$/.exec(given);
     if (m) return { lonLat: [Number(m[1]), Number(m[2])], source: `the hint ${given}` };
-    const [park] = await repo.findParkPositions([given]);
+    const [park] = await repo.findParkPositions([given], q);
     if (park) return { lonLat: [park.lon, park.lat], source: `park ${park.code}` };
   }
-  const parkColumn = mapping.park_code?.column;
-  if (parkColumn) {
-    const codes = [...new Set(source.records.map((r) => String(r.properties[parkColumn] ?? '')).filter(Boolean))].slice(0, 50);
-    const [park] = await repo.findParkPositions(codes);
+  if (evidence.parkCodes.length > 0) {
+    const [park] = await repo.findParkPositions(evidence.parkCodes, q);
     if (park) return { lonLat: [park.lon, park.lat], source: `park ${park.code}, named in the data` };
   }
-  const center = await repo.findParksCenter();
+  const center = await repo.findParksCenter(q);
   // Only when the stored parks are close together: their middle then says which zone
   if (center && center.extent_km < 300) return { lonLat: [center.lon, center.lat], source: `the ${center.count} stored park(s)` };
   return undefined;

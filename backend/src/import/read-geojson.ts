@@ -1,4 +1,4 @@
-import type { SourceData, SourceRecord } from './source.js';
+import { RowFeed, type EarlyRows, type SourceData, type SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
 import { problemDetail } from '../bundle/problems.js';
 import { GeoJsonSplitter, GeoJsonSyntaxError, NotAnObjectError, wholeFeature } from './geojson-splitter.js';
@@ -11,8 +11,23 @@ type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
  * file's text is never whole in memory. A legacy `crs` member (what GDAL writes for projected data) is kept
  * as the stated CRS. A feature's geometry is kept as text and parsed when first read (FeatureRecord): in
  * an import, when its row is built, while PostgreSQL writes the rows before it.
+ * With `early`, the rows read so far are offered once `early.rows` features of a FeatureCollection are read,
+ * so an import can check and write them while the rest is read; the feed it gets then says when more are read,
+ * and ends or fails as this read does.
  */
-export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceData> {
+export async function readGeoJson(chunks: Chunks, file: string, early?: EarlyRows): Promise<SourceData> {
+  const feed = early ? new RowFeed() : undefined;
+  try {
+    const data = await readFeatures(chunks, file, early, feed);
+    feed?.end();
+    return data;
+  } catch (err) {
+    feed?.fail(err);
+    throw err;
+  }
+}
+
+async function readFeatures(chunks: Chunks, file: string, early: EarlyRows | undefined, feed: RowFeed | undefined): Promise<SourceData> {
   let type: unknown;
   let crsName: unknown;
   let featuresArray = false;
@@ -47,6 +62,9 @@ export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceD
         return void records.push(toRecord(value, records.length + 1, columns, seen));
       }
       records.push(toRecord(value, records.length + 1, columns, seen, geometry));
+      if (early && feed && featuresArray && records.length === early.rows) {
+        early.take({ file, format: 'geojson', columns: [...columns], records, statedCrs: statedCrs(crsName), problems: [] }, feed);
+      }
     },
     member: (key, json) => {
       const value = parse(json, () => `in the member "${key}"`);
@@ -58,7 +76,11 @@ export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceD
   });
 
   try {
-    for await (const chunk of chunks) if (chunk.length) splitter.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+    for await (const chunk of chunks) {
+      if (!chunk.length) continue;
+      splitter.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+      feed?.grew();
+    }
     splitter.end();
   } catch (err) {
     if (err instanceof NotAnObjectError) throw new ImportReadError(file, 'is not a GeoJSON FeatureCollection or Feature', problemDetail('notGeoJson', {}));
@@ -82,9 +104,14 @@ export async function readGeoJson(chunks: Chunks, file: string): Promise<SourceD
     format: 'geojson',
     columns,
     records,
-    statedCrs: typeof crsName === 'string' ? { text: crsName, from: 'the GeoJSON "crs" member' } : undefined,
+    statedCrs: statedCrs(crsName),
     problems: [],
   };
+}
+
+/** The CRS a legacy `crs` member names */
+function statedCrs(crsName: unknown): SourceData['statedCrs'] {
+  return typeof crsName === 'string' ? { text: crsName, from: 'the GeoJSON "crs" member' } : undefined;
 }
 
 /** The feature's record; its geometry is `geometryJson` parsed when first read, when given, else the one in `value` */

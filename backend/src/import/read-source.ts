@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SourceData, SourceInput, SourceLayer } from './source.js';
+import type { EarlyRows, SourceData, SourceInput, SourceLayer } from './source.js';
 import { problemDetail } from '../bundle/problems.js';
 import { ImportReadError, openZip, type ZipEntry } from './safe-zip.js';
 import { chooseSourceLayer } from './source-layers.js';
@@ -14,6 +14,8 @@ import { readGeoPackage } from './read-geopackage.js';
 export interface ReadOptions {
   /** Shapefile base name, GeoPackage table, or a file's path in a zip of several, when the file holds several */
   sourceLayer?: string;
+  /** Offer the rows read so far once this many are read, where the format is streamed (GeoJSON): see readGeoJson */
+  early?: EarlyRows;
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -55,7 +57,7 @@ export async function readSource(input: SourceInput, fileName: string, options: 
   if (head.subarray(0, 16).equals(SQLITE_MAGIC)) return readGeoPackage(await readWhole(input), file, options.sourceLayer);
   const text = head.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('<')) return readKml(await readWhole(input), file);
-  if (text.startsWith('{') || ext === '.geojson' || ext === '.json') return readGeoJson(readChunks(input), file);
+  if (text.startsWith('{') || ext === '.geojson' || ext === '.json') return readGeoJson(readChunks(input), file, options.early);
   if (ext === '.xls') throw new ImportReadError(file, 'is an old Excel .xls workbook: save it as .xlsx or .csv', problemDetail('oldExcelWorkbook', {}));
   if (ext === '.gpkg') throw new ImportReadError(file, 'is not a GeoPackage (no SQLite header)', problemDetail('notGeoPackage', {}));
   if (ext === '.kmz' || ext === '.zip' || ext === '.xlsx') throw new ImportReadError(file, 'is not a readable zip file', problemDetail('notZip', { ext }));

@@ -44,3 +44,48 @@ export interface SourceData {
 
 /** A text longer than this in one row is refused (a whole row, all its cells together), characters. */
 export const MAX_ROW_CHARS = 100_000;
+
+/**
+ * The rows of a file still being read: its reader adds to `records` and calls `grew` after each piece of the
+ * file, then `end` (every row read) or `fail` (the file is broken: its error). A consumer that has built every
+ * row read so far waits on `more` for the next ones.
+ */
+export class RowFeed {
+  complete = false;
+  private failure: { error: unknown } | undefined;
+  private waiting: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+
+  grew(): void {
+    this.settle((w) => w.resolve());
+  }
+
+  end(): void {
+    this.complete = true;
+    this.settle((w) => w.resolve());
+  }
+
+  fail(error: unknown): void {
+    this.failure = { error };
+    this.settle((w) => w.reject(error));
+  }
+
+  /** Resolves when more rows were read or the reading ended; rejects with the reader's error. */
+  more(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure.error);
+    if (this.complete) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private settle(how: (w: { resolve: () => void; reject: (err: unknown) => void }) => void): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) how(w);
+  }
+}
+
+/** A reader's offer to start on the rows before it has read them all: after `rows` rows, `take` gets them so far. */
+export interface EarlyRows {
+  rows: number;
+  /** The source as read so far (`records` and `feed` live, `columns` and `statedCrs` as they were then) */
+  take: (partial: SourceData, feed: RowFeed) => void;
+}

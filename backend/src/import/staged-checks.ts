@@ -4,7 +4,7 @@ import type { BundleProblem } from '../bundle/problems.js';
 import { CopyText } from '../db/copy-text.js';
 import { parcelCopyValues, stagingValues, type ImportRepository, type StagedChecks } from '../repositories/import.repository.js';
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
-import type { RecordBuilder } from './build-records.js';
+import { ROWS_NOT_READ_YET, type RecordBuilder } from './build-records.js';
 import { findOverlapCandidates, LonLatBoxes } from './overlap-candidates.js';
 import { multiPolygonEwkbHex } from './wkb.js';
 
@@ -29,13 +29,17 @@ export interface StagingOptions {
   writeAs?: {
     importId: number;
     fields: readonly string[];
-    /** Parcels: every code the file's rows may carry (those stored are updated, the others COPYed straight in) */
-    codes?: readonly string[];
+    /**
+     * Parcels: every code the file's rows may carry (those stored are updated, the others COPYed straight in),
+     * asked for only when the table holds parcels. Not given (a file still being read): each row is COPYed
+     * straight in, and a batch holding a stored code is refused and staged.
+     */
+    codes?: () => readonly string[];
   };
   /** … as long as nothing is wrong so far (the import is then not committed, so nothing more is written) */
   problems: readonly BundleProblem[];
-  /** Rows in the file, for the progress steps */
-  total: number;
+  /** Rows in the file, for the progress steps (not known while the file is still being read) */
+  total?: number;
   /** Rows per batch; STAGING_BATCH_ROWS unless given */
   batchRows?: number;
   onProgress: (step: string) => void;
@@ -74,9 +78,10 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   let duplicate = false;
   let position = 0;
   // Parcels being committed: which of the file's codes are stored tells new rows (COPYed straight in) from those
-  // to update; a row whose code is not among them (none should be) is COPYed and, if it exists, refused and staged
-  const stored = placement && writeAs ? new Set(await repo.findStoredParcelCodes(tx, writeAs.codes ?? [])) : undefined;
+  // to update (none, when the table held no parcels); a row whose code is not among them is COPYed and, if it
+  // exists after all, refused and staged
   const tableHeldParcels = placement && writeAs ? await repo.hasParcels(tx) : true;
+  const stored = placement && writeAs ? new Set(tableHeldParcels && writeAs.codes ? await repo.findStoredParcelCodes(tx, writeAs.codes()) : []) : undefined;
   /** The code of each row COPYed straight into parcels, by position */
   const written: string[] = [];
 
@@ -98,6 +103,11 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
     while (staged.rows + direct.rows.length < rows) {
       const next = builder.records.next();
       if (next.done) break;
+      if (next.value === ROWS_NOT_READ_YET) {
+        // Every row read so far is built: the file is still being read (read-geojson.ts, early rows)
+        await builder.more();
+        continue;
+      }
       const r = next.value;
       const code = String(r.values.code);
       if (codes.has(code)) duplicate = true; // refused when the builder finishes; nothing more is written
@@ -170,7 +180,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   let batch = await nextBatch();
   while (batch.to >= batch.from) {
     const { from, to } = batch;
-    options.onProgress(`rows ${from}–${to} of ${options.total}: staging, checking${writing ? ', writing' : ''}`);
+    options.onProgress(`rows ${from}–${to}${options.total === undefined ? ' (the file still being read)' : ` of ${options.total}`}: staging, checking${writing ? ', writing' : ''}`);
     // PostgreSQL takes this batch and checks (and writes) it while node builds the next
     const work = checkAndWrite(batch);
     // Its failure is thrown below, once the next batch is built; until then it must not count as unhandled

@@ -169,7 +169,7 @@ export function createImportRepository(db: Database) {
     },
 
     /** Whether any parcel is stored. */
-    async hasParcels(tx: Queryable): Promise<boolean> {
+    async hasParcels(tx: Queryable = db): Promise<boolean> {
       return (await tx.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM parcels) AS any'))[0].any;
     },
 
@@ -194,13 +194,14 @@ export function createImportRepository(db: Database) {
       ]);
     },
 
-    async findParkPositions(codes: string[]): Promise<{ code: string; lon: number; lat: number }[]> {
+    /** Where these parks are (`q`: the transaction, when asked inside one: PGlite's one connection is its) */
+    async findParkPositions(codes: string[], q: Queryable = db): Promise<{ code: string; lon: number; lat: number }[]> {
       if (codes.length === 0) return [];
-      return db.query(sql('find-park-positions'), [codes]);
+      return q.query(sql('find-park-positions'), [codes]);
     },
 
-    async findParksCenter(): Promise<{ lon: number; lat: number; count: number; extent_km: number } | undefined> {
-      return (await db.query<{ lon: number; lat: number; count: number; extent_km: number }>(sql('find-parks-center')))[0];
+    async findParksCenter(q: Queryable = db): Promise<{ lon: number; lat: number; count: number; extent_km: number } | undefined> {
+      return (await q.query<{ lon: number; lat: number; count: number; extent_km: number }>(sql('find-parks-center')))[0];
     },
 
     /** How many of these keys already have a row (the rest would be inserted). */
