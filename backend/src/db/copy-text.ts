@@ -25,9 +25,9 @@ export function copyTextLine(values: CopyValue[]): string {
   return `${line}\n`;
 }
 
-/** `COPY table (columns) FROM source`, its names checked. */
-export function copyStatement(table: string, columns: string[], source: string): string {
-  return `COPY ${checkIdentifier(table)} (${columns.map(checkIdentifier).join(', ')}) FROM ${source}`;
+/** `COPY table (columns) FROM source`, its names checked; in the text format unless told binary (copy-binary.ts). */
+export function copyStatement(table: string, columns: string[], source: string, format: 'text' | 'binary' = 'text'): string {
+  return `COPY ${checkIdentifier(table)} (${columns.map(checkIdentifier).join(', ')}) FROM ${source}${format === 'binary' ? ' (FORMAT binary)' : ''}`;
 }
 
 /** A table or column name for COPY's column list: only plain lower-case identifiers, never from input. */

@@ -1,4 +1,5 @@
 import type { CopyText, CopyValue } from './copy-text.js';
+import type { CopyBinary } from './copy-binary.js';
 
 export type { CopyValue } from './copy-text.js';
 
@@ -20,10 +21,11 @@ export interface Queryable {
    * Many rows into `table (columns)` with COPY: `COPY … FROM STDIN` on PostgreSQL, streamed as the rows are
    * produced; on the embedded PGlite a COPY from a blob per ~8 MiB of rows. Each value in its column's text
    * input form (copy-text.ts); null and undefined are NULL. Table and column names are plain identifiers
-   * from the code, never from input. The rows may come made into COPY text beforehand (CopyText). Returns
-   * the number of rows.
+   * from the code, never from input. The rows may come made into COPY text beforehand (CopyText), or into
+   * binary COPY data (CopyBinary: `COPY … (FORMAT binary)`, each statement's data between the header and the
+   * trailer). Returns the number of rows.
    */
-  copyFrom(table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText): Promise<number>;
+  copyFrom(table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText | CopyBinary): Promise<number>;
   /**
    * The callback's statements under a savepoint of the transaction: when it fails, they are undone, the
    * transaction goes on as it was before, and the error is thrown. (postgres.js dooms a transaction any of whose

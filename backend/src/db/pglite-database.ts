@@ -3,9 +3,13 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable } from './database.js';
 import { copyPieces, copyStatement } from './copy-text.js';
+import { CopyBinary, copyBinaryStatements } from './copy-binary.js';
 
-/** PGlite copies from a blob it holds whole in memory: one COPY per this many characters of rows */
+/** PGlite copies from a blob it holds whole in memory: one COPY per this many characters (or bytes) of rows */
 const PGLITE_COPY_PIECE_CHARS = 8 << 20;
+
+/** A blob part of a Buffer's bytes, without copying them */
+const blobPart = (piece: Buffer) => new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength) as Uint8Array<ArrayBuffer>;
 
 function wrap(q: PGlite | Transaction): Queryable {
   return {
@@ -29,13 +33,19 @@ function wrap(q: PGlite | Transaction): Queryable {
       await q.exec(sql);
     },
     async copyFrom(table, columns, rows) {
+      if (rows instanceof CopyBinary) {
+        // Each COPY (a statement per ~8 MiB of whole rows) with its own header and trailer
+        const statement = copyStatement(table, columns, "'/dev/blob'", 'binary');
+        for (const data of copyBinaryStatements(rows, PGLITE_COPY_PIECE_CHARS)) await q.query(statement, [], { blob: new Blob(data.map(blobPart)) });
+        return rows.rows;
+      }
       const counter = { rows: 0 };
       const statement = copyStatement(table, columns, "'/dev/blob'");
       // One COPY per ~8 MiB: the pieces of a CopyText (1 MiB each) are put together up to that
       let parts: BlobPart[] = [];
       let size = 0;
       for (const piece of copyPieces(rows, counter, PGLITE_COPY_PIECE_CHARS)) {
-        parts.push(typeof piece === 'string' ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength) as Uint8Array<ArrayBuffer>);
+        parts.push(typeof piece === 'string' ? piece : blobPart(piece));
         size += piece.length;
         if (size < PGLITE_COPY_PIECE_CHARS) continue;
         await q.query(statement, [], { blob: new Blob(parts) });

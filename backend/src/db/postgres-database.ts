@@ -2,6 +2,7 @@ import postgres from 'postgres';
 import { once } from 'node:events';
 import { CopyRefusedError, type CopyValue, type Database, type Queryable } from './database.js';
 import { copyPieces, copyStatement, type CopyText } from './copy-text.js';
+import { CopyBinary, copyBinaryStatements } from './copy-binary.js';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
@@ -29,18 +30,22 @@ function wrap(sql: Sql, inTransaction: boolean): Queryable {
 
 /**
  * COPY … FROM STDIN on the transaction's connection, the text produced piece by piece while the socket sends
- * the previous ones (up to COPY_AHEAD_BYTES ahead), so node and the server work at once.
+ * the previous ones (up to COPY_AHEAD_BYTES ahead), so node and the server work at once. Binary COPY data
+ * (CopyBinary) is made beforehand: it is sent in one statement, between the header and the trailer.
  */
-async function copyFrom(sql: postgres.TransactionSql, table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText): Promise<number> {
+async function copyFrom(sql: postgres.TransactionSql, table: string, columns: string[], rows: Iterable<CopyValue[]> | CopyText | CopyBinary): Promise<number> {
   const counter = { rows: 0 };
-  const statement = copyStatement(table, columns, 'STDIN');
+  const binary = rows instanceof CopyBinary;
+  const statement = copyStatement(table, columns, 'STDIN', binary ? 'binary' : 'text');
+  const pieces = binary ? copyBinaryStatements(rows)[0] : copyPieces(rows, counter);
+  if (binary) counter.rows = rows.rows;
   const writable = await sql.unsafe(statement).writable();
   let refused: Error | undefined; // the server's refusal while the rows are sent (postgres.js destroys the stream)
   writable.on('error', (err) => {
     refused ??= err;
   });
   try {
-    for (const piece of copyPieces(rows, counter)) {
+    for (const piece of pieces) {
       if (refused) throw refused;
       writable.write(typeof piece === 'string' ? Buffer.from(piece) : piece);
       // Up to COPY_AHEAD_BYTES queued, let the socket send while the next piece is produced (the event loop

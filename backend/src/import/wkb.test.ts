@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiPolygonEwkbHex, multiPolygonWkbBase64 } from './wkb.js';
+import { multiPolygonEwkbHex, multiPolygonWkbBase64, multiPolygonWkbBytes, writeMultiPolygonWkb } from './wkb.js';
 
 describe('multiPolygonWkbBase64', () => {
   it('writes little-endian OGC WKB: a MultiPolygon of one square', () => {
@@ -25,5 +25,17 @@ describe('multiPolygonEwkbHex', () => {
     const wkb = Buffer.from(multiPolygonWkbBase64(coordinates), 'base64');
     expect([ewkb.readUInt8(0), ewkb.readUInt32LE(1), ewkb.readUInt32LE(5)]).toEqual([1, 0x20000006, 4326]);
     expect(ewkb.subarray(9).equals(wkb.subarray(5))).toBe(true);
+  });
+});
+
+describe('writeMultiPolygonWkb', () => {
+  it('writes in place, at an offset, the bytes multiPolygonEwkbHex spells, and says where it ended', () => {
+    const coordinates = [[[[108, 32], [108.001, 32], [108.001, 32.001], [108, 32.001], [108, 32]]], [[[109, 33], [109.5, 33], [109.5, 33.5], [109, 33]]]] as [number, number][][][];
+    const hex = multiPolygonEwkbHex(coordinates);
+    const target = Buffer.alloc(7 + multiPolygonWkbBytes(coordinates, 4326) + 3, 0xaa);
+    const end = writeMultiPolygonWkb(coordinates, target, 7, 4326);
+    expect(end).toBe(7 + hex.length / 2);
+    expect(target.subarray(7, end).toString('hex')).toBe(hex);
+    expect([target[6], target[end]]).toEqual([0xaa, 0xaa]);
   });
 });

@@ -18,13 +18,29 @@ export function multiPolygonEwkbHex(coordinates: MultiPolygonCoordinates, srid =
 
 /** WKB of a MultiPolygon, little-endian, 2D; EWKB with the SRID flag (0x20000000) when an SRID is given. */
 function multiPolygonWkb(coordinates: MultiPolygonCoordinates, srid?: number): Buffer {
+  const b = Buffer.allocUnsafe(multiPolygonWkbBytes(coordinates, srid));
+  writeMultiPolygonWkb(coordinates, b, 0, srid);
+  return b;
+}
+
+/** The length of a MultiPolygon's WKB as writeMultiPolygonWkb writes it, bytes. */
+export function multiPolygonWkbBytes(coordinates: MultiPolygonCoordinates, srid?: number): number {
   let size = srid === undefined ? 9 : 13;
   for (const polygon of coordinates) {
     size += 9;
     for (const ring of polygon) size += 4 + ring.length * 16;
   }
-  const b = Buffer.allocUnsafe(size);
-  let o = b.writeUInt8(1, 0);
+  return size;
+}
+
+/**
+ * A MultiPolygon's WKB (little-endian, 2D; EWKB with the SRID flag 0x20000000 when an SRID is given) written
+ * into `target` at `offset`, which must have multiPolygonWkbBytes of room: the bytes a geometry takes in a
+ * binary COPY, written in place. Returns the offset after it.
+ */
+export function writeMultiPolygonWkb(coordinates: MultiPolygonCoordinates, target: Buffer, offset: number, srid?: number): number {
+  const b = target;
+  let o = b.writeUInt8(1, offset);
   if (srid === undefined) o = b.writeUInt32LE(6, o); // MultiPolygon
   else {
     o = b.writeUInt32LE(6 | 0x20000000, o); // MultiPolygon with an SRID
@@ -43,5 +59,5 @@ function multiPolygonWkb(coordinates: MultiPolygonCoordinates, srid?: number): B
       }
     }
   }
-  return b;
+  return o;
 }
