@@ -2,7 +2,8 @@ import type { Queryable } from '../db/database.js';
 import { describeDatabaseError, isDataRefusal } from '../db/database.js';
 import type { BundleProblem } from '../bundle/problems.js';
 import { CopyText } from '../db/copy-text.js';
-import { parcelCopyValues, stagingValues, type ImportRepository, type StagedChecks } from '../repositories/import.repository.js';
+import { CopyBinary } from '../db/copy-binary.js';
+import { addParcelCopyRow, stagingValues, type ImportRepository, type StagedChecks } from '../repositories/import.repository.js';
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
 import { ROWS_NOT_READ_YET, type RecordBuilder } from './build-records.js';
 import { findOverlapCandidates, LonLatBoxes } from './overlap-candidates.js';
@@ -96,7 +97,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   let size = Math.min(FIRST_BATCH_ROWS, batchRows);
   const nextBatch = async () => {
     const staged = new CopyText();
-    const direct = { text: new CopyText(), rows: [] as { position: number; code: string; declaredSqm: number | null; record: ParsedRecord }[] };
+    const direct = { text: new CopyBinary(), rows: [] as { position: number; code: string; declaredSqm: number | null; record: ParsedRecord }[] };
     const from = position + 1;
     const rows = size;
     size = Math.min(2 * size, batchRows);
@@ -113,13 +114,12 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       if (codes.has(code)) duplicate = true; // refused when the builder finishes; nothing more is written
       codes.add(code);
       boxes.addMultiPolygon(r.geometry!);
-      const ewkb = multiPolygonEwkbHex(r.geometry!);
       ++position;
       if (stored && !stored.has(code)) {
-        direct.text.add(parcelCopyValues(r.values, ewkb));
+        addParcelCopyRow(direct.text, r.values, r.geometry!);
         direct.rows.push({ position, code, declaredSqm: builder.declaredAreaSqm.get(r) ?? null, record: r });
       } else {
-        staged.add(stagingLine(r, position, ewkb));
+        staged.add(stagingLine(r, position, multiPolygonEwkbHex(r.geometry!)));
         // Parcels are written from the staging table: their shapes need not stay in node's heap as well
         if (placement) r.geometry = undefined;
       }

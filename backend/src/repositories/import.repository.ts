@@ -1,5 +1,7 @@
 import type { CopyValue, Database, Queryable } from '../db/database.js';
 import type { CopyText } from '../db/copy-text.js';
+import type { CopyBinary } from '../db/copy-binary.js';
+import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
 import type { ImportLayer } from '../import/field-mapping.js';
 import type { LonLatBox, OverlapCandidates } from '../import/overlap-candidates.js';
 import { sqlFile } from './sql-file.js';
@@ -50,14 +52,21 @@ export interface StagedGeometry {
   values: Record<string, CopyValue | string[]>;
 }
 
-/** Parcels' fields staged beside the geometry and written to parcels from the staging table */
-const STAGED_PARCEL_FIELDS = [
-  'code', 'park_code', 'land_use', 'supplied_on', 'agreed_start_on', 'agreed_completion_on', 'started_on', 'completed_on',
-  'work_stopped_on', 'developed_area_sqm', 'planned_investment_yuan', 'invested_yuan', 'land_price_yuan', 'idle_cause',
-  'target_tax_wan_yuan_per_mu', 'target_investment_wan_yuan_per_mu', 'target_plot_ratio', 'illustrative',
-];
+/**
+ * Parcels' fields staged beside the geometry and written to parcels from the staging table, in this order, each
+ * with its column's type in parcels (migrations/0002_create_core_tables.sql): how a binary COPY writes it
+ */
+export const PARCEL_FIELD_TYPES: Readonly<Record<string, 'text' | 'date' | 'numeric' | 'boolean'>> = {
+  code: 'text', park_code: 'text', land_use: 'text',
+  supplied_on: 'date', agreed_start_on: 'date', agreed_completion_on: 'date', started_on: 'date', completed_on: 'date', work_stopped_on: 'date',
+  developed_area_sqm: 'numeric', planned_investment_yuan: 'numeric', invested_yuan: 'numeric', land_price_yuan: 'numeric',
+  idle_cause: 'text',
+  target_tax_wan_yuan_per_mu: 'numeric', target_investment_wan_yuan_per_mu: 'numeric', target_plot_ratio: 'numeric',
+  illustrative: 'boolean',
+};
+const STAGED_PARCEL_FIELDS = Object.keys(PARCEL_FIELD_TYPES);
 const STAGED_KEY_FIELDS = ['code', 'park_code'];
-/** The columns a new parcel is COPYed into parcels with (parcelCopyValues); land_area_sqm is generated */
+/** The columns a new parcel is COPYed into parcels with (addParcelCopyRow); land_area_sqm is generated */
 const PARCEL_COPY_COLUMNS = [...STAGED_PARCEL_FIELDS, 'geom'];
 
 export interface StagedChecks {
@@ -143,11 +152,11 @@ export function createImportRepository(db: Database) {
      * staged checks say what is wrong).
      */
     async copyNewParcels(
-      tx: Queryable, importId: number, text: CopyText, rows: readonly { position: number; code: string; declaredSqm: number | null }[],
+      tx: Queryable, importId: number, copy: CopyBinary, rows: readonly { position: number; code: string; declaredSqm: number | null }[],
       options: { minSqm: number; declaredTolerance: number },
     ): Promise<Pick<StagedChecks, 'checks' | 'outside'>> {
       return tx.savepoint(async (sp) => {
-        await sp.copyFrom('parcels', PARCEL_COPY_COLUMNS, text);
+        await sp.copyFrom('parcels', PARCEL_COPY_COLUMNS, copy);
         const codes = rows.map((r) => r.code);
         // Sent together: PostgreSQL runs the second as soon as the first is done, without waiting for node's turn
         const [, found] = await Promise.all([
@@ -310,10 +319,26 @@ export function createImportRepository(db: Database) {
     },
   };
 }
-/** One new parcel for the COPY into parcels (copyNewParcels), in the order of PARCEL_COPY_COLUMNS: hex EWKB last. */
-export function parcelCopyValues(values: StagedGeometry['values'], ewkb: string): CopyValue[] {
-  // NOT NULL DEFAULT false: COPY writes what it is given, so the default is put in here
-  return [...STAGED_PARCEL_FIELDS.map((f) => (f === 'illustrative' ? copyable(values[f], f) ?? false : copyable(values[f], f))), ewkb];
+/**
+ * One new parcel into the binary COPY into parcels (copyNewParcels), in the order of PARCEL_COPY_COLUMNS, each
+ * field by its column's type; its shape last, as EWKB with SRID 4326. A field missing from `values` is NULL.
+ */
+export function addParcelCopyRow(copy: CopyBinary, values: StagedGeometry['values'], coordinates: MultiPolygonCoordinates): void {
+  copy.row(PARCEL_COPY_COLUMNS.length);
+  for (const field of STAGED_PARCEL_FIELDS) {
+    const value = copyable(values[field], field);
+    const type = PARCEL_FIELD_TYPES[field];
+    if (value === null || value === undefined) {
+      // NOT NULL DEFAULT false: COPY writes what it is given, so the default is put in here
+      if (field === 'illustrative') copy.boolean(false);
+      else copy.null();
+    } else if (type === 'text' && (typeof value === 'string' || typeof value === 'number')) copy.text(String(value));
+    else if (type === 'numeric' && (typeof value === 'number' || typeof value === 'string')) copy.numeric(value);
+    else if (type === 'date' && typeof value === 'string') copy.date(value);
+    else if (type === 'boolean' && typeof value === 'boolean') copy.boolean(value);
+    else throw new TypeError(`${field}: a ${typeof value} cannot be written to a ${type} column`);
+  }
+  copy.multiPolygon(coordinates);
 }
 
 /** The staging table's columns that an import into `layer` fills, in the order of stagingValues. */
