@@ -4,7 +4,8 @@ import { CopyBinary } from '../db/copy-binary.js';
 import { CopyText } from '../db/copy-text.js';
 import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
 import { multiPolygonEwkbHex } from '../import/wkb.js';
-import { addParcelCopyRow, createImportRepository, PARCEL_FIELD_TYPES, stagingValues, type StagedGeometry } from './import.repository.js';
+import { addParcelCopyRow, createdCodesJson, createImportRepository, PARCEL_FIELD_TYPES, stagingValues, type StagedGeometry } from './import.repository.js';
+import { sqlFile } from './sql-file.js';
 
 // Runs on the embedded PGlite (unit project) and on a real PostgreSQL (integration, TEST_DATABASE_URL)
 let t: TestDatabase;
@@ -61,5 +62,24 @@ describe('addParcelCopyRow (new parcels as binary COPY data)', () => {
 
   it('refuses a value of a type its column cannot hold', () => {
     expect(() => addParcelCopyRow(new CopyBinary(), { code: 'X', park_code: 'P', supplied_on: 20240501 }, square(108, 34))).toThrow(/supplied_on: a number cannot be written to a date column/);
+  });
+});
+
+describe('the keys of created rows (save-created-keys.sql)', () => {
+  it('stores the list jsonb_build_object makes of the codes as sent, awkward ones included, and none for no codes', async () => {
+    const codes = ['G610101GB000001', '西安-地块-01', 'quote " and backslash \\ and \\u0041', 'tab\tnew line\n\u0001', '😀 pair', 'lone \ud800 high', 'lone \udc00 low', ''];
+    const save = sqlFile(new URL('./sql/save-created-keys.sql', import.meta.url));
+    const repo = createImportRepository(t.db);
+    const stored = await t.db.transaction(async (tx) => {
+      const importId = await repo.insertImport(tx, { fileName: 'keys.geojson', counts: {}, layer: 'parcels', format: 'geojson', crs: null });
+      await tx.query(save, [importId, 'parcels', createdCodesJson(codes)], { prepare: true });
+      await tx.query(save, [importId, 'parcels', createdCodesJson([])], { prepare: true });
+      const rows = await tx.query<{ same: boolean; n: number }>(
+        `SELECT c.keys = (SELECT jsonb_agg(jsonb_build_object('code', k.code)) FROM unnest($2::text[]) AS k(code)) AS same, jsonb_array_length(c.keys) AS n
+         FROM import_created c WHERE c.import_id = $1`, [importId, codes]);
+      await tx.query('DELETE FROM imports WHERE id = $1', [importId]);
+      return rows;
+    });
+    expect(stored).toEqual([{ same: true, n: codes.length }]);
   });
 });

@@ -160,7 +160,7 @@ export function createImportRepository(db: Database) {
         const codes = rows.map((r) => r.code);
         // Sent together: PostgreSQL runs the second as soon as the first is done, without waiting for node's turn
         const [, found] = await Promise.all([
-          sp.query(sql('save-created-keys'), [importId, 'parcels', codes], PER_BATCH),
+          sp.query(sql('save-created-keys'), [importId, 'parcels', createdCodesJson(codes)], PER_BATCH),
           sp.query<{ position: number; code: string; park_code: string; area_sqm: number; outside_sqm: number; reaches_outside: boolean; declared_differs: boolean }>(
             sql('check-written-parcels'), [options.minSqm, options.declaredTolerance, rows.map((r) => r.position), codes, rows.map((r) => r.declaredSqm)], PER_BATCH),
         ]);
@@ -339,6 +339,26 @@ export function addParcelCopyRow(copy: CopyBinary, values: StagedGeometry['value
     else throw new TypeError(`${field}: a ${typeof value} cannot be written to a ${type} column`);
   }
   copy.multiPolygon(coordinates);
+}
+
+/** A lone UTF-16 surrogate: UTF-8 has no form for it */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The codes of created rows as import_created.keys' JSON text, [{"code": "…"}, …] (save-created-keys.sql). A
+ * lone surrogate becomes U+FFFD, as in the code itself, which reached PostgreSQL as UTF-8: JSON.stringify would
+ * write it as an escape jsonb refuses.
+ */
+export function createdCodesJson(codes: readonly string[]): string {
+  let json = '[';
+  for (let i = 0; i < codes.length; i++) {
+    let code = JSON.stringify(codes[i]);
+    // JSON.stringify writes \u only for control characters and lone surrogates (and where a backslash is followed
+    // by a u, which the replacement leaves as it is)
+    if (code.includes('\\u')) code = JSON.stringify(codes[i].replace(LONE_SURROGATE, '\ufffd'));
+    json += `${i ? ',' : ''}{"code":${code}}`;
+  }
+  return `${json}]`;
 }
 
 /** The staging table's columns that an import into `layer` fills, in the order of stagingValues. */
