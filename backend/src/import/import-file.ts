@@ -245,13 +245,14 @@ async function importSource(db: Database, source: SourceData, options: ImportFil
           problems, total: reading ? undefined : source.records.length, batchRows: options.batchRows, onProgress: (step) => progress(`checking geometry with PostGIS: ${step}`),
         });
       } else progress(`checking ${source.records.length} rows`);
+      // Node's checks across rows first: for parcels into an empty table, PostgreSQL builds its indexes meanwhile
+      const built = builder.finish();
       if (reading) {
         // Every row was built, so the file is read: did its first rows settle what the whole file settles?
         const whole = await reading.whole;
         if (!(await settledAlike(whole, source, settledAs, { positions: () => sample.positions(), parkCodes: parks.codes() }, options, repo, tx))) throw readAgain;
         report.counts.rows = whole.records.length;
       }
-      const built = builder.finish();
       report.counts.valid = built.records.length;
       if (checkable) {
         progress('checking references against the database');
@@ -264,6 +265,10 @@ async function importSource(db: Database, source: SourceData, options: ImportFil
       report.counts.update = staged ? staged.existing : await repo.countExisting(layer, keys, tx);
       report.counts.insert = built.records.length - report.counts.update;
       if (id === undefined || problems.some((p) => p.severity === 'error')) throw nothingToCommit;
+      if (staged?.buildDeferred) {
+        progress('building the parcels table\'s indexes and checking its foreign keys');
+        await staged.buildDeferred();
+      }
       if (staging !== 'parcels') {
         progress(`writing ${built.records.length} ${layer}: before-images for undo`);
         if (staging) await repo.saveStagedBeforeImages(tx, id, staging, 1, staged!.staged);

@@ -55,6 +55,11 @@ export interface StagedImport extends StagedChecks {
   existing: number;
   /** The database refused to write a batch (a constraint the checks did not foresee): the import must not commit */
   writeRefused?: string;
+  /**
+   * New parcels into an empty table: its indexes and foreign keys were dropped while the rows went in, and this
+   * builds them again. The transaction must not commit before it has run (and must not commit if it fails).
+   */
+  buildDeferred?: () => Promise<void>;
 }
 
 /**
@@ -62,7 +67,9 @@ export interface StagedImport extends StagedChecks {
  * of a batch (RecordBuilder) and makes them into COPY text; PostgreSQL takes the batch while node builds the next
  * (2 cores: node's checks and PostgreSQL's geometry and index work are about as long).
  * - New parcels of an import being committed, while nothing is wrong, are COPYed straight into parcels: its CHECK
- *   makes sure each shape is valid, its foreign key that the park exists, and the area is generated. Their codes
+ *   makes sure each shape is valid, its foreign key that the park exists, and the area is generated. Into an empty
+ *   table, its indexes other than the key and its foreign keys are dropped first and made again once every row is
+ *   in (`buildDeferred`, before the commit): the reference check names a row's unknown park meanwhile. Their codes
  *   are listed for undo, then their declared areas and the reach outside their park are checked. Should the
  *   database refuse the batch, it is rolled back to its savepoint and its rows take the staged way below.
  * - Every other row is COPYed into the staging table, where PostgreSQL checks it (validity and declared areas, the
@@ -83,6 +90,9 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   // exists after all, refused and staged
   const tableHeldParcels = placement && writeAs ? await repo.hasParcels(tx) : true;
   const stored = placement && writeAs ? new Set(tableHeldParcels && writeAs.codes ? await repo.findStoredParcelCodes(tx, writeAs.codes()) : []) : undefined;
+  // New parcels into an empty table: its other indexes and its foreign keys are built once every row is in
+  const deferred = placement && writeAs && !tableHeldParcels ? await repo.deferParcelIndexes(tx) : undefined;
+  if (deferred) options.onProgress('the parcels table is empty: its indexes and foreign keys are built once every row is in');
   /** The code of each row COPYed straight into parcels, by position */
   const written: string[] = [];
 
@@ -190,6 +200,21 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
     } finally {
       await work;
     }
+  }
+  if (deferred) {
+    // Every row is in: while the import is sure to commit so far, PostgreSQL builds the indexes while node finds
+    // the overlap candidates and finishes its checks (the statements after wait for it on the connection)
+    const indexes = writing ? deferred.buildIndexes() : undefined;
+    if (indexes) {
+      indexes.catch(() => undefined); // its failure is thrown where the commit waits for it
+      // postgres.js sends a query from a setImmediate of its own, queued a few microtasks from now: a timer fires
+      // after it, so the statements are on their way before node's work below, not after it
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    result.buildDeferred = async () => {
+      await (indexes ?? deferred.buildIndexes());
+      await deferred.addForeignKeys();
+    };
   }
   if (!placement || position === 0) return result;
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -24,6 +24,20 @@ export type RowKey = Record<string, string>;
 /** The statements run once per batch of an import: prepared on the connection (Queryable.query) */
 const PER_BATCH = { prepare: true };
 
+/** How long an import waits for parcels to itself before a load into the empty table (deferParcelIndexes) */
+const DEFER_LOCK_TIMEOUT = '2s';
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Indexes and foreign keys of parcels dropped for a load into the empty table, to be made again before the commit. */
+export interface DeferredParcelIndexes {
+  /** The statements that make them again, in order: the indexes, then the foreign keys */
+  statements: string[];
+  /** Builds each index in one pass over the table (no data makes it fail): can start once every row is in */
+  buildIndexes(): Promise<void>;
+  /** Adds the foreign keys again, each checked in one query over the table: after buildIndexes */
+  addForeignKeys(): Promise<void>;
+}
+
 export function keyColumns(layer: ImportLayer): string[] {
   return TABLES[layer].keys;
 }
@@ -175,6 +189,35 @@ export function createImportRepository(db: Database) {
     async findStoredParcelCodes(tx: Queryable, codes: readonly string[]): Promise<string[]> {
       if (codes.length === 0) return [];
       return (await tx.query<{ code: string }>('SELECT code FROM parcels WHERE code = ANY($1::text[])', [codes])).map((r) => r.code);
+    },
+
+    /**
+     * For a load of new parcels into an empty table (PostgreSQL's manual, "Populating a Database"): drops the
+     * table's indexes that back no constraint and its foreign keys in the transaction
+     * (list-parcel-indexes-built-after-load.sql), so each row COPYed in costs no GiST insertion and no trigger
+     * call to look up its park; they are made again from their own definitions before the commit
+     * (DeferredParcelIndexes), the indexes each in one pass and the foreign keys each checked in one query. The primary key and
+     * the CHECKs stay. The drops hold parcels (ACCESS EXCLUSIVE) until the transaction ends, so readers of the
+     * empty table wait for the load; when the lock is not had within DEFER_LOCK_TIMEOUT (someone is reading or
+     * writing parcels), nothing is dropped and undefined is returned: the rows go in the usual way.
+     */
+    async deferParcelIndexes(tx: Queryable): Promise<DeferredParcelIndexes | undefined> {
+      const deferred = await tx.query<{ step: number; drop_statement: string; make_statement: string }>(sql('list-parcel-indexes-built-after-load'));
+      if (deferred.length === 0) return undefined;
+      try {
+        await tx.savepoint(async (sp) => {
+          const [{ was }] = await sp.query<{ was: string }>(`SELECT current_setting('lock_timeout') AS was`);
+          await sp.query(`SELECT set_config('lock_timeout', $1, true)`, [DEFER_LOCK_TIMEOUT]);
+          for (const d of deferred) await sp.query(d.drop_statement);
+          await sp.query(`SELECT set_config('lock_timeout', $1, true)`, [was]);
+        });
+      } catch (err) {
+        if (err && typeof err === 'object' && (err as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return undefined;
+        throw err;
+      }
+      // Sent together: PostgreSQL runs each as soon as the one before is done, without waiting for node's turn
+      const run = async (step: number) => void (await Promise.all(deferred.filter((d) => d.step === step).map((d) => tx.query(d.make_statement))));
+      return { statements: deferred.map((d) => d.make_statement), buildIndexes: () => run(1), addForeignKeys: () => run(2) };
     },
 
     /** Whether any parcel is stored. */
