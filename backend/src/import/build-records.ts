@@ -145,6 +145,7 @@ function* buildRows(
       yield ROWS_NOT_READ_YET;
     }
     const source_ = rows[index];
+    feed?.took(index + 1);
     onRow?.(source_);
     if (options.consumeSource) (rows as (SourceData['records'][number] | undefined)[])[index] = undefined;
     const at: RecordLocation = source_.row !== undefined ? { file, row: source_.row } : { file, feature: source_.feature };

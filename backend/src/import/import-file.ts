@@ -126,7 +126,9 @@ export async function importFile(db: Database, input: SourceInput, fileName: str
   whole.catch(() => undefined); // its failure is answered below, or where the rows wait for it
   await Promise.race([whole.then(() => undefined, () => undefined), earlyTaken]);
   if (early) {
-    const streamed = await importSource(db, early.partial, options, { feed: early.feed, whole });
+    const { feed } = early;
+    // However it ended, no more rows are taken: the rest of the file is read unhindered (to be read whole, or dropped)
+    const streamed = await importSource(db, early.partial, options, { feed, whole }).finally(() => feed.release());
     if (streamed === READ_AGAIN) {
       progress(`reading ${fileName} again, whole first: the first rows did not settle the mapping or the coordinate system of the whole file`);
       return importFile(db, input, fileName, { ...options, streamAfterRows: 0 });
@@ -283,6 +285,7 @@ async function importSource(db: Database, source: SourceData, options: ImportFil
   } catch (err) {
     if (reading) {
       // The file broke off while its first rows were checked: that is what is reported, as for a file read whole
+      reading.feed.release();
       const readError = await reading.whole.then(() => undefined, (e: unknown) => e);
       if (readError !== undefined) return readFailed(readError, source.file, layer);
       if (err === readAgain) return READ_AGAIN;

@@ -7,7 +7,7 @@ import { suggestMapping } from './field-mapping.js';
 import { readGeoJson } from './read-geojson.js';
 import { readSource } from './read-source.js';
 import { ImportReadError } from './safe-zip.js';
-import type { SourceData } from './source.js';
+import { ROWS_READ_AHEAD, type RowFeed, type SourceData } from './source.js';
 import { chineseParcelsGeoJson, removeTempDirs, tempDir } from './test-fixtures.js';
 
 afterAll(removeTempDirs);
@@ -134,6 +134,39 @@ describe('the streaming GeoJSON reader', () => {
       expect(plain(read)).toEqual(eager);
       expect(read.columns).toEqual(['geometry', 'note', '名称', 'a', 'b', 'c']);
     }
+  });
+
+  it('offered early, reads no further than ROWS_READ_AHEAD rows ahead of the rows taken, and reads on once released', async () => {
+    const total = ROWS_READ_AHEAD * 2 + 500;
+    let pulled = 0;
+    async function* oneFeatureAChunk() {
+      yield Buffer.from('{"type":"FeatureCollection","features":[');
+      for (let i = 0; i < total; i++) {
+        pulled = i + 1;
+        yield Buffer.from(`${i ? ',' : ''}{"type":"Feature","properties":{"code":"F-${i}"},"geometry":{"type":"Point","coordinates":[108.9,32.7]}}`);
+      }
+      yield Buffer.from(']}');
+    }
+    let taken: { partial: SourceData; feed: RowFeed } | undefined;
+    const whole = readGeoJson(oneFeatureAChunk(), 'many.geojson', { rows: 10, take: (partial, feed) => (taken = { partial, feed }) });
+    const turns = async () => {
+      for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    await turns();
+    const { partial, feed } = taken!;
+    // Held back from the offer: ROWS_READ_AHEAD rows read beyond none taken, and not a chunk more
+    expect(partial.records.length).toBe(ROWS_READ_AHEAD);
+    expect(pulled).toBe(ROWS_READ_AHEAD);
+    feed.took(10);
+    await turns();
+    expect(partial.records.length).toBe(10 + ROWS_READ_AHEAD);
+    feed.took(1000);
+    await turns();
+    expect(partial.records.length).toBe(1000 + ROWS_READ_AHEAD);
+    feed.release();
+    const read = await whole;
+    expect(read.records.length).toBe(total);
+    expect(read.records[total - 1].properties).toEqual({ code: `F-${total - 1}` });
   });
 
   it('parses a geometry when it is first read, once', async () => {

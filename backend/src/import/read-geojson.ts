@@ -79,7 +79,10 @@ async function readFeatures(chunks: Chunks, file: string, early: EarlyRows | und
     for await (const chunk of chunks) {
       if (!chunk.length) continue;
       splitter.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
-      feed?.grew();
+      if (feed) {
+        feed.grew();
+        await feed.room(records.length);
+      }
     }
     splitter.end();
   } catch (err) {

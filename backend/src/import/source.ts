@@ -46,14 +46,53 @@ export interface SourceData {
 export const MAX_ROW_CHARS = 100_000;
 
 /**
+ * Rows a reader keeps read ahead of the consumer that takes them (RowFeed.room): enough that the consumer never
+ * waits for a piece of the file, few enough that a row is taken before the young generation of node's heap is
+ * collected. Read far ahead, 200 000 parcels' features lived through collections and were copied to the old
+ * generation (scavenges ~0.7 s of a 6 s import).
+ */
+export const ROWS_READ_AHEAD = 4096;
+
+/**
  * The rows of a file still being read: its reader adds to `records` and calls `grew` after each piece of the
  * file, then `end` (every row read) or `fail` (the file is broken: its error). A consumer that has built every
- * row read so far waits on `more` for the next ones.
+ * row read so far waits on `more` for the next ones. The reader waits on `room` before it reads further than
+ * ROWS_READ_AHEAD rows beyond those the consumer took (`took`), until the consumer `release`s it: whoever takes
+ * a feed must release it when it stops taking rows, however it stops.
  */
 export class RowFeed {
   complete = false;
   private failure: { error: unknown } | undefined;
   private waiting: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private taken = 0;
+  private holding = true;
+  private roomFor: { rows: number; resolve: () => void } | undefined;
+
+  /** The consumer has taken the first `rows` rows */
+  took(rows: number): void {
+    this.taken = rows;
+    if (this.roomFor && rows >= this.roomFor.rows) this.makeRoom();
+  }
+
+  /** The consumer takes no more rows: the reader is not held back any longer */
+  release(): void {
+    this.holding = false;
+    this.makeRoom();
+  }
+
+  /** For the reader, having read `read` rows: undefined, or a promise of room to read on */
+  room(read: number): Promise<void> | undefined {
+    if (!this.holding || read - this.taken < ROWS_READ_AHEAD) return undefined;
+    return new Promise((resolve) => {
+      this.roomFor = { rows: read - ROWS_READ_AHEAD + 1, resolve };
+    });
+  }
+
+  private makeRoom(): void {
+    const waiting = this.roomFor;
+    this.roomFor = undefined;
+    waiting?.resolve();
+  }
 
   grew(): void {
     this.settle((w) => w.resolve());
