@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyBinary, copyBinaryStatements, isoDateToPgDays } from './copy-binary.js';
 import { copyTextField } from './copy-text.js';
+import { multiPolygonEwkbHex } from '../import/wkb.js';
 
 /** The fields of each row in binary COPY data without header or trailer: null, or the value's bytes as hex. */
 function readRows(data: Buffer): (string | null)[][] {
@@ -95,6 +96,22 @@ describe('CopyBinary (PostgreSQL binary COPY data)', () => {
     expect(copy.pieces.some((p) => p.length > 600)).toBe(true);
     // Each piece parses alone into whole rows
     expect(copy.pieces.flatMap(readRows)).toEqual(expected);
+  });
+
+  it('gives the bytes of the value written last, which stay as they are while more rows are written (a shape\'s EWKB, kept instead of its coordinates)', () => {
+    const copy = new CopyBinary(96);
+    const shapes: { ewkb: Buffer; coordinates: [number, number][][][] }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const x = 108 + i / 1000;
+      const coordinates: [number, number][][][] = [[[[x, 32.7], [x + 0.001, 32.7], [x + 0.001, 32.701], [x, 32.7]]]];
+      copy.row(2).text(`P-${i}`).multiPolygon(coordinates);
+      shapes.push({ ewkb: copy.lastValue(), coordinates });
+    }
+    copy.finish();
+    // Rows moved to new buffers as the pieces filled: each view still holds its own shape
+    expect(copy.pieces.length).toBeGreaterThan(10);
+    for (const { ewkb, coordinates } of shapes) expect(ewkb.toString('hex')).toBe(multiPolygonEwkbHex(coordinates));
+    expect(copy.pieces.flatMap(readRows).map((r) => r[1])).toEqual(shapes.map((s) => s.ewkb.toString('hex')));
   });
 
   it('groups whole pieces into COPY statements of at most so many bytes (a larger piece alone), each between the header and the trailer', () => {

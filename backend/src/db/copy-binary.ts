@@ -52,6 +52,8 @@ export class CopyBinary {
   private rowStart = 0;
   /** Fields the row being written still needs */
   private fieldsLeft = 0;
+  /** Where the value of the field written last starts in the buffer */
+  private valueStart = 0;
 
   constructor(private readonly pieceBytes = 1 << 20) {
     this.buffer = Buffer.allocUnsafe(pieceBytes);
@@ -178,6 +180,14 @@ export class CopyBinary {
     return this.fieldDone();
   }
 
+  /**
+   * The bytes of the value written last (a view of the data, which stays as it is): e.g. a geometry's EWKB, so
+   * the caller need not keep its coordinates should it need the shape again.
+   */
+  lastValue(): Buffer {
+    return this.buffer.subarray(this.valueStart, this.used);
+  }
+
   /** The rows in pieces, the last one included. */
   finish(): this {
     if (this.fieldsLeft !== 0) throw new Error(`the last row of binary COPY data still needs ${this.fieldsLeft} fields`);
@@ -226,6 +236,7 @@ export class CopyBinary {
   private field(valueBytes: number): void {
     if (this.fieldsLeft === 0) throw new Error('a field of binary COPY data written outside a row (row(fieldCount) first), or beyond its field count');
     this.room(4 + valueBytes);
+    this.valueStart = this.used + 4;
   }
 
   private fieldDone(): this {

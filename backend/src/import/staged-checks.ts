@@ -107,7 +107,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   let size = Math.min(FIRST_BATCH_ROWS, batchRows);
   const nextBatch = async () => {
     const staged = new CopyText();
-    const direct = { text: new CopyBinary(), rows: [] as { position: number; code: string; declaredSqm: number | null; record: ParsedRecord }[] };
+    const direct = { copy: new CopyBinary(), rows: [] as { position: number; code: string; declaredSqm: number | null; record: ParsedRecord; ewkb: Buffer }[] };
     const from = position + 1;
     const rows = size;
     size = Math.min(2 * size, batchRows);
@@ -126,8 +126,11 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
       boxes.addMultiPolygon(r.geometry!);
       ++position;
       if (stored && !stored.has(code)) {
-        addParcelCopyRow(direct.text, r.values, r.geometry!);
-        direct.rows.push({ position, code, declaredSqm: builder.declaredAreaSqm.get(r) ?? null, record: r });
+        addParcelCopyRow(direct.copy, r.values, r.geometry!);
+        // Should the batch be staged after all, the shape is what the COPY data holds (its EWKB): the coordinates
+        // go now, before they live long enough to be copied out of the young generation of node's heap
+        direct.rows.push({ position, code, declaredSqm: builder.declaredAreaSqm.get(r) ?? null, record: r, ewkb: direct.copy.lastValue() });
+        r.geometry = undefined;
       } else {
         staged.add(stagingLine(r, position, multiPolygonEwkbHex(r.geometry!)));
         // Parcels are written from the staging table: their shapes need not stay in node's heap as well
@@ -148,7 +151,7 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
     writing &&= clean();
     if (!writing || !writeAs) return false;
     try {
-      const { checks, outside } = await repo.copyNewParcels(tx, writeAs.importId, direct.text, direct.rows, options);
+      const { checks, outside } = await repo.copyNewParcels(tx, writeAs.importId, direct.copy, direct.rows, options);
       result.checks.push(...checks);
       result.outside.push(...outside);
       for (const row of direct.rows) written[row.position] = row.code;
@@ -165,9 +168,8 @@ export async function stageAndCheck(repo: ImportRepository, tx: Queryable, build
   /** PostgreSQL's part of one batch. */
   const checkAndWrite = async ({ from, to, staged, direct }: Batch) => {
     if (direct.rows.length > 0 && !(await copyNew(direct))) {
-      for (const row of direct.rows) staged.add(stagingLine(row.record, row.position, multiPolygonEwkbHex(row.record.geometry!)));
+      for (const row of direct.rows) staged.add(stagingLine(row.record, row.position, row.ewkb.toString('hex')));
     }
-    for (const row of direct.rows) row.record.geometry = undefined;
     if (staged.rows === 0) return;
     result.staged += await repo.stageRows(tx, layer, staged);
     const { checks, outside } = await repo.checkStagedBatch(tx, from, to, { repair: options.repair, placement, minSqm: options.minSqm, declaredTolerance: options.declaredTolerance });
