@@ -169,6 +169,17 @@ describe('the streaming GeoJSON reader', () => {
     expect(read.records[total - 1].properties).toEqual({ code: `F-${total - 1}` });
   });
 
+  it('reads as many rows as the offer needs, more than ROWS_READ_AHEAD, before it holds back', async () => {
+    const rows = ROWS_READ_AHEAD + 300;
+    const text = `{"type":"FeatureCollection","features":[${Array.from({ length: rows + 2000 }, (_, i) => `{"type":"Feature","properties":{"code":"F-${i}"},"geometry":{"type":"Point","coordinates":[108.9,32.7]}}`).join(',')}]}`;
+    let taken: { partial: SourceData; feed: RowFeed } | undefined;
+    const whole = readGeoJson(inChunksOf(Buffer.from(text), 512), 'many.geojson', { rows, take: (partial, feed) => (taken = { partial, feed }) });
+    for (let i = 0; i < 200 && !taken; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(taken?.partial.records.length).toBeGreaterThanOrEqual(rows);
+    taken!.feed.release();
+    expect((await whole).records.length).toBe(rows + 2000);
+  });
+
   it('parses a geometry when it is first read, once', async () => {
     const json = chineseParcelsGeoJson();
     const text = JSON.stringify(json);

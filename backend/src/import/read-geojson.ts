@@ -36,6 +36,7 @@ async function readFeatures(chunks: Chunks, file: string, early: EarlyRows | und
   const columns: string[] = [];
   const seen = new Set<string>();
   const records: SourceRecord[] = [];
+  let offered = false;
   const parse = (json: string, what: () => string) => {
     try {
       return JSON.parse(json) as unknown;
@@ -63,6 +64,7 @@ async function readFeatures(chunks: Chunks, file: string, early: EarlyRows | und
       }
       records.push(toRecord(value, records.length + 1, columns, seen, geometry));
       if (early && feed && featuresArray && records.length === early.rows) {
+        offered = true;
         early.take({ file, format: 'geojson', columns: [...columns], records, statedCrs: statedCrs(crsName), problems: [] }, feed);
       }
     },
@@ -81,7 +83,8 @@ async function readFeatures(chunks: Chunks, file: string, early: EarlyRows | und
       splitter.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
       if (feed) {
         feed.grew();
-        await feed.room(records.length);
+        // Once the rows are offered, not too far ahead of those taken (until then, as far as the offer needs)
+        if (offered) await feed.room(records.length);
       }
     }
     splitter.end();

@@ -47,18 +47,19 @@ export const MAX_ROW_CHARS = 100_000;
 
 /**
  * Rows a reader keeps read ahead of the consumer that takes them (RowFeed.room): enough that the consumer never
- * waits for a piece of the file, few enough that a row is taken before the young generation of node's heap is
- * collected. Read far ahead, 200 000 parcels' features lived through collections and were copied to the old
- * generation (scavenges ~0.7 s of a 6 s import).
+ * waits for a piece of the file (a 64 KiB piece of GeoJSON parcels holds ~120), few enough that a row is taken
+ * before the young generation of node's heap is collected. 200 000 parcels (bench/import.ts): read whole ahead,
+ * scavenges 731 ms; 4 096 ahead, 670 ms and the import 6.2–7.3 s; 512 ahead, 360–400 ms and 5.2–5.4 s (256 and
+ * 1 024 did as well as 512).
  */
-export const ROWS_READ_AHEAD = 4096;
+export const ROWS_READ_AHEAD = 512;
 
 /**
  * The rows of a file still being read: its reader adds to `records` and calls `grew` after each piece of the
  * file, then `end` (every row read) or `fail` (the file is broken: its error). A consumer that has built every
- * row read so far waits on `more` for the next ones. The reader waits on `room` before it reads further than
- * ROWS_READ_AHEAD rows beyond those the consumer took (`took`), until the consumer `release`s it: whoever takes
- * a feed must release it when it stops taking rows, however it stops.
+ * row read so far waits on `more` for the next ones. Once its rows are offered, the reader waits on `room` before
+ * it reads further than ROWS_READ_AHEAD rows beyond those the consumer took (`took`), until the consumer
+ * `release`s it: whoever takes a feed must release it when it stops taking rows, however it stops.
  */
 export class RowFeed {
   complete = false;
