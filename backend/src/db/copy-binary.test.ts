@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyBinary, copyBinaryStatements, isoDateToPgDays } from './copy-binary.js';
 import { copyTextField } from './copy-text.js';
-import { multiPolygonEwkbHex } from '../import/wkb.js';
+import { multiPolygonEwkbHex } from './wkb.js';
 
 /** The fields of each row in binary COPY data without header or trailer: null, or the value's bytes as hex. */
 function readRows(data: Buffer): (string | null)[][] {

@@ -1,5 +1,5 @@
 import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
-import { multiPolygonWkbBytes, writeMultiPolygonWkb } from '../import/wkb.js';
+import { multiPolygonWkbBytes, writeMultiPolygonWkb } from './wkb.js';
 
 /**
  * PostgreSQL's binary COPY format (https://www.postgresql.org/docs/15/sql-copy.html, "Binary Format"): a

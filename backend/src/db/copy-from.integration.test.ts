@@ -3,7 +3,7 @@ import { openTestDatabase, type TestDatabase } from '../test-support/test-databa
 import { CopyText, copyTextLine } from './copy-text.js';
 import { CopyBinary, copyBinaryStatements } from './copy-binary.js';
 import { isDataRefusal } from './database.js';
-import { multiPolygonEwkbHex } from '../import/wkb.js';
+import { multiPolygonEwkbHex } from './wkb.js';
 import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
 
 // Runs on the embedded PGlite (unit project) and on a real PostgreSQL (integration, TEST_DATABASE_URL)

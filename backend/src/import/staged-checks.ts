@@ -7,7 +7,7 @@ import { addParcelCopyRow, stagingValues, type ImportRepository, type StagedChec
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
 import { ROWS_NOT_READ_YET, type RecordBuilder } from './build-records.js';
 import { findOverlapCandidates, LonLatBoxes } from './overlap-candidates.js';
-import { multiPolygonEwkbHex } from './wkb.js';
+import { multiPolygonEwkbHex } from '../db/wkb.js';
 
 /** Rows staged, checked and (parcels) written per batch: small enough that PostgreSQL's work on one batch
  * overlaps node's building of the next, large enough that the statements per batch do not add up. */

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { allFields, type LayerName } from '../bundle/fields.js';
 import type { DatasetInfo, ParsedRecord } from '../bundle/validate-bundle.js';
 import { sqlFile } from './sql-file.js';
-import { multiPolygonWkbBase64 } from '../import/wkb.js';
+import { multiPolygonWkbBase64 } from '../db/wkb.js';
 
 const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.url));
 const ROWS_PER_STATEMENT = 2000;

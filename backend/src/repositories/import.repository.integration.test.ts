@@ -3,7 +3,7 @@ import { openTestDatabase, type TestDatabase } from '../test-support/test-databa
 import { CopyBinary } from '../db/copy-binary.js';
 import { CopyText } from '../db/copy-text.js';
 import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
-import { multiPolygonEwkbHex } from '../import/wkb.js';
+import { multiPolygonEwkbHex } from '../db/wkb.js';
 import { addParcelCopyRow, createdCodesJson, createImportRepository, PARCEL_FIELD_TYPES, stagingValues, type StagedGeometry } from './import.repository.js';
 import { sqlFile } from './sql-file.js';
 
