@@ -113,6 +113,7 @@ describe('new parcels into an empty table', () => {
     expect(await count()).toBe(600);
   });
 
+  // A second session holding parcels needs a second connection: the embedded PGlite has one (it skips this)
   it.runIf(process.env.TEST_DATABASE_URL)('does not wait past the lock timeout for a reader of parcels: the rows then go in the usual way', async () => {
     const before = await catalogue();
     // Another session reads parcels in a transaction that stays open while the import runs
