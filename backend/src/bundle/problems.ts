@@ -70,17 +70,37 @@ export interface ProblemParams {
   /** what: 'shapefile', 'file' (of a zip) or 'feature table' (of a GeoPackage); layers: their names */
   severalSourceLayers: { count: number; what: string; layers: string[] };
   sourceLayerNotFound: { chosen: string; what: string; layers: string[] };
+  /** reason: a reader library's own failure on the file (import-file.ts), or shpjs's on a .shp (read-shapefile.ts) */
   fileUnreadable: { reason: string };
   /** unpackedBytes: what the zip's entries declare together */
   zipTooLarge: { unpackedBytes: number; maxBytes: number };
   zipTooManyEntries: { entries: number; maxEntries: number };
   zipEntryOutside: { entry: string };
+  /** declaredBytes: the entry's unpacked size as its header declares it */
+  zipEntryTooLarge: { entry: string; declaredBytes: number };
+  /** reason: the unpacker's (JSZip's) */
+  zipEntryUnreadable: { entry: string; reason: string };
+  zipEntryDamaged: { entry: string; unpackedBytes: number; declaredBytes: number };
+  /** part: '.shp' or '.shx', whose first four bytes are not the shapefile file code 9994 */
+  notShapefile: { part: string };
   /** part: '.shx' (count: shapes it indexes) or '.dbf' (count: its records) */
   shapefilePartsDisagree: { part: string; count: number; shapes: number };
   fileCutShort: { declaredBytes: number; actualBytes: number };
   /** reason: the JSON parser's; afterFeature: the last feature read whole */
   jsonInvalid: { reason: string; afterFeature?: number };
   notGeoJson: Record<string, never>;
+  // A shapefile's .dbf (dbf.ts); sizes in bytes as the file has them
+  dbfTooShort: { actualBytes: number };
+  dbfHeaderDamaged: { headerBytes: number; actualBytes: number };
+  dbfCutShort: { records: number; recordBytes: number; actualBytes: number };
+  /** fieldsBytes: the fields' lengths added up, with the deletion flag's byte */
+  dbfFieldsDisagree: { fieldsBytes: number; recordBytes: number };
+  // GeoPackage and KML (read-geopackage.ts, read-kml.ts); reason: the reader library's
+  geoPackageUnreadable: { reason: string };
+  noFeatureTable: Record<string, never>;
+  kmlNotWellFormed: { reason: string };
+  /** rootElement: the XML's root element, without its angle brackets */
+  notKml: { rootElement: string };
   // What the upload is (read-source.ts, read-xlsx.ts, read-table.ts)
   fileEmpty: Record<string, never>;
   /** part: the extension of the part uploaded alone, '.shp', '.shx' or '.dbf' */

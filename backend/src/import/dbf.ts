@@ -1,3 +1,5 @@
+import { problemDetail, type ProblemDetail } from '../bundle/problems.js';
+
 /**
  * A dBASE III table (the attributes of a Shapefile), decoded as UTF-8 or GBK. Chinese shapefiles come
  * in both: the .cpg says which when present; otherwise bytes that are not valid UTF-8 are GBK (codepage 936,
@@ -11,7 +13,12 @@ export interface DbfTable {
   encodingReason: string;
 }
 
-export class DbfError extends Error {}
+/** `message` is English; `detail` says the same as data (ProblemParams' dbf… kinds) */
+export class DbfError extends Error {
+  constructor(message: string, readonly detail: ProblemDetail) {
+    super(message);
+  }
+}
 
 interface FieldDescriptor {
   name: string;
@@ -25,13 +32,17 @@ const UTF8_CPG = /^(utf-?8|65001)$/i;
 const GBK_LDIDS = new Set([0x4d, 0x7a]);
 
 export function parseDbf(bytes: Buffer, cpg?: string): DbfTable {
-  if (bytes.length < 32) throw new DbfError(`is ${bytes.length} bytes long; a .dbf header alone is 32`);
+  if (bytes.length < 32) throw new DbfError(`is ${bytes.length} bytes long; a .dbf header alone is 32`, problemDetail('dbfTooShort', { actualBytes: bytes.length }));
   const recordCount = bytes.readUInt32LE(4);
   const headerBytes = bytes.readUInt16LE(8);
   const recordBytes = bytes.readUInt16LE(10);
-  if (headerBytes < 33 || headerBytes > bytes.length) throw new DbfError(`has a header length of ${headerBytes} bytes in a file of ${bytes.length}; it is damaged`);
+  if (headerBytes < 33 || headerBytes > bytes.length) {
+    throw new DbfError(`has a header length of ${headerBytes} bytes in a file of ${bytes.length}; it is damaged`,
+      problemDetail('dbfHeaderDamaged', { headerBytes, actualBytes: bytes.length }));
+  }
   if (headerBytes + recordCount * recordBytes > bytes.length + 1) {
-    throw new DbfError(`declares ${recordCount} records of ${recordBytes} bytes but is only ${bytes.length} bytes long; it is cut short`);
+    throw new DbfError(`declares ${recordCount} records of ${recordBytes} bytes but is only ${bytes.length} bytes long; it is cut short`,
+      problemDetail('dbfCutShort', { records: recordCount, recordBytes, actualBytes: bytes.length }));
   }
   const rawFields: { name: Buffer; type: string; length: number }[] = [];
   for (let offset = 32; offset + 32 <= headerBytes && bytes[offset] !== 0x0d; offset += 32) {
@@ -43,7 +54,10 @@ export function parseDbf(bytes: Buffer, cpg?: string): DbfTable {
     });
   }
   const fieldsBytes = rawFields.reduce((sum, f) => sum + f.length, 1);
-  if (fieldsBytes !== recordBytes) throw new DbfError(`its fields add up to ${fieldsBytes} bytes a record but the header says ${recordBytes}; it is damaged`);
+  if (fieldsBytes !== recordBytes) {
+    throw new DbfError(`its fields add up to ${fieldsBytes} bytes a record but the header says ${recordBytes}; it is damaged`,
+      problemDetail('dbfFieldsDisagree', { fieldsBytes, recordBytes }));
+  }
 
   const body = bytes.subarray(headerBytes, headerBytes + recordCount * recordBytes);
   // Names are cut at 10 bytes, often in the middle of a UTF-8 character: judge them without their last bytes

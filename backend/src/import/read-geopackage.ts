@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { SourceData, SourceLayer, SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
+import { problemDetail } from '../bundle/problems.js';
 import { chooseSourceLayer } from './source-layers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,11 +40,11 @@ export async function readGeoPackage(bytes: Buffer, file: string, tableName?: st
   try {
     geoPackage = await gp.GeoPackageAPI.open(new Uint8Array(bytes));
   } catch (err) {
-    throw new ImportReadError(file, `is not a readable GeoPackage (${(err as Error).message})`);
+    throw new ImportReadError(file, `is not a readable GeoPackage (${(err as Error).message})`, problemDetail('geoPackageUnreadable', { reason: (err as Error).message }));
   }
   try {
     const tables: string[] = geoPackage.getFeatureTables();
-    if (tables.length === 0) throw new ImportReadError(file, 'has no feature table');
+    if (tables.length === 0) throw new ImportReadError(file, 'has no feature table', problemDetail('noFeatureTable', {}));
     const sourceLayers = tables.map((name) => describeTable(geoPackage, name));
     const table = chooseSourceLayer(file, sourceLayers, tableName, 'feature table').name;
     const dao = geoPackage.getFeatureDao(table);

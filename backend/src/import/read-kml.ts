@@ -2,6 +2,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { kml } from '@tmcw/togeojson';
 import type { SourceData, SourceRecord } from './source.js';
 import { ImportReadError } from './safe-zip.js';
+import { problemDetail } from '../bundle/problems.js';
 
 /** KML (always lon/lat WGS84 by its specification): placemarks with their name, description and ExtendedData. */
 export function readKml(bytes: Buffer, file: string, format: 'kml' | 'kmz' = 'kml'): SourceData {
@@ -18,9 +19,11 @@ export function readKml(bytes: Buffer, file: string, format: 'kml' | 'kmz' = 'km
     errors.push((err as Error).message);
   }
   if (errors.length || !doc?.documentElement) {
-    throw new ImportReadError(file, `is not well-formed KML: ${errors[0] ?? 'no root element'}`);
+    const reason = errors[0] ?? 'no root element';
+    throw new ImportReadError(file, `is not well-formed KML: ${reason}`, problemDetail('kmlNotWellFormed', { reason }));
   }
-  if (doc.documentElement.nodeName !== 'kml') throw new ImportReadError(file, `is XML but not KML (root element <${doc.documentElement.nodeName}>)`);
+  const rootElement = doc.documentElement.nodeName;
+  if (rootElement !== 'kml') throw new ImportReadError(file, `is XML but not KML (root element <${rootElement}>)`, problemDetail('notKml', { rootElement }));
   const collection = kml(doc as unknown as Document);
   const columns: string[] = [];
   const seen = new Set<string>();

@@ -49,8 +49,8 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
   const cpg = parts.has('.cpg') ? (await parts.get('.cpg')!.read()).toString('latin1').trim() : undefined;
 
   const shpFile = `${file}/${shortBase}.shp`;
-  if (shp.length < 100 || shp.readInt32BE(0) !== 9994) throw new ImportReadError(shpFile, 'is not a shapefile (its header does not start with 9994)');
-  if (shx.length < 100 || shx.readInt32BE(0) !== 9994) throw new ImportReadError(`${file}/${shortBase}.shx`, 'is not a shapefile index (its header does not start with 9994)');
+  if (shp.length < 100 || shp.readInt32BE(0) !== 9994) throw new ImportReadError(shpFile, 'is not a shapefile (its header does not start with 9994)', problemDetail('notShapefile', { part: '.shp' }));
+  if (shx.length < 100 || shx.readInt32BE(0) !== 9994) throw new ImportReadError(`${file}/${shortBase}.shx`, 'is not a shapefile index (its header does not start with 9994)', problemDetail('notShapefile', { part: '.shx' }));
   const declaredShpBytes = shp.readInt32BE(24) * 2;
   if (declaredShpBytes !== shp.length) {
     throw new ImportReadError(shpFile, `its header says ${declaredShpBytes} bytes but it has ${shp.length}; it is cut short or damaged`,
@@ -62,13 +62,13 @@ export async function readShapefileZip(entries: ZipEntry[], file: string, layerN
   try {
     geometries = parseShp(shp) as unknown[];
   } catch (err) {
-    throw new ImportReadError(shpFile, `cannot be read: ${(err as Error).message}`);
+    throw new ImportReadError(shpFile, `cannot be read: ${(err as Error).message}`, problemDetail('fileUnreadable', { reason: (err as Error).message }));
   }
   let table;
   try {
     table = parseDbf(dbfBytes, cpg);
   } catch (err) {
-    if (err instanceof DbfError) throw new ImportReadError(`${file}/${shortBase}.dbf`, err.message);
+    if (err instanceof DbfError) throw new ImportReadError(`${file}/${shortBase}.dbf`, err.message, err.detail);
     throw err;
   }
   if (indexCount !== geometries.length) {

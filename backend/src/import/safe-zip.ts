@@ -78,19 +78,21 @@ export async function openZip(bytes: Buffer, file: string, limits: { maxEntries:
             if (size > declaredBytes || unpacked > limits.maxUncompressedBytes) {
               failed = true;
               stream.pause();
-              reject(new ImportReadError(file, `entry "${e.name}" unpacks to more than the ${formatBytes(declaredBytes)} its header declares (a zip bomb?); refused`));
+              reject(new ImportReadError(file, `entry "${e.name}" unpacks to more than the ${formatBytes(declaredBytes)} its header declares (a zip bomb?); refused`,
+                problemDetail('zipEntryTooLarge', { entry: e.name, declaredBytes })));
               return;
             }
             chunks.push(chunk);
           })
           .on('error', (err: Error) => {
-            if (!failed) reject(new ImportReadError(file, `entry "${e.name}" cannot be unpacked: ${err.message}`));
+            if (!failed) reject(new ImportReadError(file, `entry "${e.name}" cannot be unpacked: ${err.message}`, problemDetail('zipEntryUnreadable', { entry: e.name, reason: err.message })));
             failed = true;
           })
           .on('end', () => {
             if (failed) return;
             if (size !== declaredBytes) {
-              reject(new ImportReadError(file, `entry "${e.name}" unpacks to ${size} bytes but its header declares ${declaredBytes}; the zip is damaged`));
+              reject(new ImportReadError(file, `entry "${e.name}" unpacks to ${size} bytes but its header declares ${declaredBytes}; the zip is damaged`,
+                problemDetail('zipEntryDamaged', { entry: e.name, unpackedBytes: size, declaredBytes })));
               return;
             }
             resolve(Buffer.concat(chunks));

@@ -77,11 +77,26 @@ export const problemSentencesEn: ProblemSentences = {
   zipTooLarge: (p) => `would unpack to ${formatBytes(p.unpackedBytes)}; at most ${formatBytes(p.maxBytes)} are accepted (a zip bomb?)`,
   zipTooManyEntries: (p) => `holds ${formatCount(p.entries)} entries; at most ${formatCount(p.maxEntries)} are accepted`,
   zipEntryOutside: (p) => `entry "${p.entry}" points outside the archive (path traversal); refused`,
+  zipEntryTooLarge: (p) => `entry "${p.entry}" unpacks to more than the ${formatBytes(p.declaredBytes)} its header declares (a zip bomb?); refused`,
+  zipEntryUnreadable: (p) => `entry "${p.entry}" cannot be unpacked (${p.reason}): the zip may be damaged or cut short; zip it again`,
+  zipEntryDamaged: (p) =>
+    `entry "${p.entry}" unpacks to ${formatCount(p.unpackedBytes)} bytes but its header declares ${formatCount(p.declaredBytes)}; the zip is damaged: zip it again`,
+  notShapefile: (p) =>
+    `is not a shapefile${p.part === '.shx' ? ' index' : ''} (its header does not start with 9994): it may be damaged or merely renamed; export it again from the GIS`,
   shapefilePartsDisagree: (p) =>
     `${p.part === '.shx' ? `indexes ${formatCount(p.count)} shapes` : `has ${formatCount(p.count)} records`} but the .shp holds ${formatCount(p.shapes)}; the files do not belong together: zip the parts of one export`,
   fileCutShort: (p) => `its header says ${formatCount(p.declaredBytes)} bytes but it has ${formatCount(p.actualBytes)}; it is cut short or damaged`,
   jsonInvalid: (p) => `is not valid JSON${p.afterFeature !== undefined ? ` after feature ${p.afterFeature}` : ''}: ${p.reason}`,
   notGeoJson: () => 'is not a GeoJSON FeatureCollection or Feature',
+  dbfTooShort: (p) => `is ${formatCount(p.actualBytes)} bytes long; a .dbf header alone is 32 bytes: it is cut short or damaged; export it again from the GIS`,
+  dbfHeaderDamaged: (p) => `has a header length of ${formatCount(p.headerBytes)} bytes in a file of ${formatCount(p.actualBytes)}; it is damaged: export it again from the GIS`,
+  dbfCutShort: (p) =>
+    `declares ${formatCount(p.records)} records of ${formatCount(p.recordBytes)} bytes but is only ${formatCount(p.actualBytes)} bytes long; it is cut short: export it again and zip it`,
+  dbfFieldsDisagree: (p) => `its fields add up to ${formatCount(p.fieldsBytes)} bytes a record but the header says ${formatCount(p.recordBytes)}; it is damaged: export it again from the GIS`,
+  geoPackageUnreadable: (p) => `is not a readable GeoPackage (${p.reason}): it may be damaged or cut short; export it again from the GIS`,
+  noFeatureTable: () => 'has no feature table (a table with geometry): export a layer with its geometry; a table without geometry imports as CSV or XLSX',
+  kmlNotWellFormed: (p) => `is not well-formed KML (${p.reason}): it may be damaged or cut short; export it again`,
+  notKml: (p) => `is XML but not KML (root element <${p.rootElement}>, not <kml>): check it was exported as KML`,
   fileEmpty: () => 'is empty (0 bytes): export it again and upload it',
   shapefilePartAlone: (p) => `is one part of a shapefile (${p.part}): zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip`,
   zipWithoutData: (p) =>

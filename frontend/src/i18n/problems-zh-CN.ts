@@ -120,11 +120,26 @@ export const problemSentencesZhCN: ProblemSentences = {
   zipTooLarge: (p) => `解压后将有 ${formatBytes(p.unpackedBytes)}，最多接受 ${formatBytes(p.maxBytes)}（疑似 zip 炸弹）`,
   zipTooManyEntries: (p) => `压缩包里有 ${formatCount(p.entries)} 个文件，最多接受 ${formatCount(p.maxEntries)} 个`,
   zipEntryOutside: (p) => `压缩包中的“${p.entry}”指向压缩包之外（路径穿越），已拒绝`,
+  zipEntryTooLarge: (p) => `压缩包中的“${p.entry}”解压后超过文件头声明的 ${formatBytes(p.declaredBytes)}（疑似 zip 炸弹），已拒绝`,
+  zipEntryUnreadable: (p) => `压缩包中的“${p.entry}”无法解压（${p.reason}）：压缩包可能已损坏或没有传完整，请重新打包`,
+  zipEntryDamaged: (p) =>
+    `压缩包中的“${p.entry}”解压后有 ${formatCount(p.unpackedBytes)} 字节，而文件头声明 ${formatCount(p.declaredBytes)} 字节：压缩包已损坏，请重新打包`,
+  notShapefile: (p) =>
+    `不是 Shapefile 的${p.part === '.shx' ? '索引文件（.shx）' : '图形文件（.shp）'}：文件头不是以 9994 开头，文件可能已损坏或只是改了扩展名，请从 GIS 软件重新导出`,
   shapefilePartsDisagree: (p) =>
     `${p.part === '.shx' ? `索引了 ${formatCount(p.count)} 个图形` : `有 ${formatCount(p.count)} 条记录`}，而 .shp 中有 ${formatCount(p.shapes)} 个图形：这些文件不是同一套 Shapefile，请从同一次导出中一起打包`,
   fileCutShort: (p) => `文件头说有 ${formatCount(p.declaredBytes)} 字节，实际只有 ${formatCount(p.actualBytes)} 字节：文件不完整或已损坏`,
   jsonInvalid: (p) => `不是有效的 JSON${p.afterFeature !== undefined ? `（第 ${p.afterFeature} 个要素之后）` : ''}：${p.reason}。文件可能没有传完整或已损坏`,
   notGeoJson: () => '不是 GeoJSON 的 FeatureCollection 或 Feature',
+  dbfTooShort: (p) => `只有 ${formatCount(p.actualBytes)} 字节，不够 .dbf 的文件头（32 字节）：文件不完整或已损坏，请从 GIS 软件重新导出`,
+  dbfHeaderDamaged: (p) => `文件头长度记为 ${formatCount(p.headerBytes)} 字节，与文件大小（${formatCount(p.actualBytes)} 字节）不符：.dbf 已损坏，请从 GIS 软件重新导出`,
+  dbfCutShort: (p) =>
+    `文件头说有 ${formatCount(p.records)} 条记录、每条 ${formatCount(p.recordBytes)} 字节，但文件只有 ${formatCount(p.actualBytes)} 字节：文件不完整，请重新导出后再打包`,
+  dbfFieldsDisagree: (p) => `各字段的长度加起来每条记录 ${formatCount(p.fieldsBytes)} 字节，而文件头说是 ${formatCount(p.recordBytes)} 字节：.dbf 已损坏，请从 GIS 软件重新导出`,
+  geoPackageUnreadable: (p) => `不是可读的 GeoPackage 文件（${p.reason}）：文件可能已损坏或没有传完整，请从 GIS 软件重新导出`,
+  noFeatureTable: () => 'GeoPackage 中没有要素表（带图形的表）：请导出带图形的图层；没有图形的表格请存为 CSV 或 XLSX 再导入',
+  kmlNotWellFormed: (p) => `不是格式正确的 KML（${p.reason}）：文件可能已损坏或没有传完整，请重新导出`,
+  notKml: (p) => `是 XML 文件，但不是 KML（根元素是 <${p.rootElement}>，应为 <kml>）：请确认导出的格式是 KML`,
   fileEmpty: () => '是空文件（0 字节）：可能没有导出成功或没有传完整，请重新导出后再上传',
   shapefilePartAlone: (p) => `只是 Shapefile 的一部分（${p.part}）：请把同名的 .shp、.shx、.dbf、.prj（以及 .cpg）一起打包成 zip，再导入这个 zip`,
   zipWithoutData: (p) =>

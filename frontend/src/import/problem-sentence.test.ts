@@ -66,10 +66,22 @@ const EXAMPLES: { [K in ProblemKind]: ProblemParams[K] } = {
   zipTooLarge: { unpackedBytes: 600 * 1024 ** 2, maxBytes: 512 * 1024 ** 2 },
   zipTooManyEntries: { entries: 150, maxEntries: 100 },
   zipEntryOutside: { entry: '../../etc/parcels.geojson' },
+  zipEntryTooLarge: { entry: '宗地.geojson', declaredBytes: 1000 },
+  zipEntryUnreadable: { entry: '宗地.shp', reason: 'Bug : uncompressed data size mismatch' },
+  zipEntryDamaged: { entry: '宗地.dbf', unpackedBytes: 20480, declaredBytes: 20516 },
+  notShapefile: { part: '.shx' },
   shapefilePartsDisagree: { part: '.dbf', count: 2, shapes: 4 },
   fileCutShort: { declaredBytes: 1340, actualBytes: 1300 },
   jsonInvalid: { reason: 'unexpected end of JSON input (is the file cut short?)', afterFeature: 2 },
   notGeoJson: {},
+  dbfTooShort: { actualBytes: 12 },
+  dbfHeaderDamaged: { headerBytes: 65535, actualBytes: 4200 },
+  dbfCutShort: { records: 120, recordBytes: 86, actualBytes: 6000 },
+  dbfFieldsDisagree: { fieldsBytes: 86, recordBytes: 90 },
+  geoPackageUnreadable: { reason: 'Unable to open GeoPackage.' },
+  noFeatureTable: {},
+  kmlNotWellFormed: { reason: 'Opening and ending tag mismatch: "Placemark" != "Document"' },
+  notKml: { rootElement: 'gpx' },
   fileEmpty: {},
   shapefilePartAlone: { part: '.shp' },
   zipWithoutData: { entries: 7, names: ['说明.docx', '宗地图.pdf', 'photos/1.jpg', 'photos/2.jpg', 'photos/3.jpg'] },
@@ -132,6 +144,14 @@ describe('a report problem said from its kind and params', () => {
   it('says field values in Chinese with the value quoted', () => {
     expect(toProblemSentence({ kind: 'notCalendarDate', params: { value: '2015-02-30' }, message: '"2015-02-30" is not a calendar date' }, problemSentencesZhCN))
       .toBe('“2015-02-30”不是真实存在的日期');
+  });
+
+  it('says which part of a shapefile is not one: the .shp or its index (.shx)', () => {
+    const notShapefile = (part: string) => ({ kind: 'notShapefile', params: { part }, message: '…' });
+    expect(toProblemSentence(notShapefile('.shp'), problemSentencesZhCN)).toMatch(/^不是 Shapefile 的图形文件（\.shp）：文件头不是以 9994 开头/);
+    expect(toProblemSentence(notShapefile('.shx'), problemSentencesZhCN)).toMatch(/^不是 Shapefile 的索引文件（\.shx）：/);
+    expect(toProblemSentence(notShapefile('.shp'), problemSentencesEn)).toMatch(/^is not a shapefile \(its header does not start with 9994\)/);
+    expect(toProblemSentence(notShapefile('.shx'), problemSentencesEn)).toMatch(/^is not a shapefile index \(its header does not start with 9994\)/);
   });
 
   it('offers the allowed values in the Chinese words the server reads as them, else as the values', () => {
