@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
@@ -11,7 +13,8 @@ import { readBundleFiles } from '../bundle/read-bundle-files.js';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { tinyBundleDir, tinyParcelsGeoJson } from '../test-support/bundles.js';
 import { TEST_ADMIN_TOKEN, postImport } from '../test-support/test-app.js';
-import { chineseParcelsGeoJson, deflatedZeros, hasGdal, rawZip, removeTempDirs, shapefileZip } from './test-fixtures.js';
+import type { ProblemKind } from '../bundle/problems.js';
+import { chineseParcelsGeoJson, deflatedZeros, hasGdal, ogr2ogr, rawZip, removeTempDirs, shapefileZip } from './test-fixtures.js';
 
 const UPLOAD_LIMIT_MB = 3;
 let t: TestDatabase;
@@ -63,14 +66,17 @@ async function shapefileParts(drop: string[] = [], replace: Record<string, Buffe
   return zipOf({ ...files, ...replace });
 }
 
-type BadCase = [name: string, make: () => Promise<Buffer> | Buffer, query: string, expected: RegExp];
+/** kind: the read error's kind, for the wizard to say it in Chinese (bundle/problems.ts ProblemParams) */
+type BadCase = [name: string, make: () => Promise<Buffer> | Buffer, query: string, expected: RegExp, kind?: ProblemKind];
 
 const cases: BadCase[] = [
   ['an empty file', () => Buffer.alloc(0), 'layer=parcels&fileName=parcels.geojson', /parcels\.geojson: is empty/],
   ['a broken zip', () => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), 'layer=parcels&fileName=parcels.zip', /parcels\.zip: is not a readable zip file/],
   ['a zip cut in half', async () => { const z = await zipOf({ 'a.geojson': JSON.stringify(tinyParcels()) }); return z.subarray(0, z.length >> 1); }, 'layer=parcels&fileName=cut.zip', /cut\.zip: is not a readable zip file/],
   ['a zip bomb (declares 600 MiB)', async () => { const z = await deflatedZeros(600 * 1024 ** 2); return rawZip([{ name: 'bomb.geojson', ...z, method: 8, declaredSize: 600 * 1024 ** 2 }]); }, 'layer=parcels&fileName=bomb.zip', /would unpack to 600\.0 MiB.*zip bomb/],
-  ['a zip bomb that lies about its size', async () => { const z = await deflatedZeros(64 * 1024 ** 2); return rawZip([{ name: 'bomb.geojson', ...z, method: 8, declaredSize: 1000 }]); }, 'layer=parcels&fileName=liar.zip', /entry "bomb\.geojson" unpacks to more than the 1000 bytes its header declares/],
+  ['a zip bomb that lies about its size', async () => { const z = await deflatedZeros(64 * 1024 ** 2); return rawZip([{ name: 'bomb.geojson', ...z, method: 8, declaredSize: 1000 }]); }, 'layer=parcels&fileName=liar.zip', /entry "bomb\.geojson" unpacks to more than the 1000 bytes its header declares/, 'zipEntryTooLarge'],
+  ['a zip entry that cannot be unpacked (its data shorter than its header says)', () => rawZip([{ name: 'parcels.geojson', data: deflateRawSync('{"type":"FeatureCollection","features":[]}'), method: 8, crc32: 0, declaredSize: 1000 }]),
+    'layer=parcels&fileName=short.zip', /short\.zip: entry "parcels\.geojson" cannot be unpacked: /, 'zipEntryUnreadable'],
   ['a zip entry named ../', () => rawZip([{ name: '../../etc/parcels.geojson', data: Buffer.from('{}'), method: 0, crc32: 0, declaredSize: 2 }]), 'layer=parcels&fileName=evil.zip', /entry "\.\.\/\.\.\/etc\/parcels\.geojson" points outside the archive \(path traversal\)/],
   ['a zip entry with an absolute path', () => rawZip([{ name: '/parcels.geojson', data: Buffer.from('{}'), method: 0, crc32: 0, declaredSize: 2 }]), 'layer=parcels&fileName=abs.zip', /points outside the archive/],
   ['a zip of 150 entries', () => zipOf(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}.txt`, 'x']))), 'layer=parcels&fileName=many.zip', /holds 150 entries; at most 100/],
@@ -79,8 +85,9 @@ const cases: BadCase[] = [
   ['an old .xls workbook', () => Buffer.from('D0CF11E0 fake'), 'layer=enterprises&fileName=企业.xls', /old Excel \.xls/],
   ['GeoJSON that is not JSON', () => Buffer.from('{"type":"FeatureCollection","features":[{"type":'), 'layer=parcels&fileName=parcels.geojson', /parcels\.geojson: is not valid JSON/],
   ['GeoJSON that is a bare geometry', () => Buffer.from('{"type":"Point","coordinates":[108.9,32.7]}'), 'layer=parcels&fileName=parcels.geojson', /not a GeoJSON FeatureCollection or Feature/],
-  ['KML that is not well-formed', () => Buffer.from('<?xml version="1.0"?><kml><Document><Placemark></Document></kml>'), 'layer=parcels&fileName=parcels.kml', /parcels\.kml: is not well-formed KML/],
-  ['a corrupt GeoPackage', () => Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(300, 1)]), 'layer=parcels&fileName=parcels.gpkg', /parcels\.gpkg: is not a readable GeoPackage/],
+  ['KML that is not well-formed', () => Buffer.from('<?xml version="1.0"?><kml><Document><Placemark></Document></kml>'), 'layer=parcels&fileName=parcels.kml', /parcels\.kml: is not well-formed KML/, 'kmlNotWellFormed'],
+  ['XML that is not KML (a GPX)', () => Buffer.from('<?xml version="1.0"?><gpx version="1.1"><wpt lat="32.7" lon="108.9"/></gpx>'), 'layer=parcels&fileName=parcels.kml', /parcels\.kml: is XML but not KML \(root element <gpx>\)/, 'notKml'],
+  ['a corrupt GeoPackage', () => Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(300, 1)]), 'layer=parcels&fileName=parcels.gpkg', /parcels\.gpkg: is not a readable GeoPackage/, 'geoPackageUnreadable'],
   ['a self-intersecting ring (bow-tie)', () => geojson((f) => { const ring = polygon(f[0])[0]; [ring[1], ring[2]] = [ring[2], ring[1]]; }), 'layer=parcels&fileName=parcels.geojson', /parcels\.geojson feature 1 \(999901001001GB00001\) field "geometry": is not valid: Self-intersection.*repair=true/],
   ['an unclosed ring', () => geojson((f) => { polygon(f[1])[0].pop(); }), 'layer=parcels&fileName=parcels.geojson', /feature 2 .*field "geometry": polygon 1 ring 1 is not closed/],
   ['swapped axes with crs=EPSG:4326', () => geojson((f) => { for (const p of polygon(f[0])[0]) p.reverse(); }), 'layer=parcels&crs=EPSG:4326&fileName=parcels.geojson', /feature 1 .*field "geometry": coordinates \(32\.701, 108\.901\) fall outside China but inside it with the axes swapped/],
@@ -107,6 +114,14 @@ const cases: BadCase[] = [
 
 if (hasGdal) {
   cases.push(
+    ['a .shp that is not a shapefile (its header does not start with 9994)', () => shapefileParts([], { 'parcels.shp': Buffer.alloc(100) }), 'layer=parcels&fileName=parcels.zip',
+      /parcels\.zip\/parcels\.shp: is not a shapefile \(its header does not start with 9994\)/, 'notShapefile'],
+    ['a .shx that is not a shapefile index', () => shapefileParts([], { 'parcels.shx': Buffer.alloc(100) }), 'layer=parcels&fileName=parcels.zip',
+      /parcels\.zip\/parcels\.shx: is not a shapefile index \(its header does not start with 9994\)/, 'notShapefile'],
+    ['a .dbf too short for its header', () => shapefileParts([], { 'parcels.dbf': Buffer.alloc(20) }), 'layer=parcels&fileName=parcels.zip',
+      /parcels\.zip\/parcels\.dbf: is 20 bytes long; a \.dbf header alone is 32/, 'dbfTooShort'],
+    ['a GeoPackage of a table without geometry', () => fs.readFileSync(ogr2ogr({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 宗地号: 'P-1' }, geometry: null as unknown as GeoJSON.Geometry }] }, 'GPKG', 'table.gpkg', ['-nlt', 'NONE'])),
+      'layer=parcels&fileName=table.gpkg', /table\.gpkg: has no feature table/, 'noFeatureTable'],
     ['a shapefile without its .shx', () => shapefileParts(['.shx']), 'layer=parcels&fileName=parcels.zip', /parcels\.zip\/parcels\.shx: is missing: a shapefile needs parcels\.shp, parcels\.shx and parcels\.dbf/],
     ['a shapefile without its .dbf', () => shapefileParts(['.dbf']), 'layer=parcels&fileName=parcels.zip', /parcels\.zip\/parcels\.dbf: is missing/],
     ['a shapefile without its .shp', () => shapefileParts(['.shp']), 'layer=parcels&fileName=parcels.zip', /parcels\.zip: holds .* but no \.shp: the geometry file is missing/],
@@ -127,17 +142,19 @@ if (hasGdal) {
 describe('a corpus of bad files: each is refused with file, row or feature and field, and nothing is written', () => {
   it('has at least 30 of them', () => expect(cases.length).toBeGreaterThanOrEqual(30));
 
-  it.each(cases)('%s', async (_name, make, query, expected) => {
+  it.each(cases)('%s', async (_name, make, query, expected, kind) => {
     const before = await fingerprint();
     const { status, body } = await post(await make(), query);
-    const text = (body.problems as { severity: string; file: string; row?: number; feature?: number; code?: string; field?: string; message: string }[])
-      .filter((p) => p.severity === 'error')
+    const errors = (body.problems as { severity: string; file: string; row?: number; feature?: number; code?: string; field?: string; message: string; kind?: string }[])
+      .filter((p) => p.severity === 'error');
+    const text = errors
       .map((p) => [p.file, p.row !== undefined ? `row ${p.row}` : '', p.feature !== undefined ? `feature ${p.feature}` : '', p.code ? `(${p.code})` : '', p.field ? `field "${p.field}"` : ''].filter(Boolean).join(' ') + `: ${p.message}`)
       .join('\n');
     if (process.env.DEBUG_IMPORT) console.log(text);
     expect(status, text).toBe(422);
     expect(body.status).toBe('invalid');
     expect(text).toMatch(expected);
+    if (kind) expect(errors.map((p) => p.kind), text).toContain(kind);
     expect(await fingerprint()).toEqual(before);
   });
 

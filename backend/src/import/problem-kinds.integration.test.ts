@@ -1,6 +1,7 @@
 // The import API's report says each problem as data too (kind + raw params, see ProblemParams in
 // bundle/problems.ts) so the wizard can say it in Chinese; the English message stays as it was.
 import fs from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createServices } from '../app.js';
@@ -12,7 +13,7 @@ import { openTestDatabase, type TestDatabase } from '../test-support/test-databa
 import { tinyBundleDir, tinyParcelsGeoJson } from '../test-support/bundles.js';
 import { TEST_ADMIN_TOKEN, postImport } from '../test-support/test-app.js';
 import { reportMissingTool } from '../test-support/missing-tool.js';
-import { chineseParcelsGeoJson, hasGdal, NO_GDAL_MESSAGE, ogr2ogr, removeTempDirs, shapefileZip } from './test-fixtures.js';
+import { chineseParcelsGeoJson, deflatedZeros, hasGdal, NO_GDAL_MESSAGE, ogr2ogr, rawZip, removeTempDirs, shapefileZip } from './test-fixtures.js';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -152,6 +153,57 @@ describe('the problems of an import report carry a kind and raw params beside th
     }
   });
 
+  it('a zip entry, a KML or a GeoPackage that cannot be read says why as data, its English as it was', async () => {
+    // Large enough that JSZip hands over data past the 1000 declared bytes before it notices the size itself
+    const zeros = await deflatedZeros(64 * 1024 ** 2);
+    const cases: [Buffer, string, Partial<BundleProblem>][] = [
+      [rawZip([{ name: 'bomb.geojson', ...zeros, method: 8, declaredSize: 1000 }]), 'layer=parcels&fileName=liar.zip', {
+        file: 'liar.zip', kind: 'zipEntryTooLarge', params: { entry: 'bomb.geojson', declaredBytes: 1000 },
+        message: 'entry "bomb.geojson" unpacks to more than the 1000 bytes its header declares (a zip bomb?); refused',
+      }],
+      [rawZip([{ name: 'parcels.geojson', data: deflateRawSync('{"type":"FeatureCollection","features":[]}'), method: 8, crc32: 0, declaredSize: 1000 }]), 'layer=parcels&fileName=short.zip', {
+        file: 'short.zip', kind: 'zipEntryUnreadable', params: { entry: 'parcels.geojson', reason: expect.any(String) },
+        message: expect.stringMatching(/^entry "parcels\.geojson" cannot be unpacked: .+/),
+      }],
+      [Buffer.from('<?xml version="1.0"?><gpx version="1.1"/>'), 'layer=parcels&fileName=tracks.kml',
+        { file: 'tracks.kml', kind: 'notKml', params: { rootElement: 'gpx' }, message: 'is XML but not KML (root element <gpx>)' }],
+      [Buffer.from('<?xml version="1.0"?><kml><Document><Placemark></Document></kml>'), 'layer=parcels&fileName=parcels.kml', {
+        file: 'parcels.kml', kind: 'kmlNotWellFormed', params: { reason: expect.stringContaining('Placemark') },
+        message: expect.stringMatching(/^is not well-formed KML: .*Placemark/),
+      }],
+      [Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(300, 1)]), 'layer=parcels&fileName=parcels.gpkg', {
+        file: 'parcels.gpkg', kind: 'geoPackageUnreadable', params: { reason: expect.any(String) },
+        message: expect.stringMatching(/^is not a readable GeoPackage \(.+\)$/),
+      }],
+    ];
+    for (const [bytes, query, expected] of cases) {
+      const { status, body } = await dryRun(bytes, query);
+      expect(status, query).toBe(422);
+      expect(body.problems, query).toEqual([{ severity: 'error', ...expected }]);
+    }
+  });
+
+  it.runIf(hasGdal)('a shapefile part that is not one, or a .dbf too short for its header, names the part as data', async () => {
+    const JSZip = (await import('jszip')).default;
+    const withPart = async (name: string, bytes: Buffer) => {
+      const zip = await JSZip.loadAsync(await shapefileZip(chineseParcelsGeoJson()));
+      zip.file(name, bytes);
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    const shp = await dryRun(await withPart('parcels.shp', Buffer.alloc(100)), 'layer=parcels&fileName=parcels.zip');
+    expect(shp.body.problems).toEqual([{
+      severity: 'error', file: 'parcels.zip/parcels.shp', kind: 'notShapefile', params: { part: '.shp' }, message: 'is not a shapefile (its header does not start with 9994)',
+    }]);
+    const shx = await dryRun(await withPart('parcels.shx', Buffer.alloc(100)), 'layer=parcels&fileName=parcels.zip');
+    expect(shx.body.problems).toEqual([{
+      severity: 'error', file: 'parcels.zip/parcels.shx', kind: 'notShapefile', params: { part: '.shx' }, message: 'is not a shapefile index (its header does not start with 9994)',
+    }]);
+    const dbf = await dryRun(await withPart('parcels.dbf', Buffer.alloc(20)), 'layer=parcels&fileName=parcels.zip');
+    expect(dbf.body.problems).toEqual([{
+      severity: 'error', file: 'parcels.zip/parcels.dbf', kind: 'dbfTooShort', params: { actualBytes: 20 }, message: 'is 20 bytes long; a .dbf header alone is 32',
+    }]);
+  });
+
   it('a CSV’s quote and field-count errors carry their kind on their row', async () => {
     const csv = '统一社会信用代码,企业名称,状态\n91999901MA0000A19A,"安康"富硒",在营\n91999901MA0000B27B,汉滨,停产,多余\n91999901MA0000C35C,"未闭合,在营\n';
     const { body } = await dryRun(Buffer.from(csv), 'layer=enterprises&fileName=企业.csv');
@@ -183,4 +235,4 @@ describe('the problems of an import report carry a kind and raw params beside th
   });
 });
 
-reportMissingTool(hasGdal, 'files written by GDAL (a shapefile without its .dbf, a 西安80 GeoJSON)', NO_GDAL_MESSAGE);
+reportMissingTool(hasGdal, 'files written by GDAL (a shapefile without its .dbf or with a damaged part, a 西安80 GeoJSON)', NO_GDAL_MESSAGE);
