@@ -30,8 +30,6 @@ const LOCK_NOT_AVAILABLE = '55P03';
 
 /** Indexes and foreign keys of parcels dropped for a load into the empty table, to be made again before the commit. */
 export interface DeferredParcelIndexes {
-  /** The statements that make them again, in order: the indexes, then the foreign keys */
-  statements: string[];
   /** Builds each index in one pass over the table (no data makes it fail): can start once every row is in */
   buildIndexes(): Promise<void>;
   /** Adds the foreign keys again, each checked in one query over the table: after buildIndexes */
@@ -219,7 +217,7 @@ export function createImportRepository(db: Database) {
       }
       // Sent together: PostgreSQL runs each as soon as the one before is done, without waiting for node's turn
       const run = async (step: number) => void (await Promise.all(deferred.filter((d) => d.step === step).map((d) => tx.query(d.make_statement))));
-      return { statements: deferred.map((d) => d.make_statement), buildIndexes: () => run(1), addForeignKeys: () => run(2) };
+      return { buildIndexes: () => run(1), addForeignKeys: () => run(2) };
     },
 
     /** Whether any parcel is stored. */
