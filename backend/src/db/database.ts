@@ -52,8 +52,14 @@ export class CopyRefusedError extends Error {}
  */
 export function isDataRefusal(err: unknown): boolean {
   if (err instanceof CopyRefusedError) return true;
+  const code = sqlState(err);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** The SQLSTATE of a database error (postgres.js and PGlite both keep it as `code`), e.g. '55P03' lock not available. */
+export function sqlState(err: unknown): string | undefined {
   const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** A database error, with the server's message and code kept for the caller. */

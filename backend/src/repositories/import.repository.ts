@@ -1,4 +1,4 @@
-import type { CopyValue, Database, Queryable } from '../db/database.js';
+import { sqlState, type CopyValue, type Database, type Queryable } from '../db/database.js';
 import type { CopyText } from '../db/copy-text.js';
 import type { CopyBinary } from '../db/copy-binary.js';
 import type { MultiPolygonCoordinates } from '../bundle/parse-geojson.js';
@@ -212,7 +212,7 @@ export function createImportRepository(db: Database) {
           await sp.query(`SELECT set_config('lock_timeout', $1, true)`, [was]);
         });
       } catch (err) {
-        if (err && typeof err === 'object' && (err as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return undefined;
+        if (sqlState(err) === LOCK_NOT_AVAILABLE) return undefined;
         throw err;
       }
       // Sent together: PostgreSQL runs each as soon as the one before is done, without waiting for node's turn
