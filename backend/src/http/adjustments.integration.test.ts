@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { openTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../test-support/test-app.js';
 
 // 分类调档 on the tiny fixture (gis-data/fixtures/tiny/README.md): A is graded (规上, alone in its pool),
@@ -87,6 +89,10 @@ describe('manual grade adjustment (分类调档)', () => {
     expect(await resultOf(B)).toMatchObject({ adjustments: [] });
     expect((await get(`/api/enterprises/${A}?year=2025`)).body.evaluation).toMatchObject({ grade: 'D', computedGrade: before.grade, adjustments: [expect.objectContaining({ grade: 'D' })] });
     expect((await get('/api/parks/T-PARK?year=2025')).body.properties.gradeCounts.D).toBe(1);
+    // its parcel on the park map is coloured by the adjusted grade, and says it is one
+    const p1 = (await get('/api/parks/T-PARK/parcels?year=2025')).body.features.find((f: { properties: { code: string } }) => f.properties.code === '999901001001GB00001');
+    expect(p1.properties).toMatchObject({ holderGrade: 'D', holderComputedGrade: before.grade, holderGradeAdjusted: true });
+    expect(p1.properties.holders).toEqual([expect.objectContaining({ uscc: A, grade: 'D', computedGrade: before.grade, gradeAdjusted: true })]);
   });
 
   it('lets the latest adjustment win and keeps every one in order', async () => {
@@ -217,6 +223,31 @@ describe('undoing a manual grade adjustment', () => {
     expect((await undo(A, toC.id, { by: '丙' })).body).toMatchObject({ grade: 'B', undone: { id: toC.id, undoReason: null } });
     expect((await resultOf(A)).adjustments).toEqual([expect.objectContaining({ id: toB.id, grade: 'B', fromGrade: computed })]);
     expect((await undo(A, toB.id, { by: '丙' })).body).toMatchObject({ grade: computed, adjustments: [] });
+  });
+
+  it('exports the computed grade, the adjusted one, and why, who and when, in CSV and XLSX; nothing once undone', async () => {
+    const csvRowOf = async (lang: 'zh' | 'en') => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/export/evaluations?format=csv&year=2025&lang=${lang}` });
+      const rows = Papa.parse<Record<string, string>>(res.body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+      return rows.find((r) => Object.values(r).includes(A))!;
+    };
+    const computed = (await resultOf(A)).computedGrade;
+    const made = (await post(A, { ...adjustment, grade: 'D', reason: '环保督察整改未完成', by: '县经信局 赵某' })).body.adjustments.at(-1);
+    expect(await csvRowOf('zh')).toMatchObject({
+      '档次': 'D', '测算档次': computed, '调档后档次': 'D', '调档理由': '环保督察整改未完成', '调档人': '县经信局 赵某', '调档时间': made.at,
+    });
+    expect(await csvRowOf('en')).toMatchObject({ 'Grade': 'D', 'Computed grade': computed, 'Adjusted grade': 'D', 'Adjustment reason': '环保督察整改未完成', 'Adjusted by': '县经信局 赵某', 'Adjusted at': made.at });
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/export/evaluations?format=xlsx&year=2025' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = sheet.getSheetValues().slice(2).find((r) => (r as unknown[]).includes(A)) as unknown[];
+    const cell = (header: string) => row[headers.indexOf(header) + 1];
+    expect([cell('测算档次'), cell('调档后档次'), cell('调档理由'), cell('调档人'), cell('调档时间')]).toEqual([computed, 'D', '环保督察整改未完成', '县经信局 赵某', made.at]);
+
+    await undo(A, made.id, { by: '丙' });
+    expect(await csvRowOf('zh')).toMatchObject({ '档次': computed, '测算档次': computed, '调档后档次': '', '调档理由': '', '调档人': '', '调档时间': '' });
   });
 
   it('says why an adjustment is refused in a form the app can put in words: kind and params', async () => {
