@@ -26,7 +26,10 @@ export function GradeAdjustmentMark({ evaluation }: GradeAdjustmentMarkProps) {
       <ol className="adjust-mark-steps">
         {steps.map((s) => (
           <li key={s.id}>
-            <strong>{a.step(s.fromGrade, s.grade)}</strong> · {a.labelled(a.by, s.by)} · {a.labelled(a.at, formatDateTime(s.at))}
+            <strong>{a.step(s.fromGrade, s.grade)}</strong>
+            <div>
+              {a.labelled(a.by, s.by)} · {a.labelled(a.at, formatDateTime(s.at))}
+            </div>
             <div>{a.labelled(a.reason, s.reason)}</div>
           </li>
         ))}

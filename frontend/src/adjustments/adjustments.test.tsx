@@ -125,6 +125,12 @@ describe('an adjusted grade, explained where it is shown', () => {
     // Only the data (names, reasons) is Chinese in English mode.
     const words = record.textContent!.replaceAll(toA.by, '').replaceAll(toA.reason, '').replaceAll(earlierVersion.by, '').replaceAll(earlierVersion.reason, '');
     expect(words).not.toMatch(/\p{Script=Han}/u);
+    fireEvent.click(within(record).getByRole('button', { name: 'Adjust grade' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save adjustment' }));
+    const form = screen.getByTestId('adjust-form');
+    expect(form.textContent).toContain('There are no user accounts yet');
+    expect(form.textContent).toContain('Give the reason for the adjustment.');
+    expect(form.textContent).not.toMatch(/\p{Script=Han}/u);
   });
 
   it("marks the adjusted holder in a parcel's list of holders", () => {

@@ -31,7 +31,8 @@ export const adjustEn: AdjustMessages = {
     currentGrade: (grade: string, computed: string) => (grade === computed ? `Now grade ${grade} (as computed)` : `Now grade ${grade} (computed ${computed})`),
     newGrade: 'New grade',
     chooseGrade: 'Choose…',
-    gradeOption: (code: string, label: string | null) => `Grade ${code}${label ? ` · ${label}` : ''}`,
+    // The scheme's labels are Chinese (优先发展类 …): English names the grade by its code alone.
+    gradeOption: (code: string, _label: string | null) => `Grade ${code}`,
     reasonLabel: 'Reason (required)',
     reasonHelp: 'Say on what grounds, e.g. the county evaluation group\'s decision; kept with the adjustment and shown to everyone.',
     byLabel: 'Adjusted by (required)',
