@@ -3,13 +3,15 @@
 // (new grade, reason, name, admin token), and sees the new grade explained (computed → adjusted, who,
 // why) on the firm, on its parcel's holders, in the park's grade counts, the parcel legend and the park's
 // list of adjustments; then undoes it and sees the computed grade back everywhere, the undo on record.
-// Against MUYIELD_URL if set (then ADMIN_TOKEN must be its token), else a server started here with an admin
-// token. Screenshots go to test-results/browser/.
+// Against MUYIELD_URL if set (then ADMIN_TOKEN must be its token; the undone adjustment stays on its record,
+// so the journey counts what was there before), else a server started here with an admin token.
+// Screenshots go to test-results/browser/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationList, ParcelCollection } from '../src/api/park-types';
 import type { Grade, ParkCollection } from '../src/api/types';
+import { zhCN } from '../src/i18n/zh-CN';
 import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
 import type { Server } from './support/muyield-server';
 
@@ -28,7 +30,7 @@ describe('a grade adjustment made and undone in Chromium', () => {
   let park: { code: string; name: string; year: number };
   let firm: { uscc: string; name: string; grade: Grade; parcelCode: string; mainHolderOf: number };
   let newGrade: Grade;
-  let before: { counts: Record<string, string>; legend: Record<string, number> };
+  let before: { counts: Record<string, string>; legend: Record<string, number>; adjusted: number; notApplied: number };
 
   const api = async <T>(path: string) => (await (await fetch(`${server!.baseUrl}${path}`)).json()) as T;
   const text = async (testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
@@ -71,6 +73,12 @@ describe('a grade adjustment made and undone in Chromium', () => {
     const parcelCode = parcels.features.find((p) => p.properties.holderGradeUscc === uscc)!.properties.code;
     firm = { uscc, name: line.name!, grade: line.grade!, parcelCode, mainHolderOf: count };
     newGrade = firm.grade === 'A' ? 'D' : 'A';
+    before = {
+      counts: {},
+      legend: {},
+      adjusted: evaluations.results.filter((r) => r.adjustments?.length).length,
+      notApplied: evaluations.results.reduce((n, r) => n + (r.adjustmentsNotApplied?.length ?? 0), 0),
+    };
   });
 
   afterAll(() => session?.close());
@@ -80,8 +88,10 @@ describe('a grade adjustment made and undone in Chromium', () => {
     await session!.waitForReady();
     await expect.poll(() => text('park-name'), { timeout: 30_000 }).toBe(park.name);
     await page.locator('[data-testid=park-legend] li[data-class]').first().waitFor({ state: 'visible', timeout: 60_000 });
-    await expect.poll(() => text('park-adjustments'), { timeout: 30_000 }).toContain('本年度本园区没有调档记录');
-    before = { counts: await gradeCounts(), legend: await legendCounts() };
+    await expect.poll(() => text('park-adjustments'), { timeout: 30_000 }).toContain(
+      before.adjusted + before.notApplied === 0 ? zhCN.adjust.listEmpty : zhCN.adjust.listCount(before.adjusted, before.notApplied),
+    );
+    before = { ...before, counts: await gradeCounts(), legend: await legendCounts() };
 
     await page.getByTestId('search-input').fill(firm.uscc);
     const hit = page.locator(`[data-testid=search-hit][data-code="${firm.uscc}"]`);
@@ -141,13 +151,13 @@ describe('a grade adjustment made and undone in Chromium', () => {
     const shift = (grade: string, by: number) => `${Number(before.counts[grade].replace(/\D/g, '')) + by} 家`;
     expect(counts[firm.grade]).toBe(shift(firm.grade, -1));
     expect(counts[newGrade]).toBe(shift(newGrade, +1));
-    await expect.poll(() => text('park-adjustments')).toContain('1 家企业调档生效');
-    expect(await page.getByTestId('park-adjustment').textContent()).toContain(`${firm.grade} → ${newGrade} 调档`);
+    await expect.poll(() => text('park-adjustments')).toContain(zhCN.adjust.listCount(before.adjusted + 1, before.notApplied));
+    expect(await page.locator(`[data-testid=park-adjustment][data-uscc="${firm.uscc}"]`).textContent()).toContain(`${firm.grade} → ${newGrade} 调档`);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'adjustment-park-list.png') });
   });
 
   it('undoes it from the firm: the computed grade is back everywhere and the undo is on record', async () => {
-    await page.getByTestId('park-adjustment').getByRole('button', { name: firm.name }).click();
+    await page.locator(`[data-testid=park-adjustment][data-uscc="${firm.uscc}"]`).getByRole('button', { name: firm.name }).click();
     await openFirmDetails();
     const applied = page.locator('[data-testid=adjustments-applied] li');
     await applied.getByRole('button', { name: '撤销' }).click();
@@ -158,7 +168,7 @@ describe('a grade adjustment made and undone in Chromium', () => {
     await expect.poll(() => text('adjust-done'), { timeout: 30_000 }).toContain(`已撤销，现为 ${firm.grade} 档`);
     await expect.poll(() => text('detail-grade'), { timeout: 30_000 }).toContain(`${firm.grade} 档`);
     expect(await page.getByTestId('adjust-mark').count()).toBe(0);
-    const undone = page.locator('[data-testid=grade-adjustments] li[data-status=undone]');
+    const undone = page.locator('[data-testid=grade-adjustments] li[data-status=undone]').last();
     expect(await undone.textContent()).toContain('已撤销');
     expect(await undone.textContent()).toContain(UNDOER);
     expect(await undone.textContent()).toContain('录入有误');
@@ -168,9 +178,10 @@ describe('a grade adjustment made and undone in Chromium', () => {
     await page.getByTestId('details-back').click();
     await page.getByTestId('park-panel').waitFor({ state: 'visible' });
     expect(await gradeCounts()).toEqual(before.counts);
-    expect(await text('park-adjustments')).toContain('0 家企业调档生效，1 条记录不适用');
+    expect(await text('park-adjustments')).toContain(zhCN.adjust.listCount(before.adjusted, before.notApplied + 1));
     const fromApi = (await api<EvaluationList>(`/api/evaluations?year=${park.year}&park=${park.code}`)).results.find((r) => r.uscc === firm.uscc)!;
-    expect(fromApi).toMatchObject({ grade: firm.grade, adjustments: [], adjustmentsNotApplied: [expect.objectContaining({ status: 'undone', undoneBy: UNDOER })] });
+    expect(fromApi).toMatchObject({ grade: firm.grade, adjustments: [] });
+    expect(fromApi.adjustmentsNotApplied!.at(-1)).toMatchObject({ status: 'undone', by: ADJUSTER, undoneBy: UNDOER, undoReason: '录入有误' });
     expect(pageErrors).toEqual([]);
   });
 });
