@@ -23,6 +23,7 @@ import { PARK_LEGEND_INSET_PX, ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
 import { ParkExports } from './panels/ParkExports';
+import { ParkAdjustmentsList } from './adjustments/ParkAdjustmentsList';
 import { HeaderSearch } from './search/HeaderSearch';
 import { useEnterprise } from './search/use-search';
 import { useFitRequest } from './search/use-fit-request';
@@ -288,6 +289,13 @@ export function App() {
                 cityAverages={parkView.cityAverages}
               >
                 {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
+                {!parkView.land.loading && (
+                  <ParkAdjustmentsList
+                    evaluations={parkView.land.evaluations}
+                    schemeVersion={parkView.land.schemeVersion}
+                    onSelectFirm={(uscc) => parkView.select({ kind: 'enterprise', code: uscc })}
+                  />
+                )}
                 <ParkExports parkCode={selectedPark.code} year={year} />
               </ParkPanel>
             )

@@ -194,6 +194,9 @@ export const gradeAdjustments = pgTable('grade_adjustments', {
   reason: text('reason').notNull(),
   adjustedBy: text('adjusted_by').notNull(),
   adjustedAt: timestamp('adjusted_at', { withTimezone: true }).notNull(),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+  undoneBy: text('undone_by'),
+  undoReason: text('undo_reason'),
 });
 
 export const tables = { regions, parks, parcels, buildings, enterprises, units, landRights, indicators, evaluationSchemes, evaluationSchemeVersions, datasets, imports, importRows, importCreated, importMappings, gradeAdjustments };

@@ -40,6 +40,9 @@ export type IneligibleReason =
   | 'belowMinLand';
 
 export interface ManualAdjustment {
+  /** The stored adjustment's id and the scheme version it was made under, when it comes from the database. */
+  id?: number;
+  schemeVersion?: number;
   fromGrade: GradeCode;
   toGrade: GradeCode;
   by: string;
@@ -202,7 +205,7 @@ export function evaluateEnterprises(inputs: EnterpriseEvaluationInput[], scheme:
  */
 export function applyManualAdjustment(
   result: EnterpriseEvaluation,
-  adjustment: { grade: GradeCode; by: string; at: string; reason: string },
+  adjustment: { grade: GradeCode; by: string; at: string; reason: string; id?: number; schemeVersion?: number },
   scheme: Pick<EvaluationScheme, 'grading'>,
 ): EnterpriseEvaluation {
   if (!result.eligible || result.grade == null) throw new Error(`${result.uscc} is not graded (${result.reason}); nothing to adjust`);
@@ -210,7 +213,11 @@ export function applyManualAdjustment(
   if (!adjustment.by.trim()) throw new Error('a manual adjustment needs who made it (by)');
   if (!/^\d{4}-\d{2}-\d{2}(T.+)?$/.test(adjustment.at)) throw new Error('a manual adjustment needs when (at, an ISO date or date-time)');
   if (!adjustment.reason.trim()) throw new Error('a manual adjustment needs a reason');
-  const record: ManualAdjustment = { fromGrade: result.grade, toGrade: adjustment.grade, by: adjustment.by, at: adjustment.at, reason: adjustment.reason };
+  const record: ManualAdjustment = {
+    ...(adjustment.id == null ? {} : { id: adjustment.id }),
+    ...(adjustment.schemeVersion == null ? {} : { schemeVersion: adjustment.schemeVersion }),
+    fromGrade: result.grade, toGrade: adjustment.grade, by: adjustment.by, at: adjustment.at, reason: adjustment.reason,
+  };
   return {
     ...result,
     grade: adjustment.grade,

@@ -191,6 +191,10 @@ export const LAYER_COLUMNS = {
     text('grade_label', 'grade_lbl', '档次名称', 'Grade label'),
     text('computed_grade', 'comp_grade', '测算档次', 'Computed grade'),
     bool('adjusted', 'adjusted', '已调档', 'Adjusted'),
+    text('adjusted_grade', 'adj_grade', '调档后档次', 'Adjusted grade'),
+    text('adjustment_reason', 'adj_reason', '调档理由', 'Adjustment reason'),
+    text('adjusted_by', 'adj_by', '调档人', 'Adjusted by'),
+    text('adjusted_at', 'adj_at', '调档时间', 'Adjusted at'),
   ],
   'idle-land': [
     text('kind', 'kind', '类型代码', 'Kind'),

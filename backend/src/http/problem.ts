@@ -32,13 +32,13 @@ export function handleError(err: FastifyError, request: FastifyRequest, reply: F
     });
   }
   if (err instanceof NotFoundError) {
-    return sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: err.message });
+    return sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: err.message, ...err.problem });
   }
   if (err instanceof BadRequestError) {
-    return sendProblem(reply, { type: 'about:blank', title: 'Invalid request', status: 400, detail: err.message });
+    return sendProblem(reply, { type: 'about:blank', title: 'Invalid request', status: 400, detail: err.message, ...(err as BadRequestError).problem });
   }
   if (err instanceof ConflictError) {
-    return sendProblem(reply, { type: 'about:blank', title: 'Conflict', status: 409, detail: err.message });
+    return sendProblem(reply, { type: 'about:blank', title: 'Conflict', status: 409, detail: err.message, ...(err as ConflictError).problem });
   }
   if (err instanceof InvalidSchemeError) {
     const title = err.status === 400 ? 'Invalid scheme' : 'The stored scheme is invalid';

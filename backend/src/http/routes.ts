@@ -9,7 +9,7 @@ import type { EvaluationQuery } from '../services/evaluation.service.js';
 import type { LandUseQuery } from '../services/land-use.service.js';
 import type { VacancyQuery } from '../services/vacancy.service.js';
 import type { SearchQuery } from '../services/search.service.js';
-import type { GradeAdjustmentRequest } from '../services/grade-adjustments.service.js';
+import type { GradeAdjustmentRequest, GradeAdjustmentUndoRequest } from '../services/grade-adjustments.service.js';
 import type { ExportQuery } from '../services/export.service.js';
 import { sendDownload } from './download.js';
 import { withUploadFile } from './upload.js';
@@ -55,9 +55,17 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     schema: {
       tags: ['evaluation'],
       summary: "分类调档: move a graded firm to another grade for a year, kept with who, when and why; needs the admin token",
-      params: s.enterpriseParams, body: s.gradeAdjustmentBody, security: [{ bearer: [] }], response: { 200: s.responses.object },
+      params: s.enterpriseParams, body: s.gradeAdjustmentBody, security: [{ bearer: [] }], response: { 200: s.gradeAdjustmentResponse },
     },
   }, (req) => gradeAdjustments.adjustGrade(req.params.uscc, req.body));
+  app.post<{ Params: { uscc: string; id: number }; Body: GradeAdjustmentUndoRequest }>('/api/evaluations/:uscc/adjustments/:id/undo', {
+    preHandler: requireAdmin(adminToken),
+    schema: {
+      tags: ['evaluation'],
+      summary: '分类调档 undone: the adjustment stops applying and stays on record with who undid it, when and why; only one of the scheme\'s current version; needs the admin token',
+      params: s.gradeAdjustmentParams, body: s.gradeAdjustmentUndoBody, security: [{ bearer: [] }], response: { 200: s.gradeAdjustmentUndoResponse },
+    },
+  }, (req) => gradeAdjustments.undoAdjustment(req.params.uscc, req.params.id, req.body));
   app.get<{ Querystring: LandUseQuery }>('/api/idle-land', { schema: { tags: ['land'], summary: 'Idle, under-used, unsupplied and low-yield land on a date (GeoJSON)', querystring: s.landUseQuery, response: { 200: s.responses.featureCollection } } },
     (req) => landUse.findLandUseIssues(req.query));
   app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: s.responses.object } } },

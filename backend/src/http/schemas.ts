@@ -94,6 +94,82 @@ export const gradeAdjustmentBody = {
   additionalProperties: false,
 } as const;
 
+export const gradeAdjustmentParams = {
+  type: 'object',
+  properties: { uscc: enterpriseParams.properties.uscc, id: { type: 'integer', minimum: 1, description: 'the adjustment\'s id (`adjustments[].id`)' } },
+  required: ['uscc', 'id'],
+} as const;
+
+export const gradeAdjustmentUndoBody = {
+  type: 'object',
+  properties: {
+    by: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', description: 'who undoes it (kept with the adjustment)' },
+    reason: { type: 'string', maxLength: 2000, description: 'why (optional; kept with the adjustment)' },
+  },
+  required: ['by'],
+  additionalProperties: false,
+} as const;
+
+const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true }) as const;
+const adjustmentFields = {
+  id: { type: 'integer', description: 'the adjustment\'s id, for its undo' },
+  schemeVersion: { type: 'integer', description: 'the version of the scheme it was made under' },
+  grade: { type: 'string', description: 'the grade it sets' },
+  reason: { type: 'string', description: 'why' },
+  by: { type: 'string', description: 'who made it' },
+  at: { type: 'string', description: 'when, ISO 8601 UTC (the server\'s clock)' },
+} as const;
+const adjustmentLine = {
+  type: 'object',
+  properties: { ...adjustmentFields, fromGrade: { type: 'string', description: 'the grade before it' } },
+  required: ['id', 'schemeVersion', 'grade', 'fromGrade', 'reason', 'by', 'at'],
+} as const;
+const undoFields = {
+  undoneBy: nullable({ type: 'string', description: 'who undid it' }),
+  undoneAt: nullable({ type: 'string', description: 'when it was undone, ISO 8601 UTC' }),
+  undoReason: nullable({ type: 'string', description: 'why it was undone, if said' }),
+} as const;
+const notAppliedLine = {
+  type: 'object',
+  properties: {
+    ...adjustmentFields,
+    status: { type: 'string', enum: ['undone', 'schemeVersionChanged', 'firmNotGraded'], description: 'why it does not apply: undone, made under another version of the scheme, or the firm is not graded' },
+    ...undoFields,
+  },
+  required: ['id', 'schemeVersion', 'status', 'grade', 'reason', 'by', 'at', 'undoneBy', 'undoneAt', 'undoReason'],
+} as const;
+const adjustedResultProperties = {
+  uscc: { type: 'string' },
+  year: { type: 'integer' },
+  schemeId: { type: 'string' },
+  schemeVersion: { type: 'integer', description: 'the scheme\'s current version: adjustments made under another do not apply' },
+  grade: nullable({ type: 'string', description: 'the grade after the adjustments that apply' }),
+  gradeLabel: nullable({ type: 'string' }),
+  computedGrade: nullable({ type: 'string', description: 'the grade the scheme gave' }),
+  score: nullable({ type: 'number' }),
+  rank: nullable({ type: 'integer' }),
+  adjustments: { type: 'array', items: adjustmentLine, description: 'the adjustments that apply, oldest first: the last one gives the grade' },
+  adjustmentsNotApplied: { type: 'array', items: notAppliedLine, description: 'the year\'s other adjustments of the firm under this scheme, oldest first, with why each does not apply' },
+} as const;
+const adjustedResultRequired = ['uscc', 'year', 'schemeId', 'schemeVersion', 'grade', 'gradeLabel', 'computedGrade', 'score', 'rank', 'adjustments', 'adjustmentsNotApplied'];
+
+/** The firm's result after an adjustment. */
+export const gradeAdjustmentResponse = { type: 'object', properties: adjustedResultProperties, required: adjustedResultRequired } as const;
+
+/** The firm's result after an undo, and the adjustment undone. */
+export const gradeAdjustmentUndoResponse = {
+  type: 'object',
+  properties: {
+    ...adjustedResultProperties,
+    undone: {
+      type: 'object',
+      properties: { ...adjustmentFields, ...undoFields },
+      required: ['id', 'schemeVersion', 'grade', 'reason', 'by', 'at', 'undoneBy', 'undoneAt', 'undoReason'],
+    },
+  },
+  required: [...adjustedResultRequired, 'undone'],
+} as const;
+
 export const bundleImportQuery = {
   type: 'object',
   properties: {

@@ -1,6 +1,6 @@
 import type { EnterprisesRepository } from '../repositories/enterprises.repository.js';
 import type { EvaluationService } from './evaluation.service.js';
-import { toAdjustmentLine } from './evaluation.service.js';
+import { listGrades, toAdjustmentLine, toNotAppliedLine } from './evaluation.service.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { sqmToMu } from '../domain/units.js';
 import { describeLandShare } from '../domain/land-allocation.js';
@@ -49,6 +49,8 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
           gradeLabel: result.gradeLabel,
           computedGrade: result.computedGrade,
           adjustments: result.adjustments.map(toAdjustmentLine),
+          adjustmentsNotApplied: (ev.adjustmentsNotApplied.get(uscc) ?? []).map(toNotAppliedLine),
+          grades: listGrades(ev.scheme),
           contributions: result.contributions,
           items: result.items,
         } : null,

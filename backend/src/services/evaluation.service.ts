@@ -1,15 +1,16 @@
 import type { EnterpriseFactRow, EvaluationFacts, EvaluationParcelRow, EvaluationRepository } from '../repositories/evaluation.repository.js';
 import { findHomeParks } from '../domain/home-park.js';
-import type { GradeAdjustmentsRepository } from '../repositories/grade-adjustments.repository.js';
+import type { GradeAdjustmentRow, GradeAdjustmentsRepository } from '../repositories/grade-adjustments.repository.js';
 import type { SchemesService } from './schemes.service.js';
 import type { EnterpriseEvaluation, EnterpriseEvaluationInput, ManualAdjustment } from '../domain/evaluation.js';
-import { applyManualAdjustment, countGrades, evaluateEnterprises, gradeAggregates } from '../domain/evaluation.js';
+import { countGrades, evaluateEnterprises, gradeAggregates } from '../domain/evaluation.js';
+import { type AdjustmentNotApplied, applyGradeAdjustments, type StoredGradeAdjustment } from '../domain/grade-adjustments.js';
 import type { LandAllocation } from '../domain/land-allocation.js';
 import { allocateEnterpriseLand, mergeFigures } from '../domain/land-allocation.js';
 import type { RawFigures } from '../domain/metrics.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { isInConstructionPeriod } from '../domain/parcel-facts.js';
-import { figureYearsFor, type EvaluationScheme } from '../domain/scheme.js';
+import { figureYearsFor, listGradeCodes, type EvaluationScheme } from '../domain/scheme.js';
 import { appendTo } from '../domain/collections.js';
 
 /** One year evaluated with one scheme: the facts read, the land allocated, every firm's result. */
@@ -24,6 +25,8 @@ export interface YearEvaluation {
   /** The same after 'mergeIntoOwner' (tenants' figures inside their owners'); unchanged in 'apportion'. */
   figuresByUscc: Record<string, RawFigures>;
   results: EnterpriseEvaluation[];
+  /** By USCC: the year's adjustments (分类调档) under this scheme that do not apply (undone, another version, …). */
+  adjustmentsNotApplied: Map<string, AdjustmentNotApplied[]>;
   enterprises: Map<string, EnterpriseFactRow>;
 }
 
@@ -89,31 +92,28 @@ function toInputs(facts: EvaluationFacts, parcels: ReadonlyMap<string, Evaluatio
   });
 }
 
-/** A manual adjustment as the API shows it: the grade it set, why, who and when (and the grade before). */
-export const toAdjustmentLine = (a: ManualAdjustment) => ({ grade: a.toGrade, fromGrade: a.fromGrade, reason: a.reason, by: a.by, at: a.at });
+/** A manual adjustment that applies, as the API shows it: its id, the grade it set and the one before, why, who and when. */
+export const toAdjustmentLine = (a: ManualAdjustment) => ({
+  id: a.id ?? null, schemeVersion: a.schemeVersion ?? null, grade: a.toGrade, fromGrade: a.fromGrade, reason: a.reason, by: a.by, at: a.at,
+});
 
-/**
- * Apply the stored adjustments (oldest first, so the latest wins) to the computed results. An adjustment
- * that no longer applies (the firm is not graded any more, or the scheme dropped its grade) is skipped:
- * the computed result stands.
- */
-function applyAdjustments(results: EnterpriseEvaluation[], rows: Awaited<ReturnType<GradeAdjustmentsRepository['listAdjustments']>>, scheme: EvaluationScheme) {
-  if (!rows.length) return results;
-  const byUscc = new Map(results.map((r) => [r.uscc, r]));
-  for (const row of rows) {
-    const r = byUscc.get(row.uscc);
-    if (!r) continue;
-    try {
-      byUscc.set(row.uscc, applyManualAdjustment(r, { grade: row.grade, by: row.adjusted_by, at: row.adjusted_at, reason: row.reason }, scheme));
-    } catch {
-      // not applicable any more; see above
-    }
-  }
-  return results.map((r) => byUscc.get(r.uscc)!);
-}
+/** An adjustment that does not apply, as the API shows it: why (status), and who undid it, when and why if undone. */
+export const toNotAppliedLine = (a: AdjustmentNotApplied) => ({
+  id: a.id, schemeVersion: a.schemeVersion, status: a.status, grade: a.grade, reason: a.reason, by: a.by, at: a.at,
+  undoneBy: a.undoneBy, undoneAt: a.undoneAt, undoReason: a.undoReason,
+});
+
+const toStoredAdjustment = (row: GradeAdjustmentRow): StoredGradeAdjustment => ({
+  id: row.id, uscc: row.uscc, schemeVersion: row.scheme_version, grade: row.grade, reason: row.reason, by: row.adjusted_by,
+  at: row.adjusted_at, undoneBy: row.undone_by, undoneAt: row.undone_at, undoReason: row.undo_reason,
+});
+
+/** The scheme's grades, best first, with their labels: what a manual adjustment may choose from. */
+export const listGrades = (scheme: Pick<EvaluationScheme, 'grading'>) =>
+  listGradeCodes(scheme).map((code) => ({ code, label: scheme.grading.labels[code] ?? null }));
 
 /** One line of GET /api/evaluations. */
-function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined) {
+function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined, notApplied: AdjustmentNotApplied[] | undefined) {
   return {
     uscc: r.uscc,
     name: e?.name ?? null,
@@ -131,6 +131,7 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined)
     gradeLabel: r.gradeLabel,
     computedGrade: r.computedGrade,
     adjustments: r.adjustments.map(toAdjustmentLine),
+    adjustmentsNotApplied: (notApplied ?? []).map(toNotAppliedLine),
     contributions: r.contributions,
   };
 }
@@ -224,7 +225,8 @@ export function createEvaluationService(
     const figures = years.map((y) => ({ y, raw: reported.get(y)!, merged: mergeFigures(reported.get(y)!, allocation) }));
     const { raw: rawFiguresByUscc, merged: figuresByUscc } = figures[figures.length - 1];
     const computed = evaluateEnterprises(toInputs(facts, parcelByCode, allocation, year, figures), scheme, { year });
-    const results = adjustments ? applyAdjustments(computed, await adjustments.listAdjustments(year, scheme.id, scheme.version), scheme) : computed;
+    const stored = adjustments ? (await adjustments.listAdjustments(year, scheme.id)).map(toStoredAdjustment) : [];
+    const { results, notApplied: adjustmentsNotApplied } = applyGradeAdjustments(computed, stored, scheme);
     return {
       year,
       schemeId: scheme.id,
@@ -234,6 +236,7 @@ export function createEvaluationService(
       rawFiguresByUscc,
       figuresByUscc,
       results,
+      adjustmentsNotApplied,
       enterprises: new Map(facts.enterprises.map((e) => [e.uscc, e])),
     };
   }
@@ -248,12 +251,12 @@ export function createEvaluationService(
     /** Every firm's result, ranked within its county and group; filtering by region or park does not change ranks. */
     async listEvaluations(q: EvaluationQuery) {
       const year = await resolveYear(q.year);
-      if (year == null) return { year: null, schemeId: q.scheme ?? null, schemeVersion: null, results: [] };
+      if (year == null) return { year: null, schemeId: q.scheme ?? null, schemeVersion: null, grades: [], results: [] };
       const ev = await evaluateYear(year, q.scheme);
       const results = ev.results
-        .map((r) => toResultLine(r, ev.enterprises.get(r.uscc)))
+        .map((r) => toResultLine(r, ev.enterprises.get(r.uscc), ev.adjustmentsNotApplied.get(r.uscc)))
         .filter((r) => (!q.region || r.regionCode === q.region) && (!q.park || r.parkCode === q.park));
-      return { year: ev.year, schemeId: ev.schemeId, schemeVersion: ev.scheme.version, results };
+      return { year: ev.year, schemeId: ev.schemeId, schemeVersion: ev.scheme.version, grades: listGrades(ev.scheme), results };
     },
     /** Grades of parks for a year: a lookup by park code (grade null when its firms reported nothing). */
     async gradeParks(year?: number) {

@@ -130,6 +130,8 @@ export function createExportService(repo: ExportRepository, deps: Deps) {
       const parkCode = e?.park_code ?? null;
       const regionCode = r.regionCode || null;
       if ((scope.parkCode && parkCode !== scope.parkCode) || (scope.regionCode && regionCode !== scope.regionCode)) return [];
+      // The adjustment that gives the grade: the latest of those that apply (分类调档, oldest first).
+      const adjustment = r.adjustments.at(-1);
       return [{
         uscc: r.uscc, name: e?.name ?? null, park_code: parkCode, region_code: regionCode, year: ev.year,
         group: r.group, eligible: r.eligible, reason: r.reason, land_area_mu: r.landAreaMu,
@@ -137,7 +139,9 @@ export function createExportService(repo: ExportRepository, deps: Deps) {
         value_added_wan_yuan_per_mu: r.metrics?.valueAddedWanYuanPerMu ?? null,
         output_wan_yuan_per_mu: r.metrics?.outputWanYuanPerMu ?? null,
         score: r.score, rank: r.rank, pool_size: r.poolSize, grade: r.grade, grade_label: r.gradeLabel,
-        computed_grade: r.computedGrade, adjusted: r.adjustments.length > 0,
+        computed_grade: r.computedGrade, adjusted: adjustment != null,
+        adjusted_grade: adjustment?.toGrade ?? null, adjustment_reason: adjustment?.reason ?? null,
+        adjusted_by: adjustment?.by ?? null, adjusted_at: adjustment?.at ?? null,
       }];
     });
     const key = (r: (typeof rows)[number]) => `${r.region_code ?? '~'}|${r.group}|${String(r.rank ?? 999_999).padStart(6, '0')}|${r.uscc}`;

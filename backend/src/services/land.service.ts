@@ -128,8 +128,13 @@ function summariseParcel(p: ParcelRow, ev: YearEvaluation | null, resultByUscc: 
   const metrics = figures ? computeEntityMetrics(figures, p.land_area_sqm) : null;
   const landOnParcelSqm = (uscc: string) =>
     ev?.allocation.enterprises[uscc]?.shares.filter((s) => s.parcelCode === p.code).reduce((a, s) => a + s.sqm, 0) ?? 0;
+  // Each holder's grade after 分类调档, the scheme's, and whether an adjustment gives it.
+  const gradeOf = (uscc: string) => {
+    const r = resultByUscc.get(uscc);
+    return { grade: r?.grade ?? null, computedGrade: r?.computedGrade ?? null, gradeAdjusted: (r?.adjustments.length ?? 0) > 0 };
+  };
   const graded = p.holders
-    .map((h) => ({ uscc: h.uscc, grade: resultByUscc.get(h.uscc)?.grade ?? null, sqm: landOnParcelSqm(h.uscc) }))
+    .map((h) => ({ uscc: h.uscc, ...gradeOf(h.uscc), sqm: landOnParcelSqm(h.uscc) }))
     .filter((h) => h.grade != null)
     .sort((a, b) => b.sqm - a.sqm || a.uscc.localeCompare(b.uscc));
   return {
@@ -138,7 +143,9 @@ function summariseParcel(p: ParcelRow, ev: YearEvaluation | null, resultByUscc: 
     outputWanYuanPerMu: metrics?.outputWanYuanPerMu ?? null,
     holderGrade: graded[0]?.grade ?? null,
     holderGradeUscc: graded[0]?.uscc ?? null,
-    holders: p.holders.map((h) => ({ ...h, grade: resultByUscc.get(h.uscc)?.grade ?? null })),
+    holderComputedGrade: graded[0]?.computedGrade ?? null,
+    holderGradeAdjusted: graded[0]?.gradeAdjusted ?? false,
+    holders: p.holders.map((h) => ({ ...h, ...gradeOf(h.uscc) })),
   };
 }
 

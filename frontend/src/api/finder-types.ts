@@ -2,6 +2,7 @@
 // (backend/src/services/vacancy.service.ts, search.service.ts, land.service.ts). Areas in m², rents in
 // 元/m²/月, heights in m, loads in kN/m², degrees for positions.
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { AdjustableEvaluation } from './adjustment-types';
 
 export type UnitStatus = 'vacant' | 'leased' | 'reserved';
 
@@ -119,5 +120,5 @@ export interface EnterpriseDetails {
   landAreaMu?: number | null;
   taxWanYuanPerMu?: number | null;
   holdings?: { parcelCode: string; role: 'owner' | 'tenant' }[];
-  evaluation?: { grade?: string | null; score?: number | null; reason?: string | null } | null;
+  evaluation?: (Partial<AdjustableEvaluation> & { score?: number | null; reason?: string | null }) | null;
 }

@@ -1,7 +1,8 @@
 // The only module that knows the API's URLs. Same origin: the backend serves this app at `/`.
 import { ApiError, getJson } from './http-client';
 import type { ImportList, ImportParams, ImportRecord, ImportReport, UndoResult } from './import-types';
-import { postWithToken, toProblem, uploadWithProgress } from './upload-client';
+import { postJsonWithToken, postWithToken, toProblem, uploadWithProgress } from './upload-client';
+import type { AdjustedResult, GradeAdjustment, GradeAdjustmentRequest, GradeAdjustmentUndoRequest } from './adjustment-types';
 import type { DatasetList, Health, ParkCollection, RegionCollection, RiverCollection } from './types';
 import type {
   BuildingCollection,
@@ -52,6 +53,14 @@ export const listLandUseIssues = (parkCode: string, asOf: string, signal?: Abort
 
 export const listEvaluations = (parkCode: string, year: number | null, signal?: AbortSignal) =>
   getJson<EvaluationList>(`/api/evaluations?${year == null ? '' : `year=${year}&`}park=${enc(parkCode)}`, signal);
+
+// 分类调档: a firm's grade moved by a person, and undone (admin token as Bearer, never in the URL).
+
+export const adjustGrade = (uscc: string, body: GradeAdjustmentRequest, token: string, signal?: AbortSignal) =>
+  postJsonWithToken<AdjustedResult>(`/api/evaluations/${enc(uscc)}/adjustments`, body, token, signal);
+
+export const undoGradeAdjustment = (uscc: string, id: GradeAdjustment['id'], body: GradeAdjustmentUndoRequest, token: string, signal?: AbortSignal) =>
+  postJsonWithToken<AdjustedResult & { undone: unknown }>(`/api/evaluations/${enc(uscc)}/adjustments/${id}/undo`, body, token, signal);
 
 // Single-file imports (admin token as Bearer, never in the URL).
 

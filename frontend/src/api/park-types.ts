@@ -3,14 +3,17 @@
 // it says WanYuan; areas in m² (Sqm) or 亩 (Mu); null means "not reported", never 0.
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Grade } from './types';
+import type { AdjustableEvaluation, SchemeGrade } from './adjustment-types';
 
 export interface ParcelHolder {
   uscc: string;
   name: string;
   role: 'owner' | 'tenant';
   leasedFloorAreaSqm: number | null;
-  /** The holder's grade for the year (park parcel list). */
+  /** The holder's grade for the year (park parcel list), after 分类调档; the scheme's, and whether an adjustment gives it. */
   grade?: Grade | null;
+  computedGrade?: Grade | null;
+  gradeAdjusted?: boolean;
   /** Its land on this parcel (one-parcel view). */
   landShareSqm?: number | null;
   landShareMu?: number | null;
@@ -43,6 +46,8 @@ export interface ParcelProperties {
   /** Grade of the graded holder with the most land on the parcel (park parcel list). */
   holderGrade?: Grade | null;
   holderGradeUscc?: string | null;
+  holderComputedGrade?: Grade | null;
+  holderGradeAdjusted?: boolean;
 }
 
 /** One parcel with the year's figures apportioned from its holders (GET /api/parcels/:code). */
@@ -131,7 +136,7 @@ export interface ScoreItem {
   basis: string;
 }
 
-export interface EnterpriseEvaluation {
+export interface EnterpriseEvaluation extends AdjustableEvaluation {
   group: string | null;
   eligible: boolean;
   reason: string | null;
@@ -197,5 +202,7 @@ export interface EvaluationLine extends EnterpriseEvaluation {
 export interface EvaluationList {
   year: number;
   schemeId: string;
+  schemeVersion?: number | null;
+  grades?: SchemeGrade[];
   results: EvaluationLine[];
 }

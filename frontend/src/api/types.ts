@@ -103,4 +103,7 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
+  /** What went wrong as data, where the server says it (e.g. notFound with { what, code }). */
+  kind?: string;
+  params?: Record<string, unknown>;
 }

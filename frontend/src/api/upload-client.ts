@@ -57,10 +57,15 @@ export function uploadWithProgress({ url, body, token, onUploadProgress, signal 
 }
 
 /** POST without a body, with the admin token; non-2xx answers become an ApiError. */
-export async function postWithToken<T>(url: string, token: string, signal?: AbortSignal): Promise<T> {
+export const postWithToken = <T>(url: string, token: string, signal?: AbortSignal): Promise<T> => postJsonWithToken<T>(url, undefined, token, signal);
+
+/** POST a JSON body (or none) with the admin token; non-2xx answers become an ApiError with the server's problem. */
+export async function postJsonWithToken<T>(url: string, body: unknown, token: string, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { accept: 'application/json', authorization: `Bearer ${token}` }, signal });
+    response = await fetch(url, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(networkProblem(url, error instanceof Error ? error.message : String(error)));

@@ -1,6 +1,7 @@
 import { getEnterprise, getParcel, listUnitsOfBuilding } from '../api/muyield-api';
 import type { Enterprise, ParcelDetailFeature, UnitList } from '../api/park-types';
 import type { DetailSelection } from '../city/park-view-state';
+import { useDataRevision } from './data-revision';
 import { type Resource, useResource } from './use-resource';
 
 /** What the details panel shows, loaded for the selection. */
@@ -39,5 +40,5 @@ export function useDetails(selection: DetailSelection | null, year: number | nul
   const askYears = chartYears(year, years);
   // A unit is shown from its building's list: choosing another unit of the same building loads nothing.
   const key = selection ? `${selection.kind}|${selection.code}|${year}|${selection.kind === 'parcel' ? askYears.join(',') : ''}` : null;
-  return useResource((signal) => loadDetails(selection!, year, askYears, signal), selection !== null, key);
+  return useResource((signal) => loadDetails(selection!, year, askYears, signal), selection !== null, key, useDataRevision());
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { listParks, listRegions, listRivers } from '../api/muyield-api';
 import type { ParkFeature, Problem, RegionFeature, RiverFeature } from '../api/types';
+import { useDataRevision } from './data-revision';
 import { dataOf, useResource } from './use-resource';
 
 /** How many years the year selector offers, counting back from the latest reported. */
@@ -29,8 +30,10 @@ const latestYearOf = (parks: readonly ParkFeature[]) =>
  * selectable years are counted back; it is remembered across year changes.
  */
 export function useMapData(year: number | null): MapData {
-  const regions = useResource((signal) => listRegions(year, signal), true, year);
-  const parks = useResource((signal) => listParks(year, signal), true, year);
+  // Grades (after 分类调档) and grade counts change with the server's data: reloaded on each revision.
+  const revision = useDataRevision();
+  const regions = useResource((signal) => listRegions(year, signal), true, year, revision);
+  const parks = useResource((signal) => listParks(year, signal), true, year, revision);
   const rivers = useResource(listRivers);
   const parkFeatures = dataOf(parks)?.features ?? [];
   const [latestYear, setLatestYear] = useState<number | null>(null);

@@ -1,6 +1,7 @@
 import { listBuildingsOfPark, listEvaluations, listLandUseIssues, listParcelsOfPark } from '../api/muyield-api';
 import type { BuildingFeature, EvaluationLine, LandUseFeature, ParcelFeature } from '../api/park-types';
 import type { Problem } from '../api/types';
+import { useDataRevision } from './data-revision';
 import { dataOf, type Resource, useResource } from './use-resource';
 
 export interface ParkData {
@@ -10,6 +11,8 @@ export interface ParkData {
   findings: LandUseFeature[];
   /** The park's firms graded for the year, with each indicator's contribution to the score. */
   evaluations: EvaluationLine[];
+  /** The evaluation scheme's current version (分类调档 made under another one do not apply). */
+  schemeVersion: number | null;
   /** The date the land-use findings are for (YYYY-MM-DD). */
   asOf: string | null;
   /** True while parcels or buildings are on their way. */
@@ -42,15 +45,18 @@ export function useParkData(parkCode: string | null, year: number | null, today:
   const enabled = parkCode !== null;
   const asOf = enabled ? landUseAsOf(year, today) : null;
   const yearKey = `${parkCode}|${year}`;
-  const parcels = useResource((signal) => listParcelsOfPark(parkCode!, year, signal), enabled, yearKey);
+  // Parcel colours and the firms' grades follow 分类调档: reloaded on each revision of the server's data.
+  const revision = useDataRevision();
+  const parcels = useResource((signal) => listParcelsOfPark(parkCode!, year, signal), enabled, yearKey, revision);
   const buildings = useResource((signal) => listBuildingsOfPark(parkCode!, signal), enabled, parkCode);
   const findings = useResource((signal) => listLandUseIssues(parkCode!, asOf!, signal), enabled, `${parkCode}|${asOf}`);
-  const evaluations = useResource((signal) => listEvaluations(parkCode!, year, signal), enabled, yearKey);
+  const evaluations = useResource((signal) => listEvaluations(parkCode!, year, signal), enabled, yearKey, revision);
   return {
     parcels: (enabled && dataOf(parcels)?.features) || EMPTY,
     buildings: (enabled && dataOf(buildings)?.features) || EMPTY,
     findings: (enabled && dataOf(findings)?.features) || EMPTY,
     evaluations: (enabled && dataOf(evaluations)?.results) || EMPTY,
+    schemeVersion: (enabled && dataOf(evaluations)?.schemeVersion) || null,
     asOf,
     loading: enabled && (parcels.status === 'loading' || buildings.status === 'loading'),
     problems: enabled ? [parcels, buildings, findings, evaluations].flatMap(problemOf) : [],

@@ -21,21 +21,29 @@ function toProblem(error: unknown): Problem {
 /**
  * Loads one resource once `enabled` is true, again whenever `key` changes (e.g. the year), aborting
  * the previous request and on unmount. `load` is read when the request starts, so it may be an
- * inline closure over the values that make up `key`.
+ * inline closure over the values that make up `key`. A change of `revision` alone (the server's data
+ * changed, see data-revision.ts) loads again too, but keeps the data shown until the new answer comes.
  */
 export function useResource<T>(
   load: (signal: AbortSignal) => Promise<T>,
   enabled = true,
   key: string | number | null = null,
+  revision = 0,
 ): Resource<T> {
   const [resource, setResource] = useState<Resource<T>>({ status: enabled ? 'loading' : 'idle' });
   const loadRef = useRef(load);
   loadRef.current = load;
+  const loadedKey = useRef<{ key: string | number | null } | null>(null);
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled) {
+      loadedKey.current = null;
+      return;
+    }
     const controller = new AbortController();
-    setResource({ status: 'loading' });
+    const sameKey = loadedKey.current !== null && loadedKey.current.key === key;
+    loadedKey.current = { key };
+    setResource((current) => (sameKey && current.status === 'ready' ? current : { status: 'loading' }));
     loadRef.current(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setResource({ status: 'ready', data });
@@ -45,7 +53,7 @@ export function useResource<T>(
       },
     );
     return () => controller.abort();
-  }, [enabled, key]);
+  }, [enabled, key, revision]);
 
   return resource;
 }

@@ -1,6 +1,6 @@
-// What the map says on hover over a park's land: the parcel's code, per-mu tax and holder grade; the
-// building's kind, floors and occupancy; a finding's kind, rule and area. Pure: picked object and
-// strings in, text out (null for anything else, e.g. parks, which have their panel and labels).
+// What the map says on hover over a park's land: the parcel's code, per-mu tax and holder grade (marked
+// when adjusted); the building's kind, floors and occupancy; a finding's kind, rule and area. Pure: picked
+// object and strings in, text out (null for anything else, e.g. parks, which have their panel and labels).
 import type { BuildingFeature, LandUseFeature, ParcelFeature } from '../api/park-types';
 import { formatMu, formatPercent, formatWanYuanPerMu } from '../format';
 import type { Messages } from '../i18n/zh-CN';
@@ -13,7 +13,9 @@ export function describeParkLand(layerId: string | undefined, object: unknown, t
   const d = t.details;
   if (layerId === 'parcels' && isFeature(object)) {
     const p = (object as unknown as ParcelFeature).properties;
-    const grade = p.holderGrade ? ` · ${d.gradeOf(p.holderGrade, null)}` : '';
+    // A grade moved by 分类调档 says so, with the computed one.
+    const adjusted = p.holderGrade && p.holderGradeAdjusted && p.holderComputedGrade ? ` (${t.adjust.markSummary(p.holderComputedGrade, p.holderGrade)})` : '';
+    const grade = p.holderGrade ? ` · ${d.gradeOf(p.holderGrade, null)}${adjusted}` : '';
     return `${d.kinds.parcel} ${p.code}\n${d.taxPerMu} ${formatWanYuanPerMu(p.taxWanYuanPerMu)}${grade}`;
   }
   if (layerId === 'buildings' && typeof object === 'object' && object !== null && 'building' in object) {

@@ -1,3 +1,4 @@
+import { GradeAdjustmentMark } from '../adjustments/GradeAdjustmentMark';
 import type { EnterpriseDetails } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
 import { formatMu, formatWanYuanPerMu } from '../format';
@@ -43,7 +44,9 @@ export function EnterprisePanel({ enterprise, parkName, onClose }: EnterprisePan
           <dt>{e.taxPerMu}{data.year ? ` · ${e.yearFigures(data.year)}` : ''}</dt>
           <dd>{formatWanYuanPerMu(data.taxWanYuanPerMu)}</dd>
           <dt>{e.grade}</dt>
-          <dd data-testid="enterprise-grade">{data.evaluation?.grade ?? e.notGraded}</dd>
+          <dd data-testid="enterprise-grade">
+            {data.evaluation?.grade ?? e.notGraded} <GradeAdjustmentMark evaluation={data.evaluation?.grade ? { ...data.evaluation, grade: data.evaluation.grade } : null} />
+          </dd>
         </dl>
       )}
     </aside>

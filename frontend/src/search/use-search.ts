@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getEnterprise, searchPlaces } from '../api/finder-api';
 import type { EnterpriseDetails, SearchAnswer } from '../api/finder-types';
+import { useDataRevision } from '../data/data-revision';
 import { type Resource, useResource } from '../data/use-resource';
 
 /** Wait this long after the last keystroke before asking, in ms. */
@@ -21,5 +22,5 @@ export function useSearch(text: string): Resource<SearchAnswer> {
 
 /** One enterprise, while `uscc` is set. */
 export function useEnterprise(uscc: string | null): Resource<EnterpriseDetails> {
-  return useResource((signal) => getEnterprise(uscc!, signal), uscc !== null, uscc);
+  return useResource((signal) => getEnterprise(uscc!, signal), uscc !== null, uscc, useDataRevision());
 }

@@ -150,6 +150,8 @@ describe('describeParkLand', () => {
     expect(describeParkLand('parcels', makeParcel({ code: 'P1', taxWanYuanPerMu: 3.61, holderGrade: 'B' }), zhCN)).toBe(
       '宗地 P1\n亩均税收 3.6 万元/亩 · B 档',
     );
+    const adjusted = makeParcel({ code: 'P1', taxWanYuanPerMu: 3.61, holderGrade: 'A', holderComputedGrade: 'C', holderGradeAdjusted: true });
+    expect(describeParkLand('parcels', adjusted, zhCN)).toBe('宗地 P1\n亩均税收 3.6 万元/亩 · A 档 (C → A 调档)');
     const [part] = toBuildingParts([makeBuilding()]);
     expect(describeParkLand('buildings', part, zhCN)).toBe('标准化厂房 · 4 层 · 出租率 50.0 %');
     expect(describeParkLand('land-use', makeFinding(), zhCN)).toBe('闲置土地 · 83.3 亩\n已动工但开发不足且停工满一年（可认定）');

@@ -1,3 +1,4 @@
+import { GradeAdjustments } from '../../adjustments/GradeAdjustments';
 import type { Enterprise } from '../../api/park-types';
 import type { DetailSelection } from '../../city/park-view-state';
 import { formatMu, formatWanYuanPerMu } from '../../format';
@@ -82,6 +83,7 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
 
       <h3 className="section-title">{d.grade}</h3>
       <ScoreBreakdown evaluation={e.evaluation} />
+      <GradeAdjustments uscc={e.uscc} year={e.year} evaluation={e.evaluation} />
 
       <h3 className="section-title">{d.holdings}</h3>
       <ul className="link-list">

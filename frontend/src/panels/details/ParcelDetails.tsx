@@ -1,3 +1,4 @@
+import { GradeAdjustmentMark } from '../../adjustments/GradeAdjustmentMark';
 import type { BuildingFeature, EvaluationLine, LandUseFeature, ParcelDetailFeature } from '../../api/park-types';
 import type { DetailSelection } from '../../city/park-view-state';
 import { formatDate, formatMu, formatPercent, formatRatio, formatSquareMetres, formatWanYuanPerMu } from '../../format';
@@ -123,7 +124,8 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
       ) : (
         <ul className="link-list" data-testid="parcel-holders">
           {p.holders.map((h) => {
-            const grade = evaluationOf(h.uscc)?.grade ?? h.grade ?? null;
+            const evaluation = evaluationOf(h.uscc);
+            const grade = evaluation?.grade ?? h.grade ?? null;
             return (
               <li key={`${h.role}-${h.uscc}`}>
                 {grade && (
@@ -138,6 +140,7 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
                   {h.role === 'owner' ? d.owner : d.tenantRole}
                   {h.landShareMu != null && ` · ${d.landShare(formatMu(h.landShareMu))}`}
                 </span>
+                <GradeAdjustmentMark evaluation={evaluation} />
               </li>
             );
           })}

@@ -1,3 +1,4 @@
+import { GradeAdjustmentMark } from '../../adjustments/GradeAdjustmentMark';
 import type { EnterpriseEvaluation } from '../../api/park-types';
 import { formatNumber, MISSING } from '../../format';
 import { useT } from '../../i18n/i18n-context';
@@ -43,6 +44,7 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
           {evaluation.grade}
         </span>
         <span data-testid="detail-grade">{d.gradeOf(evaluation.grade, evaluation.gradeLabel)}</span>
+        <GradeAdjustmentMark evaluation={evaluation} />
         {evaluation.score != null && <span className="muted-inline">{d.score(formatNumber(evaluation.score, 1))}</span>}
         {evaluation.rank != null && <span className="muted-inline">{d.rank(evaluation.rank, evaluation.poolSize ?? null)}</span>}
       </div>
