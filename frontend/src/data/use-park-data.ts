@@ -1,5 +1,5 @@
 import { listBuildingsOfPark, listEvaluations, listLandUseIssues, listParcelsOfPark } from '../api/muyield-api';
-import type { BuildingFeature, EvaluationLine, LandUseFeature, ParcelFeature } from '../api/park-types';
+import type { BuildingFeature, EvaluationLine, LandUseFeature, LandUseSummary, ParcelFeature } from '../api/park-types';
 import type { Problem } from '../api/types';
 import { dataOf, type Resource, useResource } from './use-resource';
 
@@ -8,6 +8,8 @@ export interface ParkData {
   buildings: BuildingFeature[];
   /** Idle, under-used, unsupplied and low-yield land on `asOf`. */
   findings: LandUseFeature[];
+  /** The server's totals of the findings, each parcel counted once (null until loaded). */
+  findingsSummary: LandUseSummary | null;
   /** The park's firms graded for the year, with each indicator's contribution to the score. */
   evaluations: EvaluationLine[];
   /** The date the land-use findings are for (YYYY-MM-DD). */
@@ -50,6 +52,7 @@ export function useParkData(parkCode: string | null, year: number | null, today:
     parcels: (enabled && dataOf(parcels)?.features) || EMPTY,
     buildings: (enabled && dataOf(buildings)?.features) || EMPTY,
     findings: (enabled && dataOf(findings)?.features) || EMPTY,
+    findingsSummary: (enabled && dataOf(findings)?.summary) || null,
     evaluations: (enabled && dataOf(evaluations)?.results) || EMPTY,
     asOf,
     loading: enabled && (parcels.status === 'loading' || buildings.status === 'loading'),
