@@ -210,7 +210,7 @@ describe('the Ankang demo, land-use totals', () => {
   const unionAreaMu = async (geometries: GeoJSON.Geometry[]) => {
     const [row] = await t.db.query<{ sqm: number }>(
       `SELECT coalesce(ST_Area(ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4326))::geography), 0)::float8 AS sqm
-       FROM json_array_elements($1::json) g`,
+       FROM json_array_elements($1::text::json) g`,
       [JSON.stringify(geometries)],
     );
     return row.sqm / (10000 / 15);
