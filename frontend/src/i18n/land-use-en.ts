@@ -10,6 +10,8 @@ const ARTICLES: Readonly<Record<string, string>> = {
   '第十四条第（二）项': 'Art. 14 (2)',
 };
 
+const parcels = (count: string) => (count === '1' ? '1 parcel' : `${count} parcels`);
+
 export const landUseEn: LandUseMessages = {
   landUse: {
     kinds: { idle: 'Idle land', underused: 'Under-used', unsupplied: 'Unsupplied', lowYield: 'Suspected low-yield' },
@@ -26,7 +28,7 @@ export const landUseEn: LandUseMessages = {
       bottomTaxPerMu: "Tax per mu in the county's bottom 10 %",
       repeatedGrade: 'Grade D two years running',
     },
-    possibleDataGap: (count: string) => `of which completed, no building on record (to check): ${count} parcels`,
+    possibleDataGap: (count: string) => `of which completed, no building on record (to check): ${parcels(count)}`,
     since: 'From',
     agreedStartOn: 'Agreed start',
     workStoppedOn: 'Work stopped',
@@ -53,13 +55,13 @@ export const landUseEn: LandUseMessages = {
     noMinPlotRatio: "No plot-ratio control for the users' industries",
     area: 'Area',
     none: 'No idle, low-yield or unsupplied finding',
-    total: (count: string, area: string) => `${count} parcels · ${area}`,
+    total: (count: string, area: string) => `${parcels(count)} · ${area}`,
     areaOnly: (area: string) => area,
     ruleLine: (rule: string, total: string) => `${rule}: ${total}`,
     recoverable: 'Recoverable land',
     recoverableNote:
       'A parcel can be in several kinds. Each total and the recoverable land count a parcel once (under-used land counts only its unbuilt part; unsupplied land includes park land outside parcels).',
-    toVerify: (count: string, area: string) => `${count} more parcels (${area}) are completed with no building on record: to check, not in the recoverable land`,
-    legendCount: (count: string) => `${count} parcels`,
+    toVerify: (count: string, area: string) => `${count === '1' ? '1 more parcel' : `${count} more parcels`} (${area}) completed with no building on record: to check, not in the recoverable land`,
+    legendCount: parcels,
   },
 };
