@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParcelCollection, ParcelDetailFeature } from '../src/api/park-types';
+import type { LandUseCollection, ParcelCollection, ParcelDetailFeature } from '../src/api/park-types';
 import type { ParkCollection } from '../src/api/types';
-import { formatWanYuanPerMu } from '../src/format';
+import { landUseAsOf } from '../src/data/use-park-data';
+import { formatCount, formatMu, formatWanYuanPerMu } from '../src/format';
 import { computeLabelPoint } from '../src/map/geometry';
 import { projectToScreen, waitForMapIdle } from './support/map-page';
 import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
@@ -55,6 +56,14 @@ describe('the park view in Chromium', () => {
     expect(await page.getByTestId('park-vacant').textContent()).toMatch(/m²/);
     expect(await page.getByTestId('city-taxPerMu').textContent()).toMatch(/全市 [\d.,]+ 万元\/亩/);
     expect(await page.getByTestId('park-legend').textContent()).toContain('用地企业档次');
+    // The findings' totals are the server's, a parcel counted once in each kind and once in the recoverable land
+    const { summary } = await api<LandUseCollection>(`/api/idle-land?asOf=${landUseAsOf(park.year, new Date())}&park=${park.code}`);
+    const total = (t: { parcelCount: number; areaMu: number }) => `${formatCount(t.parcelCount)} 宗 · ${formatMu(t.areaMu)}`;
+    expect(summary.byKind.lowYield.parcelCount).toBeGreaterThan(0);
+    expect(await page.getByTestId('park-findings-lowYield').textContent()).toBe(total(summary.byKind.lowYield));
+    expect(await page.getByTestId('park-findings-recoverable').textContent()).toBe(total(summary.recoverable));
+    expect(await page.getByTestId('park-findings-note').textContent()).toContain('一宗地只计一次');
+    expect(await page.locator('[data-testid=park-legend] li[data-kind=idle]').textContent()).toBe(`闲置土地 ${formatCount(summary.byKind.idle.parcelCount)} 宗`);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'park-view.png') });
   });
 

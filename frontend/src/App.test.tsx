@@ -6,7 +6,7 @@ import { App } from './App';
 import { I18nProvider } from './i18n/i18n-context';
 import type { ParkPoint } from './map/park-points';
 import { makePark } from './test-support/fixtures';
-import { makeBuilding, makeFinding, makeParcel } from './test-support/park-fixtures';
+import { makeBuilding, makeFinding, makeLandUseSummary, makeParcel } from './test-support/park-fixtures';
 import { landUseAsOf } from './data/use-park-data';
 
 // MapLibre and deck.gl need WebGL, which jsdom lacks: both are replaced by recorders.
@@ -288,6 +288,7 @@ describe('App', () => {
 describe('App in a park', () => {
   const parcels = [makeParcel({ code: 'P1', parkCode: 'A' }), makeParcel({ code: 'P2', parkCode: 'A', holderGrade: 'A' }, [109.01, 32.7])];
   const collection = (features: unknown[]) => () => Response.json({ type: 'FeatureCollection', features });
+  const findings = () => Response.json({ type: 'FeatureCollection', features: [makeFinding({ parcelCode: 'P1', parkCode: 'A' })], summary: makeLandUseSummary({ byKind: { idle: { parcelCount: 1, areaMu: 83.27, byRule: {} } } }) });
   const parcelIn = (year: number) => () =>
     Response.json({ ...parcels[0], properties: { ...parcels[0].properties, year, taxWanYuanPerMu: year - 2021.4 } });
   const evaluations = () => Response.json({ year: 2025, schemeId: 'default', results: [] });
@@ -295,8 +296,8 @@ describe('App in a park', () => {
     '/api/parks/A/parcels': collection(parcels),
     '/api/parks/A/parcels?year=2025': collection(parcels),
     '/api/parks/A/buildings': collection([makeBuilding({ parkCode: 'A', parcelCode: 'P1' })]),
-    [`/api/idle-land?asOf=${landUseAsOf(null, new Date())}&park=A`]: collection([makeFinding({ parcelCode: 'P1', parkCode: 'A' })]),
-    [`/api/idle-land?asOf=${landUseAsOf(2025, new Date())}&park=A`]: collection([makeFinding({ parcelCode: 'P1', parkCode: 'A' })]),
+    [`/api/idle-land?asOf=${landUseAsOf(null, new Date())}&park=A`]: findings,
+    [`/api/idle-land?asOf=${landUseAsOf(2025, new Date())}&park=A`]: findings,
     '/api/evaluations?park=A': evaluations,
     '/api/evaluations?year=2025&park=A': evaluations,
     '/api/parcels/P1': parcelIn(2025),
@@ -340,6 +341,7 @@ describe('App in a park', () => {
     fireEvent.click(screen.getByTestId('details-back'));
     expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区');
     await waitFor(() => expect(screen.getByTestId('park-vacancy').textContent).toContain('m²'));
+    expect(screen.getByTestId('park-findings-idle').textContent).toBe('1 宗 · 83.3 亩');
     fireEvent.click(screen.getByTestId('tilt-button'));
     await waitFor(() => expect(mocks.eases).toContainEqual({ pitch: 55 }));
     fireEvent.click(screen.getByRole('checkbox', { name: '县界' }));

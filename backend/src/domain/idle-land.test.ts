@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTinyFixture, TINY } from './__fixtures__/tiny-fixture.js';
 import { DEFAULT_SCHEME } from './default-scheme.js';
 import type { IdleLandParcel } from './idle-land.js';
-import { findIdleLand } from './idle-land.js';
+import { findIdleLand, IDLE_LAND_MEASURES } from './idle-land.js';
 
 const rules = DEFAULT_SCHEME.idleLand;
 
@@ -39,24 +39,50 @@ describe('not started one full year after the agreed start (tiny P3, agreed 2024
     expect(findIdleLand(p3, '2025-03-01', rules)).toEqual([
       {
         rule: 'notStartedOneYearAfterAgreedStart',
-        since: '2025-03-01',
-        daysIdle: 365,
+        asOf: '2025-03-01',
+        agreedStartOn: '2024-03-01',
+        startedOn: null,
+        workStoppedOn: null,
+        idleClockFrom: '2024-03-01',
+        idleSince: '2025-03-01',
+        daysIdle: 0,
+        feeDueFrom: '2025-03-01',
+        takeBackFrom: '2026-03-01',
+        feeDueReached: true,
+        takeBackReached: false,
         feeYuan: 1_000_000,
         takeBackCandidate: false,
         cause: 'enterprise',
         discretionary: false,
-        datesUsed: {
-          asOf: '2025-03-01',
-          idleClockFrom: '2024-03-01',
-          agreedStartOn: '2024-03-01',
-          startedOn: null,
-          workStoppedOn: null,
-          feeFrom: '2025-03-01',
-          takeBackFrom: '2026-03-01',
-        },
+        basis: [
+          { document: IDLE_LAND_MEASURES, article: '第二条', about: 'idleSince' },
+          { document: IDLE_LAND_MEASURES, article: '第十四条第（一）项', about: 'feeDueFrom' },
+          { document: IDLE_LAND_MEASURES, article: '第十四条第（二）项', about: 'takeBackFrom' },
+        ],
         ratiosUsed: null,
       },
     ]);
+  });
+
+  it.each([
+    ['2025-03-01', 0],
+    ['2025-03-02', 1],
+    ['2026-03-01', 365],
+    ['2026-06-01', 457],
+  ])('on %s counts %s idle days, from the idle-since date 2025-03-01 it shows (not from the agreed start)', (asOf, days) => {
+    expect(findIdleLand(p3, asOf, rules)[0]).toMatchObject({ idleSince: '2025-03-01', daysIdle: days });
+  });
+
+  it('counts the fee and the take-back from the agreed start, as 第十四条 counts 未动工开发满一年 and 满两年', () => {
+    const later = { ...rules, feeAfterYears: 2, takeBackAfterYears: 3 };
+    expect(findIdleLand(p3, '2026-06-01', later)[0]).toMatchObject({ idleSince: '2025-03-01', feeDueFrom: '2026-03-01', takeBackFrom: '2027-03-01', feeYuan: 1_000_000, takeBackCandidate: false });
+  });
+
+  it('cites 第八条 when the government caused the delay, and charges nothing', () => {
+    const [f] = findIdleLand({ ...p3, idleCause: 'government' }, '2026-06-01', rules);
+    expect(f.basis.map((b) => [b.about, b.article])).toContainEqual(['cause', '第八条']);
+    expect([f.feeDueReached, f.takeBackReached]).toEqual([true, true]);
+    expect([f.feeYuan, f.takeBackCandidate]).toEqual([null, false]);
   });
 
   it.each([
@@ -86,7 +112,7 @@ describe('not started one full year after the agreed start (tiny P3, agreed 2024
   it('counts 2024-02-29 + 1 year as 2025-03-01', () => {
     const leap = { ...p3, agreedStartOn: '2024-02-29' };
     expect(findIdleLand(leap, '2025-02-28', rules)).toEqual([]);
-    expect(findIdleLand(leap, '2025-03-01', rules)[0]).toMatchObject({ since: '2025-03-01', daysIdle: 366 });
+    expect(findIdleLand(leap, '2025-03-01', rules)[0]).toMatchObject({ agreedStartOn: '2024-02-29', idleSince: '2025-03-01', daysIdle: 0 });
   });
 
   it('says nothing about a parcel without an agreed start', () => {
@@ -131,13 +157,13 @@ describe('started, under-developed and stopped for a full year (discretionary)',
 
   it('marks the finding discretionary and shows the ratios it used', () => {
     const [f] = findIdleLand(stopped, '2025-05-10', rules);
-    expect(f).toMatchObject({ rule: 'stoppedUnderDeveloped', since: '2024-05-10', daysIdle: 731, discretionary: true, feeYuan: 800_000, takeBackCandidate: true });
+    expect(f).toMatchObject({ rule: 'stoppedUnderDeveloped', idleSince: '2024-05-10', daysIdle: 365, discretionary: true, feeYuan: 800_000, takeBackCandidate: true });
     expect(f.ratiosUsed).toEqual({
       developedShare: 9_999 / 30_000,
       underDevelopedBelow: { numerator: 1, denominator: 3 },
       investedShare: 0.5,
       underInvestedBelow: { numerator: 1, denominator: 4 },
     });
-    expect(f.datesUsed).toMatchObject({ idleClockFrom: '2023-05-10', startedOn: '2022-01-01', workStoppedOn: '2023-05-10' });
+    expect(f).toMatchObject({ idleClockFrom: '2023-05-10', agreedStartOn: '2021-06-01', startedOn: '2022-01-01', workStoppedOn: '2023-05-10', feeDueFrom: '2024-05-10', takeBackFrom: '2025-05-10' });
   });
 });

@@ -1,7 +1,9 @@
 /**
- * 闲置土地 (国土资源部令第53号, 2012; DOMAIN.md §4). Each finding names the rule that fired and the
- * dates and ratios it used. "N full years after D" is reached on D + N calendar years (see dates.ts):
- * agreed start 2024-03-01 → idle from 2025-03-01, take-back from 2026-03-01; 2024-02-29 + 1 year = 2025-03-01.
+ * 闲置土地 (闲置土地处置办法, 国土资源部令第53号, 2012). Each finding names the rule that fired, the dates it
+ * used with the article each rests on, and the ratios it compared. "N full years after D" is reached on
+ * D + N calendar years (see dates.ts): agreed start 2024-03-01 → idle since 2025-03-01 (第二条), fee due from
+ * 2025-03-01 (未动工开发满一年, 第十四条), take-back from 2026-03-01 (满两年); 2024-02-29 + 1 year = 2025-03-01.
+ * The stopped branch runs the same clock from the day work stopped.
  */
 import { addYears, daysBetween, hasFullYearsElapsed, isOnOrBefore } from './dates.js';
 import type { IdleLandRules, Ratio } from './scheme.js';
@@ -27,28 +29,53 @@ export interface IdleLandParcel {
 
 export type IdleLandRule = 'notStartedOneYearAfterAgreedStart' | 'stoppedUnderDeveloped';
 
+/** The instrument the idle-land rules implement; article numbers as printed in it. */
+export const IDLE_LAND_MEASURES = '闲置土地处置办法（国土资源部令第53号，2012）';
+
+/** Which date or judgement of a finding an article is the basis of. */
+export type IdleLandBasisTopic = 'idleSince' | 'feeDueFrom' | 'takeBackFrom' | 'cause';
+
+export interface IdleLandBasis {
+  document: string;
+  /** e.g. '第二条', '第十四条第（一）项'. */
+  article: string;
+  about: IdleLandBasisTopic;
+}
+
 export interface IdleLandFinding {
   rule: IdleLandRule;
-  /** The date the condition became true. */
-  since: string;
-  /** Days from the start of the idle clock (agreed start, or work stop) to asOf. */
+  asOf: string;
+  /** 约定动工开发日期 in the land contract (also on the stopped branch, for the record). */
+  agreedStartOn: string | null;
+  startedOn: string | null;
+  /** 中止开发建设之日: the stopped branch's idle clock. */
+  workStoppedOn: string | null;
+  /** The date the idle clock runs from: the agreed start (not started) or the day work stopped. */
+  idleClockFrom: string;
+  /** 认定闲置日期: the idle clock + the rule's full years (第二条); the finding holds from this day. */
+  idleSince: string;
+  /** Days from idleSince to asOf (0 on idleSince itself): counted from the date shown with it. */
   daysIdle: number;
-  /** 土地闲置费 = share × land price, only when the enterprise caused the delay and idle ≥ feeAfterYears. */
+  /**
+   * 征缴土地闲置费 from: idle clock + feeAfterYears. 第十四条 counts 未动工开发满一年 from the agreed start
+   * (城市房地产管理法 第二十六条: 超过约定的动工开发日期满一年), so with the default scheme it is idleSince.
+   */
+  feeDueFrom: string;
+  /** 可无偿收回 from: idle clock + takeBackAfterYears (未动工开发满两年, 第十四条). */
+  takeBackFrom: string;
+  /** feeDueFrom ≤ asOf, whatever the cause. */
+  feeDueReached: boolean;
+  /** takeBackFrom ≤ asOf, whatever the cause. */
+  takeBackReached: boolean;
+  /** 土地闲置费 = share × land price, only when the enterprise caused the delay and feeDueFrom ≤ asOf. */
   feeYuan: number | null;
-  /** Idle ≥ takeBackAfterYears and the enterprise caused it: may be taken back without compensation. */
+  /** takeBackFrom ≤ asOf and the enterprise caused it: may be taken back without compensation. */
   takeBackCandidate: boolean;
   cause: 'enterprise' | 'government' | null;
   /** Branch 2 of 第二条 "may be" judged idle: a candidate for a person to decide. */
   discretionary: boolean;
-  datesUsed: {
-    asOf: string;
-    idleClockFrom: string;
-    agreedStartOn: string | null;
-    startedOn: string | null;
-    workStoppedOn: string | null;
-    feeFrom: string;
-    takeBackFrom: string;
-  };
+  /** The articles each date and judgement rests on. */
+  basis: IdleLandBasis[];
   ratiosUsed: {
     developedShare: number | null;
     underDevelopedBelow: Ratio;
@@ -65,16 +92,42 @@ function isBelow(part: number | null, whole: number | null, limit: Ratio): boole
   return part * limit.denominator < whole * limit.numerator;
 }
 
-function consequences(parcel: IdleLandParcel, clockFrom: string, asOf: string, rules: IdleLandRules) {
+const basisOf = (article: string, about: IdleLandBasisTopic): IdleLandBasis => ({ document: IDLE_LAND_MEASURES, article, about });
+
+/**
+ * 第二条 defines idle land (both branches); 第十四条 sets the fee (第（一）项: 20 % of the land price) and the
+ * take-back (第（二）项); 第八条 lists the government's causes, which take neither.
+ */
+function basisFor(cause: IdleLandParcel['idleCause']): IdleLandBasis[] {
+  const out = [basisOf('第二条', 'idleSince'), basisOf('第十四条第（一）项', 'feeDueFrom'), basisOf('第十四条第（二）项', 'takeBackFrom')];
+  if (cause === 'government') out.push(basisOf('第八条', 'cause'));
+  return out;
+}
+
+/** The dates, days, fee and take-back of a finding whose idle clock runs from `clockFrom`. */
+function judge(parcel: IdleLandParcel, clockFrom: string, clockYears: number, asOf: string, rules: IdleLandRules) {
   const byEnterprise = parcel.idleCause === 'enterprise';
-  const feeFrom = addYears(clockFrom, rules.feeAfterYears);
+  const idleSince = addYears(clockFrom, clockYears);
+  const feeDueFrom = addYears(clockFrom, rules.feeAfterYears);
   const takeBackFrom = addYears(clockFrom, rules.takeBackAfterYears);
-  const feeDue = byEnterprise && parcel.landPriceYuan != null && isOnOrBefore(feeFrom, asOf);
+  const feeDueReached = isOnOrBefore(feeDueFrom, asOf);
+  const takeBackReached = isOnOrBefore(takeBackFrom, asOf);
   return {
-    feeYuan: feeDue ? parcel.landPriceYuan! * rules.feeShareOfLandPrice : null,
-    takeBackCandidate: byEnterprise && isOnOrBefore(takeBackFrom, asOf),
-    feeFrom,
+    asOf,
+    agreedStartOn: parcel.agreedStartOn,
+    startedOn: happenedBy(parcel.startedOn, asOf) ? parcel.startedOn : null,
+    workStoppedOn: null as string | null,
+    idleClockFrom: clockFrom,
+    idleSince,
+    daysIdle: daysBetween(idleSince, asOf),
+    feeDueFrom,
     takeBackFrom,
+    feeDueReached,
+    takeBackReached,
+    feeYuan: byEnterprise && feeDueReached && parcel.landPriceYuan != null ? parcel.landPriceYuan * rules.feeShareOfLandPrice : null,
+    takeBackCandidate: byEnterprise && takeBackReached,
+    cause: parcel.idleCause,
+    basis: basisFor(parcel.idleCause),
   };
 }
 
@@ -82,15 +135,10 @@ function findNotStarted(parcel: IdleLandParcel, asOf: string, rules: IdleLandRul
   const agreed = parcel.agreedStartOn;
   if (agreed == null || happenedBy(parcel.startedOn, asOf) || happenedBy(parcel.completedOn, asOf)) return null;
   if (!hasFullYearsElapsed(agreed, asOf, rules.notStartedYearsAfterAgreedStart)) return null;
-  const { feeFrom, takeBackFrom, ...money } = consequences(parcel, agreed, asOf, rules);
   return {
     rule: 'notStartedOneYearAfterAgreedStart',
-    since: addYears(agreed, rules.notStartedYearsAfterAgreedStart),
-    daysIdle: daysBetween(agreed, asOf),
-    ...money,
-    cause: parcel.idleCause,
+    ...judge(parcel, agreed, rules.notStartedYearsAfterAgreedStart, asOf, rules),
     discretionary: false,
-    datesUsed: { asOf, idleClockFrom: agreed, agreedStartOn: agreed, startedOn: null, workStoppedOn: null, feeFrom, takeBackFrom },
     ratiosUsed: null,
   };
 }
@@ -103,16 +151,12 @@ function findStoppedUnderDeveloped(parcel: IdleLandParcel, asOf: string, rules: 
   const underInvested = isBelow(parcel.investedYuan, parcel.plannedInvestmentYuan, rules.underInvestedBelow);
   if (underDeveloped !== true && underInvested !== true) return null;
   if (!hasFullYearsElapsed(stopped, asOf, rules.stoppedMinYears)) return null;
-  const { feeFrom, takeBackFrom, ...money } = consequences(parcel, stopped, asOf, rules);
   const share = (a: number | null, b: number | null | undefined) => (a == null || b == null || !(b > 0) ? null : a / b);
   return {
     rule: 'stoppedUnderDeveloped',
-    since: addYears(stopped, rules.stoppedMinYears),
-    daysIdle: daysBetween(stopped, asOf),
-    ...money,
-    cause: parcel.idleCause,
+    ...judge(parcel, stopped, rules.stoppedMinYears, asOf, rules),
+    workStoppedOn: stopped,
     discretionary: true,
-    datesUsed: { asOf, idleClockFrom: stopped, agreedStartOn: parcel.agreedStartOn, startedOn: parcel.startedOn, workStoppedOn: stopped, feeFrom, takeBackFrom },
     ratiosUsed: {
       developedShare: share(parcel.developedAreaSqm, requiredSqm),
       underDevelopedBelow: rules.underDevelopedBelow,

@@ -67,7 +67,7 @@ describe('the tiny fixture', () => {
     const p1 = fx.parcels.find((p) => p.code === TINY.P1)!;
     const b1 = fx.buildings.find((b) => b.parcelCode === TINY.P1)!;
     const [finding] = findLowYield(
-      { parcelCode: p1.code, underUse: { landAreaSqm: p1.landAreaSqm, footprintSqm: b1.footprintSqm, floorAreaSqm: b1.floorAreaSqm, industryCode: 'C14' } },
+      { parcelCode: p1.code, underUse: { landAreaSqm: p1.landAreaSqm, footprintSqm: b1.footprintSqm, floorAreaSqm: b1.floorAreaSqm, users: [{ industryCode: 'C14', floorAreaSqm: b1.floorAreaSqm }] } },
       DEFAULT_SCHEME,
       '2026-01-01',
     );

@@ -25,6 +25,7 @@ export interface LowYieldFacts {
   /** This firm's 亩均税收 and every graded firm's in the county (this one included). */
   taxWanYuanPerMu?: number | null;
   countyTaxWanYuanPerMu?: number[] | null;
+  /** Coverage and plot-ratio facts, when the control indicators apply to the parcel (findUnderUse). */
   underUse?: UnderUseFacts | null;
   /** Grades by evaluation year (after manual adjustment). */
   gradesByYear?: Record<number, GradeCode | null> | null;
@@ -92,7 +93,7 @@ const bottomTaxPerMu: Check = (f, { lowYield: { bottomTaxPerMu: r } }) => {
 const belowLandUseControl: Check = (f, { controls }) => {
   if (!f.underUse) return null;
   const c = classifyUnderUse(f.underUse, controls);
-  return c.belowPlotRatio || c.belowCoverage ? { ...c, industryCode: f.underUse.industryCode } : null;
+  return c.belowPlotRatio || c.belowCoverage ? { ...c } : null;
 };
 
 const repeatedGrade: Check = (f, { lowYield: { repeatedGrade: r } }, asOf) => {

@@ -50,6 +50,16 @@ interface Result {
   contributions: Record<string, number>;
 }
 
+interface Total { parcelCount: number; areaMu: number }
+interface KindTotal extends Total { byRule: Record<string, Total> }
+interface Summary { byKind: Record<string, KindTotal>; recoverable: Total; toVerify: Total }
+interface LandUseProps { kind: string; rule: string; parcelCode: string | null; parkCode: string; areaMu: number; possibleDataGap: boolean; [more: string]: unknown }
+type LandUseFeature = { geometry: GeoJSON.Geometry; properties: LandUseProps };
+
+type LandUseIssues = { features: LandUseFeature[]; summary: Summary };
+let landUseIssues: LandUseIssues | undefined;
+const landUse = async (): Promise<LandUseIssues> => (landUseIssues ??= await get(`/api/idle-land?asOf=${AS_OF}`));
+
 let results: Result[];
 const evaluations = async () => (results ??= (await get(`/api/evaluations?year=${YEAR}`)).results);
 /** Pools of ranking: county × group, graded firms only. */
@@ -82,21 +92,26 @@ describe('the Ankang demo, golden files', () => {
     await expect(golden(parks)).toMatchFileSnapshot('./__golden__/ankang.parks.json');
   });
 
-  it(`idle and other land-use issues on ${AS_OF}: counts per kind and rule, 亩 per kind`, async () => {
-    const { features } = await get(`/api/idle-land?asOf=${AS_OF}`);
+  it(`idle and other land-use issues on ${AS_OF}: findings per kind and rule, and the totals of the city and each park`, async () => {
+    const { features } = await landUse();
     const counts: Record<string, Record<string, number>> = {};
-    const areaMu: Record<string, number> = {};
-    for (const { properties: p } of features as { properties: { kind: string; rule: string; areaMu: number } }[]) {
+    for (const { properties: p } of features) {
       counts[p.kind] ??= {};
       counts[p.kind][p.rule] = (counts[p.kind][p.rule] ?? 0) + 1;
-      areaMu[p.kind] = (areaMu[p.kind] ?? 0) + p.areaMu;
     }
     const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const { city, parks } = await get(`/api/land-use/summary?asOf=${AS_OF}`);
+    const mu = (v: number) => Math.round(v * 10) / 10;
+    const total = (t: Total) => ({ parcelCount: t.parcelCount, areaMu: mu(t.areaMu) });
+    const kinds = (s: Summary, withRules: boolean) => sorted(Object.fromEntries(Object.entries(s.byKind).map(([kind, t]) =>
+      [kind, withRules ? { ...total(t), byRule: sorted(Object.fromEntries(Object.entries(t.byRule).map(([rule, r]) => [rule, total(r)]))) } : total(t)])));
     const summary = {
       asOf: AS_OF,
       features: features.length,
-      counts: sorted(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, sorted(v)]))),
-      areaMu: sorted(Object.fromEntries(Object.entries(areaMu).map(([k, v]) => [k, Math.round(v * 10) / 10]))),
+      findingsPerRule: sorted(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, sorted(v)]))),
+      city: { byKind: kinds(city, true), recoverable: total(city.recoverable), toVerify: total(city.toVerify) },
+      parks: sorted(Object.fromEntries(Object.entries(parks as Record<string, Summary>).map(([code, s]) =>
+        [code, { ...kinds(s, false), recoverable: total(s.recoverable), toVerify: total(s.toVerify) }]))),
     };
     await expect(golden(summary)).toMatchFileSnapshot('./__golden__/ankang.idle-land.json');
   });
@@ -186,6 +201,94 @@ describe('the Ankang demo, invariants', () => {
     for (const [key, pool] of await pools()) {
       const ranked = [...pool].sort((a, b) => a.rank! - b.rank!);
       for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score! + 1e-9, key).toBeGreaterThanOrEqual(ranked[i].score!);
+    }
+  });
+});
+
+describe('the Ankang demo, land-use totals', () => {
+  /** Area of the union of the geometries, 亩, measured by PostGIS (geography → m² on the spheroid). */
+  const unionAreaMu = async (geometries: GeoJSON.Geometry[]) => {
+    const [row] = await t.db.query<{ sqm: number }>(
+      `SELECT coalesce(ST_Area(ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4326))::geography), 0)::float8 AS sqm
+       FROM json_array_elements($1::text::json) g`,
+      [JSON.stringify(geometries)],
+    );
+    return row.sqm / (10000 / 15);
+  };
+
+  it("counts a parcel once in each park's totals: a kind's area is the area of the union of its findings", async () => {
+    const { features } = await landUse();
+    const { parks } = (await get(`/api/land-use/summary?asOf=${AS_OF}`)) as { parks: Record<string, Summary> };
+    expect(Object.keys(parks).length).toBeGreaterThan(10);
+    let doubleCounted = 0;
+    for (const [parkCode, summary] of Object.entries(parks)) {
+      const own = features.filter((f) => f.properties.parkCode === parkCode);
+      for (const kind of ['idle', 'underused', 'unsupplied', 'lowYield']) {
+        const ofKind = own.filter((f) => f.properties.kind === kind);
+        const parcels = new Set(ofKind.map((f) => f.properties.parcelCode).filter((c) => c != null));
+        const expectedMu = await unionAreaMu(ofKind.map((f) => f.geometry));
+        expect(summary.byKind[kind].parcelCount, `${parkCode} ${kind}`).toBe(parcels.size);
+        expect(Math.abs(summary.byKind[kind].areaMu - expectedMu), `${parkCode} ${kind}: ${summary.byKind[kind].areaMu} vs ${expectedMu} 亩`).toBeLessThan(0.01 + expectedMu * 1e-5);
+        if (ofKind.reduce((s, f) => s + f.properties.areaMu, 0) > expectedMu + 1) doubleCounted++;
+      }
+      // Recoverable land: every finding but the data gaps to check, a parcel once across kinds
+      const recoverable = own.filter((f) => !f.properties.possibleDataGap);
+      const recoverableMu = await unionAreaMu(recoverable.map((f) => f.geometry));
+      expect(summary.recoverable.parcelCount, parkCode).toBe(new Set(recoverable.map((f) => f.properties.parcelCode).filter((c) => c != null)).size);
+      expect(Math.abs(summary.recoverable.areaMu - recoverableMu), `${parkCode} recoverable`).toBeLessThan(0.01 + recoverableMu * 1e-5);
+    }
+    // The demo has parcels firing several rules of a kind: summing the findings would count them again
+    expect(doubleCounted).toBeGreaterThan(0);
+  });
+
+  it("gives /api/idle-land's own totals for its scope, the same as the summary's", async () => {
+    const park = 'G612150';
+    const [{ summary }, { parks, city }] = await Promise.all([get(`/api/idle-land?asOf=${AS_OF}&park=${park}`), get(`/api/land-use/summary?asOf=${AS_OF}&park=${park}`)]);
+    expect(summary).toEqual(parks[park]);
+    expect(city).toEqual(parks[park]);
+    expect((await landUse()).summary).toEqual((await get(`/api/land-use/summary?asOf=${AS_OF}`)).city);
+  });
+
+  it('flags every completed parcel without a building as under-used or a data gap to check', async () => {
+    const rows = await t.db.query<{ code: string }>(
+      `SELECT p.code FROM parcels p WHERE p.completed_on <= $1::date AND NOT EXISTS (SELECT 1 FROM buildings b WHERE b.parcel_code = p.code) ORDER BY p.code`,
+      [AS_OF],
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    const flagged = (await landUse()).features.filter((f) => f.properties.rule === 'completedWithoutBuildings');
+    expect(flagged.map((f) => f.properties.parcelCode).sort()).toEqual(rows.map((r) => r.code));
+    for (const { properties: p } of flagged) expect({ code: p.parcelCode, kind: p.kind, possibleDataGap: p.possibleDataGap }).toEqual({ code: p.parcelCode, kind: 'underused', possibleDataGap: true });
+    const city = (await landUse()).summary;
+    expect(city.byKind.underused.byRule.completedWithoutBuildings.parcelCount).toBe(rows.length);
+    expect(city.byKind.underused.byRule.belowLandUseControl.parcelCount).toBeGreaterThan(0);
+  });
+
+  it("judges a standard-factory parcel's plot ratio by its tenants' industries, not by its landlord's", async () => {
+    // A park platform company (商务服务业 L72) owns the standard factories; the 2008 control table has no plot-ratio
+    // minimum for L72, so judging by the owner left these parcels' plot ratio unjudged. The land is used by the
+    // manufacturing tenants: the minimum is theirs, weighted by the floor area each leases. Coverage is judged
+    // against 30 % whatever the storeys: the control is on footprints, and multi-storey factories are no exception.
+    const rows = await t.db.query<{ code: string; industries: string[] }>(
+      `SELECT p.code, array_agg(DISTINCT e.industry_code) AS industries
+       FROM parcels p
+       JOIN land_rights r ON r.parcel_code = p.code AND r.role = 'tenant'
+       JOIN enterprises e ON e.uscc = r.uscc
+       WHERE EXISTS (SELECT 1 FROM buildings b WHERE b.parcel_code = p.code AND b.kind = 'standard_factory')
+         AND NOT EXISTS (SELECT 1 FROM land_rights o JOIN enterprises oe ON oe.uscc = o.uscc
+                         WHERE o.parcel_code = p.code AND o.role = 'owner' AND oe.industry_code LIKE 'C%')
+       GROUP BY p.code ORDER BY p.code`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    const controls = DEFAULT_SCHEME.controls.minPlotRatioByIndustry;
+    const minimumOf = (code: string) => controls.filter((c) => code.startsWith(c.industryPrefix)).sort((a, b) => b.industryPrefix.length - a.industryPrefix.length)[0]?.minPlotRatio;
+    for (const row of rows) {
+      const parcel = (await get(`/api/parcels/${row.code}?year=${YEAR}`)).properties;
+      const minima = row.industries.map(minimumOf).filter((m): m is number => m != null);
+      expect(parcel.minPlotRatio, row.code).not.toBeNull();
+      expect(parcel.minPlotRatio, row.code).toBeGreaterThanOrEqual(Math.min(...minima) - 1e-9);
+      expect(parcel.minPlotRatio, row.code).toBeLessThanOrEqual(Math.max(...minima) + 1e-9);
+      const finding = (await landUse()).features.find((f) => f.properties.parcelCode === row.code && f.properties.rule === 'belowLandUseControl' && f.properties.kind === 'underused');
+      if (finding) expect(finding.properties.minPlotRatio, row.code).toBeCloseTo(parcel.minPlotRatio, 9);
     }
   });
 });

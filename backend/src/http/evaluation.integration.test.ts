@@ -134,10 +134,25 @@ describe('idle, under-used, unsupplied and low-yield land', () => {
   it('finds P3 idle from 2025-03-01, with a 1 000 000 元 fee and take-back from 2026-03-01', async () => {
     const idle = (await features('2026-06-01')).filter((f) => f.properties.kind === 'idle');
     expect(idle.map((f) => f.properties)).toEqual([expect.objectContaining({
-      parcelCode: P3, rule: 'notStartedOneYearAfterAgreedStart', since: '2025-03-01', daysIdle: 822,
+      parcelCode: P3, rule: 'notStartedOneYearAfterAgreedStart', since: '2025-03-01', daysIdle: 457,
       feeYuan: 1_000_000, takeBackFrom: '2026-03-01', takeBackCandidate: true, cause: 'enterprise',
     })]);
     expectNear(idle[0].properties.areaMu as number, 15);
+  });
+
+  it('counts the idle days from the idle-since date it shows, and gives each date the rule uses with its article', async () => {
+    const [idle] = (await features('2026-06-01')).filter((f) => f.properties.kind === 'idle');
+    expect(idle.properties).toMatchObject({
+      agreedStartOn: '2024-03-01',
+      idleSince: '2025-03-01', // agreed start + 1 full year (第二条)
+      since: '2025-03-01',
+      daysIdle: 457, // 2025-03-01 → 2026-06-01, not the 822 days from the agreed start
+      feeDueFrom: '2025-03-01', // 未动工开发满一年, counted from the agreed start (第十四条)
+      takeBackFrom: '2026-03-01',
+    });
+    const articles = (idle.properties.basis as { document: string; article: string; about: string }[]).map((b) => [b.about, b.article]);
+    expect(articles).toEqual(expect.arrayContaining([['idleSince', '第二条'], ['feeDueFrom', '第十四条第（一）项'], ['takeBackFrom', '第十四条第（二）项']]));
+    expect((idle.properties.basis as { document: string }[]).every((b) => b.document.includes('国土资源部令第53号'))).toBe(true);
   });
 
   it('judges on the date asked', async () => {
@@ -169,6 +184,35 @@ describe('idle, under-used, unsupplied and low-yield land', () => {
       [P1, 'belowLandUseControl', '疑似低效'],
       [P2, 'belowLandUseControl', '疑似低效'],
     ]);
+  });
+
+  it('totals each kind counting a parcel once, and the recoverable land once across kinds', async () => {
+    const { status, body } = await get('/api/land-use/summary?asOf=2026-06-01&park=T-PARK');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ asOf: '2026-06-01', year: 2025, schemeId: 'default' });
+    const park = body.parks['T-PARK'];
+    expect(body.city).toEqual(park);
+    expect(body.regions).toEqual({ 999901: park });
+    const { idle, underused, unsupplied, lowYield } = park.byKind;
+    expect([idle.parcelCount, underused.parcelCount, unsupplied.parcelCount, lowYield.parcelCount]).toEqual([1, 2, 1, 2]);
+    expectNear(idle.areaMu, 15);
+    expectNear(underused.areaMu, 60 - 7.5 + (30 - 3)); // P1 and P2 minus their buildings' footprints
+    expectNear(lowYield.areaMu, 60 + 30);
+    expectNear(unsupplied.areaMu, 20 + 1375); // P4, and the park land no parcel covers
+    expect(unsupplied.byRule.noParcel.parcelCount).toBe(0);
+    expectNear(unsupplied.byRule.noParcel.areaMu, 1375, 0.005);
+    expect(unsupplied.byRule.parcelNotSupplied.parcelCount).toBe(1);
+    // P1 is under-used (52.5 亩 unbuilt) and low-yield (all 60 亩): 60 亩 once; every parcel and the rest of the park: 1 500 亩
+    expect(park.recoverable.parcelCount).toBe(4);
+    expectNear(park.recoverable.areaMu, 1500);
+    const idleLand = await get('/api/idle-land?asOf=2026-06-01&park=T-PARK');
+    expect(idleLand.body.summary).toEqual(park);
+  });
+
+  it('refuses a summary without a date, or of a park or county it does not know', async () => {
+    expect(await get('/api/land-use/summary')).toMatchObject({ status: 400, body: { detail: expect.stringContaining('asOf') } });
+    expect((await get('/api/land-use/summary?asOf=2026-06-01&park=NOPE')).status).toBe(404);
+    expect(await get('/api/land-use/summary?asOf=2026-06-01&region=000000')).toMatchObject({ status: 404, body: { detail: expect.stringContaining('000000') } });
   });
 
   it('needs asOf, as a real date', async () => {

@@ -66,8 +66,10 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
       params: s.gradeAdjustmentParams, body: s.gradeAdjustmentUndoBody, security: [{ bearer: [] }], response: { 200: s.gradeAdjustmentUndoResponse },
     },
   }, (req) => gradeAdjustments.undoAdjustment(req.params.uscc, req.params.id, req.body));
-  app.get<{ Querystring: LandUseQuery }>('/api/idle-land', { schema: { tags: ['land'], summary: 'Idle, under-used, unsupplied and low-yield land on a date (GeoJSON)', querystring: s.landUseQuery, response: { 200: s.responses.featureCollection } } },
+  app.get<{ Querystring: LandUseQuery }>('/api/idle-land', { schema: { tags: ['land'], summary: 'Idle, under-used, unsupplied and low-yield land on a date (GeoJSON), with the totals of the scope, each parcel counted once', querystring: s.landUseQuery, response: { 200: s.landUseIssuesResponse } } },
     (req) => landUse.findLandUseIssues(req.query));
+  app.get<{ Querystring: LandUseQuery }>('/api/land-use/summary', { schema: { tags: ['land'], summary: 'Totals of idle, under-used, unsupplied, low-yield and recoverable land on a date, of the city (or the scope asked), each county and each park; each parcel counted once', querystring: s.landUseQuery, response: { 200: s.landUseSummaryResponse } } },
+    (req) => landUse.summariseLandUse(req.query));
   app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: s.responses.object } } },
     (req) => vacancy.searchVacancies(req.query));
 

@@ -27,8 +27,8 @@ export const landUseQuery = {
   type: 'object',
   properties: {
     asOf: { ...isoDate, description: 'the day the idle-land and low-yield rules are judged on, YYYY-MM-DD' },
-    park: code,
-    region: code,
+    park: { ...code, description: 'park code: only its land' },
+    region: { ...code, description: 'county code: only the land of its parks' },
   },
   required: ['asOf'],
   additionalProperties: false,
@@ -222,6 +222,108 @@ export const exportQuery = {
     asOf: { ...isoDate, description: 'idle-land: the day the rules are judged on (default: 31 December of year, else today)' },
     lang: { type: 'string', maxLength: 5, description: 'zh (default) or en: the language of CSV and XLSX headers' },
   },
+  additionalProperties: false,
+} as const;
+
+const landTotal = {
+  type: 'object',
+  properties: {
+    parcelCount: { type: 'integer', minimum: 0, description: 'distinct parcels; park land outside every parcel adds area and no parcel' },
+    areaMu: { type: 'number', minimum: 0, description: 'area of the union of the findings, 亩: a parcel counted once' },
+  },
+  required: ['parcelCount', 'areaMu'],
+  additionalProperties: false,
+} as const;
+
+const kindTotal = {
+  type: 'object',
+  properties: {
+    ...landTotal.properties,
+    byRule: { type: 'object', description: 'the same per rule that fired: a parcel firing two rules is in both, and once in the kind', additionalProperties: landTotal },
+  },
+  required: ['parcelCount', 'areaMu', 'byRule'],
+  additionalProperties: false,
+} as const;
+
+/** Totals of land-use findings, each parcel counted once (domain/land-use-summary.ts). */
+export const landUseSummary = {
+  type: 'object',
+  properties: {
+    byKind: {
+      type: 'object',
+      properties: {
+        idle: { ...kindTotal, description: '闲置土地: whole parcels' },
+        underused: { ...kindTotal, description: '利用不足: the unbuilt part of parcels below the controls, and whole completed parcels with no building on record (rule completedWithoutBuildings, a possible data gap)' },
+        unsupplied: { ...kindTotal, description: '未供地: parcels not supplied, and park land outside every parcel (rule noParcel: area with parcelCount 0)' },
+        lowYield: { ...kindTotal, description: '疑似低效: whole parcels' },
+      },
+      required: ['idle', 'underused', 'unsupplied', 'lowYield'],
+      additionalProperties: false,
+    },
+    recoverable: { ...landTotal, description: '可盘活土地: the land of every finding except possible data gaps, each parcel once across kinds' },
+    toVerify: { ...landTotal, description: 'parcels whose only finding is a possible data gap (completed, no building on record): to check, not in recoverable' },
+  },
+  required: ['byKind', 'recoverable', 'toVerify'],
+  additionalProperties: false,
+} as const;
+
+const geoJsonGeometry = { type: 'object', description: 'GeoJSON geometry (lon/lat, EPSG:4326)', additionalProperties: true } as const;
+
+/** GET /api/idle-land: the findings as GeoJSON, with the totals of the scope asked. */
+export const landUseIssuesResponse = {
+  type: 'object',
+  properties: {
+    type: { type: 'string', enum: ['FeatureCollection'] },
+    asOf: { ...isoDate, description: 'the day the rules were judged on' },
+    year: { type: 'integer', description: 'the year of the figures the low-yield rules read' },
+    schemeId: { type: 'string' },
+    summary: { ...landUseSummary, description: 'totals of the features below, each parcel counted once' },
+    features: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          type: { type: 'string', enum: ['Feature'] },
+          id: { type: 'string' },
+          geometry: geoJsonGeometry,
+          properties: {
+            type: 'object',
+            description: 'the common properties below, then those of the rule: idle (agreedStartOn, idleClockFrom, idleSince, feeDueFrom, takeBackFrom, takeBackCandidate, cause, discretionary, basis, ratiosUsed), underused (belowLandUseControl: buildingCoverage, plotRatio, minPlotRatio, plotRatioBasis, minCoverage; completedWithoutBuildings: completedOn), lowYield (uscc, kindLabel, evidence)',
+            properties: {
+              kind: { type: 'string', enum: ['idle', 'underused', 'unsupplied', 'lowYield'] },
+              rule: { type: 'string' },
+              parcelCode: { type: ['string', 'null'], description: 'null for park land outside every parcel' },
+              parkCode: { type: 'string' },
+              regionCode: { type: ['string', 'null'] },
+              since: { type: ['string', 'null'], description: 'the day the finding holds from (idle: idleSince)' },
+              daysIdle: { type: ['integer', 'null'], description: 'idle: days from idleSince to asOf' },
+              feeYuan: { type: ['number', 'null'], description: 'idle: 土地闲置费 due, 元' },
+              areaMu: { type: 'number', description: 'area of this finding, 亩 (underused: the unbuilt part)' },
+              possibleDataGap: { type: 'boolean', description: 'flagged for want of data: to check before it counts' },
+            },
+            required: ['kind', 'rule', 'parcelCode', 'parkCode', 'since', 'daysIdle', 'feeYuan', 'areaMu', 'possibleDataGap'],
+            additionalProperties: true,
+          },
+        },
+        required: ['type', 'geometry', 'properties'],
+      },
+    },
+  },
+  required: ['type', 'asOf', 'year', 'schemeId', 'summary', 'features'],
+} as const;
+
+/** GET /api/land-use/summary. */
+export const landUseSummaryResponse = {
+  type: 'object',
+  properties: {
+    asOf: isoDate,
+    year: { type: 'integer', description: 'the year of the figures the low-yield rules read' },
+    schemeId: { type: 'string' },
+    city: { ...landUseSummary, description: 'the totals of the scope asked: the whole city, or the park or county named' },
+    regions: { type: 'object', description: 'county code → its totals (counties in the scope)', additionalProperties: landUseSummary },
+    parks: { type: 'object', description: 'park code → its totals (every park in the scope, those with no finding included)', additionalProperties: landUseSummary },
+  },
+  required: ['asOf', 'year', 'schemeId', 'city', 'regions', 'parks'],
   additionalProperties: false,
 } as const;
 

@@ -69,6 +69,9 @@ export function createLandUseRepository(db: Database) {
     listParcelFacts: (scope: LandUseScope) => listParcelFacts(db, scope),
     listUnsuppliedLand: (scope: LandUseScope) =>
       db.query<UnsuppliedLandRow>(sql('list-unsupplied-land'), [scope.parkCode ?? null, scope.regionCode ?? null]),
+    listParkRegions: (scope: LandUseScope) =>
+      db.query<{ code: string; region_code: string | null }>(sql('list-park-regions'), [scope.parkCode ?? null, scope.regionCode ?? null]),
+    regionExists: async (regionCode: string) => (await db.query(sql('find-region'), [regionCode])).length > 0,
   };
 }
 export type LandUseRepository = ReturnType<typeof createLandUseRepository>;

@@ -94,9 +94,7 @@ function toUnit(u: UnitRow) {
 function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: YearEvaluation | null) {
   const figures = ev ? apportionFiguresToParcel(p.code, ev.allocation, ev.figuresByUscc) : null;
   const metrics = figures ? computeEntityMetrics(figures, p.land_area_sqm) : null;
-  const ownerUscc = p.holders.find((h) => h.role === 'owner')?.uscc;
-  const industryCode = ownerUscc ? ev?.enterprises.get(ownerUscc)?.industry_code ?? null : null;
-  const use = facts && ev ? classifyUnderUse(toUnderUseFacts(facts, industryCode, ev.scheme.controls), ev.scheme.controls) : null;
+  const use = facts && ev ? classifyUnderUse(toUnderUseFacts(facts, p.holders, ev, ev.scheme.controls), ev.scheme.controls) : null;
   const shareOf = (uscc: string, role: string) =>
     ev?.allocation.enterprises[uscc]?.shares.filter((s) => s.parcelCode === p.code && s.role === role).reduce((a, s) => a + s.sqm, 0) ?? null;
   return {
@@ -110,6 +108,7 @@ function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: Year
     buildingCoverage: use?.buildingCoverage ?? null,
     plotRatio: use?.plotRatio ?? null,
     minPlotRatio: use?.minPlotRatio ?? null,
+    plotRatioBasis: use?.plotRatioBasis ?? [],
     minBuildingCoverage: use?.minCoverage ?? null,
     holders: p.holders.map((h) => {
       const landShareSqm = shareOf(h.uscc, h.role);

@@ -59,6 +59,8 @@ export interface ParcelDetailProperties extends ParcelProperties {
   buildingCoverage: number | null;
   plotRatio: number | null;
   minPlotRatio: number | null;
+  /** The industries of the firms using the parcel whose minima make minPlotRatio. */
+  plotRatioBasis?: PlotRatioBasis[];
   minBuildingCoverage: number | null;
 }
 
@@ -172,25 +174,90 @@ export interface Enterprise {
 
 export type LandUseKind = 'idle' | 'underused' | 'unsupplied' | 'lowYield';
 
+/** An article a date or judgement of an idle finding rests on (闲置土地处置办法). */
+export interface IdleLandBasis {
+  document: string;
+  article: string;
+  about: 'idleSince' | 'feeDueFrom' | 'takeBackFrom' | 'cause';
+}
+
+/** An industry whose plot-ratio minimum entered a parcel's, weighted by the floor area its firms use. */
+export interface PlotRatioBasis {
+  industryCode: string;
+  floorAreaSqm: number;
+  minPlotRatio: number;
+}
+
 export interface LandUseProperties {
   kind: LandUseKind;
   rule: string;
   parcelCode: string | null;
   parkCode: string;
+  regionCode?: string | null;
+  /** The day the finding holds from (idle: idleSince). */
   since: string | null;
+  /** Idle: days from idleSince to the date judged on. */
   daysIdle: number | null;
   feeYuan: number | null;
+  /** This finding's area (under-used: the unbuilt part of the parcel). */
   areaMu: number;
+  /** Flagged for want of data (a completed parcel with no building on record): to check. */
+  possibleDataGap?: boolean;
+  // idle
+  agreedStartOn?: string | null;
+  startedOn?: string | null;
+  workStoppedOn?: string | null;
+  idleClockFrom?: string;
+  idleSince?: string;
+  feeDueFrom?: string;
   takeBackFrom?: string | null;
+  /** feeDueFrom / takeBackFrom reached on the date judged on, whatever the cause. */
+  feeDueReached?: boolean;
+  takeBackReached?: boolean;
   takeBackCandidate?: boolean;
   cause?: string | null;
   discretionary?: boolean;
+  basis?: IdleLandBasis[];
+  // under-used
+  completedOn?: string;
+  buildingCoverage?: number | null;
+  plotRatio?: number | null;
+  minPlotRatio?: number | null;
+  minCoverage?: number;
+  plotRatioBasis?: PlotRatioBasis[];
+  // low-yield
   uscc?: string;
   kindLabel?: string;
 }
 
 export type LandUseFeature = Feature<Geometry, LandUseProperties>;
-export type LandUseCollection = FeatureCollection<Geometry, LandUseProperties>;
+
+/** Parcels counted once, and the area of the union of the findings, 亩. */
+export interface LandTotal {
+  parcelCount: number;
+  areaMu: number;
+}
+
+export interface LandKindTotal extends LandTotal {
+  /** Per rule: a parcel firing two rules is in both lines and once in the kind. */
+  byRule: Record<string, LandTotal>;
+}
+
+/** Totals of a scope's findings computed by the server, each parcel counted once. */
+export interface LandUseSummary {
+  byKind: Record<LandUseKind, LandKindTotal>;
+  /** 可盘活土地: every finding's land but possible data gaps, each parcel once across kinds. */
+  recoverable: LandTotal;
+  /** Parcels flagged only as possible data gaps: to check, not in recoverable. */
+  toVerify: LandTotal;
+}
+
+export interface LandUseCollection extends FeatureCollection<Geometry, LandUseProperties> {
+  asOf: string;
+  year: number;
+  schemeId: string;
+  summary: LandUseSummary;
+}
 
 export interface EvaluationLine extends EnterpriseEvaluation {
   uscc: string;

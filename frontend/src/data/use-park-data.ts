@@ -1,5 +1,5 @@
 import { listBuildingsOfPark, listEvaluations, listLandUseIssues, listParcelsOfPark } from '../api/muyield-api';
-import type { BuildingFeature, EvaluationLine, LandUseFeature, ParcelFeature } from '../api/park-types';
+import type { BuildingFeature, EvaluationLine, LandUseFeature, LandUseSummary, ParcelFeature } from '../api/park-types';
 import type { Problem } from '../api/types';
 import { useDataRevision } from './data-revision';
 import { dataOf, type Resource, useResource } from './use-resource';
@@ -9,6 +9,8 @@ export interface ParkData {
   buildings: BuildingFeature[];
   /** Idle, under-used, unsupplied and low-yield land on `asOf`. */
   findings: LandUseFeature[];
+  /** The server's totals of the findings, each parcel counted once (null until loaded). */
+  findingsSummary: LandUseSummary | null;
   /** The park's firms graded for the year, with each indicator's contribution to the score. */
   evaluations: EvaluationLine[];
   /** The evaluation scheme's current version (分类调档 made under another one do not apply). */
@@ -55,6 +57,7 @@ export function useParkData(parkCode: string | null, year: number | null, today:
     parcels: (enabled && dataOf(parcels)?.features) || EMPTY,
     buildings: (enabled && dataOf(buildings)?.features) || EMPTY,
     findings: (enabled && dataOf(findings)?.features) || EMPTY,
+    findingsSummary: (enabled && dataOf(findings)?.summary) || null,
     evaluations: (enabled && dataOf(evaluations)?.results) || EMPTY,
     schemeVersion: (enabled && dataOf(evaluations)?.schemeVersion) || null,
     asOf,

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { LandUseKind } from '../api/park-types';
 import type { ParkProperties } from '../api/types';
 import { computeCityAverages } from '../city/city-metrics';
 import type { DetailSelection } from '../city/park-view-state';
@@ -8,7 +7,6 @@ import type { ParkLandState } from '../map/map-layers';
 import type { ViewCommand } from '../map/ParkMap';
 import { createParcelColouring } from '../map/parcel-colouring';
 import { sumOccupancy } from '../map/park-land';
-import type { FindingTotal } from '../panels/ParkLandSummary';
 import { useDetails } from './use-details';
 import { useParkData } from './use-park-data';
 
@@ -64,19 +62,6 @@ export function useParkView({ city, year, years, parks, update }: ParkViewInput)
     [city.park, land.parcels, land.buildings, land.findings, colouring, selection, onParcelClick, onBuildingClick],
   );
 
-  const findingTotals = useMemo(() => {
-    const totals: Partial<Record<LandUseKind, FindingTotal>> = {};
-    for (const { properties: p } of land.findings) {
-      const total = (totals[p.kind] ??= { count: 0, areaMu: 0 });
-      total.count++;
-      total.areaMu += p.areaMu;
-    }
-    return totals;
-  }, [land.findings]);
-  const findingCounts = useMemo(
-    () => Object.fromEntries(Object.entries(findingTotals).map(([kind, total]) => [kind, total.count])),
-    [findingTotals],
-  );
   const occupancy = useMemo(() => sumOccupancy(land.buildings.map((b) => b.properties)), [land.buildings]);
   const cityAverages = useMemo(() => computeCityAverages(parks), [parks]);
 
@@ -95,12 +80,12 @@ export function useParkView({ city, year, years, parks, update }: ParkViewInput)
           parcelBy: city.parcelBy,
           onParcelByChange: (parcelBy: CityViewState['parcelBy']) => update({ parcelBy }),
           classes: colouring.classes,
-          findingCounts,
+          findings: land.findingsSummary,
           asOf: land.asOf,
           loading: land.loading,
         }
       : null,
-    summary: city.park ? { parcelCount: land.parcels.length, occupancy, findings: findingTotals } : null,
+    summary: city.park ? { parcelCount: land.parcels.length, occupancy, findings: land.findingsSummary } : null,
     cityAverages,
   };
 }

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { parkViewEn } from './park-en';
+import { landUseEn } from './land-use-en';
 import { finderEn } from './finder-en';
 import { importEn } from './import-en';
 import { adjustEn } from './adjust-en';
@@ -144,6 +145,7 @@ export const en: Messages = {
     dismiss: 'Dismiss',
   },
   ...parkViewEn,
+  ...landUseEn,
   ...finderEn,
   ...importEn,
   ...adjustEn,

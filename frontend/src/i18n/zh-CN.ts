@@ -1,5 +1,6 @@
 import type { ParkLevel } from '../api/types';
 import { parkViewZhCN } from './park-zh-CN';
+import { landUseZhCN } from './land-use-zh-CN';
 import { finderZhCN } from './finder-zh-CN';
 import { importZhCN } from './import-zh-CN';
 import { adjustZhCN } from './adjust-zh-CN';
@@ -144,6 +145,7 @@ export const zhCN = {
     dismiss: '关闭提示',
   },
   ...parkViewZhCN,
+  ...landUseZhCN,
   ...finderZhCN,
   ...importZhCN,
   ...adjustZhCN,

@@ -1,6 +1,6 @@
 // How the park view draws buildings and land-use findings: heights, occupancy classes and the colours
 // of idle, under-used, unsupplied and low-yield land. Shared by the layers and the legend.
-import type { BuildingProperties, LandUseKind } from '../api/park-types';
+import type { BuildingProperties, LandUseKind, LandUseProperties } from '../api/park-types';
 import type { Rgb } from './tiers';
 
 /**
@@ -59,6 +59,17 @@ export const LAND_USE_COLORS: Readonly<Record<LandUseKind, Rgb>> = {
 };
 
 export const LAND_USE_KINDS: readonly LandUseKind[] = ['idle', 'underused', 'unsupplied', 'lowYield'];
+
+/**
+ * A finding flagged for want of data (a completed parcel with no building on record): a muted teal apart
+ * from the under-used orange, so land to check is not read as land proven under-used.
+ */
+export const POSSIBLE_DATA_GAP_COLOR: Rgb = [60, 150, 160];
+
+/** The colour a finding is drawn in: its kind's, or the data-gap colour. */
+export function landUseColorOf(finding: Pick<LandUseProperties, 'kind' | 'possibleDataGap'>): Rgb {
+  return finding.possibleDataGap ? POSSIBLE_DATA_GAP_COLOR : LAND_USE_COLORS[finding.kind];
+}
 
 export interface Occupancy {
   lettableSqm: number;

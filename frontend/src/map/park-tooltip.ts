@@ -1,8 +1,9 @@
 // What the map says on hover over a park's land: the parcel's code, per-mu tax and holder grade (marked
-// when adjusted); the building's kind, floors and occupancy; a finding's kind, rule and area. Pure: picked
-// object and strings in, text out (null for anything else, e.g. parks, which have their panel and labels).
+// when adjusted); the building's kind, floors and occupancy; a finding's kind, rule and area (idle land:
+// since when, and the days from then). Pure: picked object and strings in, text out (null for anything
+// else, e.g. parks, which have their panel and labels).
 import type { BuildingFeature, LandUseFeature, ParcelFeature } from '../api/park-types';
-import { formatMu, formatPercent, formatWanYuanPerMu } from '../format';
+import { formatCount, formatDate, formatMu, formatPercent, formatWanYuanPerMu } from '../format';
 import type { Messages } from '../i18n/zh-CN';
 import type { BuildingPart } from './layers/buildings-layer';
 
@@ -26,7 +27,12 @@ export function describeParkLand(layerId: string | undefined, object: unknown, t
   }
   if (layerId === 'land-use' && isFeature(object)) {
     const f = (object as unknown as LandUseFeature).properties;
-    return `${t.landUse.kinds[f.kind]} · ${formatMu(f.areaMu)}\n${t.landUse.rules[f.rule] ?? f.rule}`;
+    const l = t.landUse;
+    const text = `${l.kinds[f.kind]} · ${formatMu(f.areaMu)}\n${l.rules[f.rule] ?? f.rule}`;
+    // an idle count goes with the date it is counted from
+    return f.kind === 'idle' && f.idleSince && f.daysIdle != null
+      ? `${text}\n${l.idleSince} ${formatDate(f.idleSince)} · ${l.daysIdle} ${l.daysIdleValue(formatCount(f.daysIdle))}`
+      : text;
   }
   return null;
 }

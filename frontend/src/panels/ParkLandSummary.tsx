@@ -1,22 +1,77 @@
-import type { LandUseKind } from '../api/park-types';
+import type { LandTotal, LandUseSummary } from '../api/park-types';
 import { formatCount, formatMu, formatPercent, formatSquareMetres } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { LAND_USE_COLORS, LAND_USE_KINDS, type Occupancy } from '../map/park-land';
 import { cssColor } from './Legend';
 
-export interface FindingTotal {
-  count: number;
-  areaMu: number;
-}
-
 export interface ParkLandSummaryProps {
   parcelCount: number;
   /** Summed over the park's buildings with units (map/park-land.ts). */
   occupancy: Occupancy;
-  findings: Readonly<Partial<Record<LandUseKind, FindingTotal>>>;
+  /** The server's totals of the park's findings, each parcel counted once (null until loaded). */
+  findings: LandUseSummary | null;
 }
 
-/** The park's land from its parcels and buildings: factory space let and vacant, idle and unsupplied land. */
+/**
+ * The park's findings as the server totals them: per kind the parcels and 亩 counted once, each rule's
+ * line below it, and the recoverable land counting a parcel once across kinds; nothing is added up here.
+ */
+function ParkFindings({ parcelCount, findings }: Pick<ParkLandSummaryProps, 'parcelCount' | 'findings'>) {
+  const t = useT();
+  const s = t.parkSummary;
+  const l = t.landUse;
+  const total = (x: LandTotal) => (x.parcelCount === 0 && x.areaMu > 0 ? l.areaOnly(formatMu(x.areaMu)) : l.total(formatCount(x.parcelCount), formatMu(x.areaMu)));
+  return (
+    <>
+      <dl className="facts" data-testid="park-findings">
+        <dt>{s.parcels}</dt>
+        <dd>{s.parcelsValue(formatCount(parcelCount))}</dd>
+        {findings &&
+          LAND_USE_KINDS.map((kind) => {
+            const k = findings.byKind[kind];
+            return (
+              <div key={kind} className="fact-row" data-kind={kind}>
+                <dt>
+                  <span className="legend-swatch square outline" style={{ borderColor: cssColor(LAND_USE_COLORS[kind]) }} aria-hidden="true" />{' '}
+                  {l.kinds[kind]}
+                </dt>
+                <dd>
+                  <span data-testid={`park-findings-${kind}`}>{total(k)}</span>
+                  {Object.keys(k.byRule).length > 0 && (
+                    <ul className="finding-rules">
+                      {Object.entries(k.byRule).map(([rule, r]) => (
+                        <li key={rule} data-rule={rule} className="muted-inline small">
+                          {l.ruleLine(l.rules[rule] ?? rule, total(r))}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </dd>
+              </div>
+            );
+          })}
+        {findings && (
+          <div className="fact-row" data-kind="recoverable">
+            <dt>
+              <strong>{l.recoverable}</strong>
+            </dt>
+            <dd data-testid="park-findings-recoverable">
+              <strong>{total(findings.recoverable)}</strong>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {findings && (
+        <p className="muted-inline small" data-testid="park-findings-note">
+          {l.recoverableNote}
+          {findings.toVerify.parcelCount > 0 && ` ${l.toVerify(formatCount(findings.toVerify.parcelCount), formatMu(findings.toVerify.areaMu))}`}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The park's land from its parcels and buildings: factory space let and vacant, and the land-use findings. */
 export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSummaryProps) {
   const t = useT();
   const s = t.parkSummary;
@@ -42,19 +97,7 @@ export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSu
         </div>
       </dl>
       <h3 className="section-title">{s.findings}</h3>
-      <dl className="facts" data-testid="park-findings">
-        <dt>{s.parcels}</dt>
-        <dd>{s.parcelsValue(formatCount(parcelCount))}</dd>
-        {LAND_USE_KINDS.map((kind) => (
-          <div key={kind} className="fact-row" data-kind={kind}>
-            <dt>
-              <span className="legend-swatch square outline" style={{ borderColor: cssColor(LAND_USE_COLORS[kind]) }} aria-hidden="true" />{' '}
-              {t.landUse.kinds[kind]}
-            </dt>
-            <dd>{s.findingCount(formatCount(findings[kind]?.count ?? 0), formatMu(findings[kind]?.areaMu ?? 0))}</dd>
-          </div>
-        ))}
-      </dl>
+      <ParkFindings parcelCount={parcelCount} findings={findings} />
     </>
   );
 }

@@ -2,11 +2,15 @@ import { useState } from 'react';
 import { type ParcelColourBy, PARCEL_COLOUR_BY_OPTIONS } from '../city/park-view-state';
 import { useT } from '../i18n/i18n-context';
 import type { LegendClass } from '../map/colouring';
-import { LAND_USE_COLORS, LAND_USE_KINDS, OCCUPANCY_CLASSES, OTHER_BUILDING_COLOR } from '../map/park-land';
-import type { LandUseKind } from '../api/park-types';
+import { LAND_USE_COLORS, LAND_USE_KINDS, OCCUPANCY_CLASSES, OTHER_BUILDING_COLOR, POSSIBLE_DATA_GAP_COLOR } from '../map/park-land';
+import type { LandUseSummary } from '../api/park-types';
+import { formatCount } from '../format';
 import { cssColor } from './Legend';
 import { startsFolded } from './MapTools';
 import './park-view.css';
+
+/** The under-use rule of completed parcels with no building on record: a possible data gap, drawn apart. */
+const DATA_GAP_RULE = 'completedWithoutBuildings';
 
 /** Map width the legend covers at the left: `.park-legend` max-width plus its left offset (park-view.css). */
 export const PARK_LEGEND_INSET_PX = 262;
@@ -16,15 +20,15 @@ export interface ParkLegendProps {
   onParcelByChange: (parcelBy: ParcelColourBy) => void;
   /** The parcels' classes (map/parcel-colouring.ts), the same the map is drawn with. */
   classes: LegendClass[];
-  /** Findings per kind, to list only the kinds present. */
-  findingCounts: Readonly<Partial<Record<LandUseKind, number>>>;
+  /** The server's totals of the park's findings, each parcel counted once (null until loaded). */
+  findings: LandUseSummary | null;
   /** The date the findings are for. */
   asOf: string | null;
   loading?: boolean;
 }
 
 /** What the park view's colours mean: parcels by grade or per-mu figure, factory occupancy, findings. */
-export function ParkLegend({ parcelBy, onParcelByChange, classes, findingCounts, asOf, loading = false }: ParkLegendProps) {
+export function ParkLegend({ parcelBy, onParcelByChange, classes, findings, asOf, loading = false }: ParkLegendProps) {
   const t = useT();
   const l = t.parkLegend;
   const unit = parcelBy === 'grade' ? null : t.units.wanYuanPerMu;
@@ -98,9 +102,13 @@ export function ParkLegend({ parcelBy, onParcelByChange, classes, findingCounts,
             {LAND_USE_KINDS.map((kind) => (
               <li key={kind} data-kind={kind}>
                 <span className="legend-swatch square outline" style={{ borderColor: cssColor(LAND_USE_COLORS[kind]) }} aria-hidden="true" />
-                {t.landUse.kinds[kind]} {findingCounts[kind] ?? 0}
+                {t.landUse.kinds[kind]} {t.landUse.legendCount(formatCount(findings?.byKind[kind].parcelCount ?? 0))}
               </li>
             ))}
+            <li data-kind="possibleDataGap">
+              <span className="legend-swatch square outline" style={{ borderColor: cssColor(POSSIBLE_DATA_GAP_COLOR) }} aria-hidden="true" />
+              {t.landUse.possibleDataGap(formatCount(findings?.byKind.underused.byRule[DATA_GAP_RULE]?.parcelCount ?? 0))}
+            </li>
           </ul>
           <p className="legend-hint">{l.hint}</p>
         </div>

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALL_LAYERS_ON } from '../city/park-view-state';
 import { createParcelColouring } from '../map/parcel-colouring';
-import { makeParcel } from '../test-support/park-fixtures';
+import { makeLandUseSummary, makeParcel } from '../test-support/park-fixtures';
 import { makeParkProperties } from '../test-support/fixtures';
 import { renderWithLocale } from '../test-support/render';
 import { MapTools, ROTATE_STEP_DEG } from './MapTools';
@@ -74,14 +74,22 @@ describe('ParkLegend', () => {
         parcelBy="grade"
         onParcelByChange={onParcelByChange}
         classes={createParcelColouring(parcels, 'grade').classes}
-        findingCounts={{ idle: 2 }}
+        findings={makeLandUseSummary({
+          byKind: {
+            idle: { parcelCount: 2, areaMu: 120, byRule: {} },
+            underused: { parcelCount: 7, areaMu: 300, byRule: { belowLandUseControl: { parcelCount: 3, areaMu: 80 }, completedWithoutBuildings: { parcelCount: 4, areaMu: 220 } } },
+          },
+        })}
         asOf="2025-12-31"
       />,
     );
     const legend = screen.getByTestId('park-legend');
     expect(legend.querySelector('[data-class=A] .legend-count')?.textContent).toBe('1 宗');
     expect(legend.querySelector('[data-class=noData]')?.textContent).toContain('未评价 / 无企业');
-    expect(legend.querySelector('[data-kind=idle]')?.textContent).toBe('闲置土地 2');
+    expect(legend.querySelector('[data-kind=idle]')?.textContent).toBe('闲置土地 2 宗');
+    // Completed parcels with no building on record: their own line and colour, apart from land proven under-used
+    expect(legend.querySelector('[data-kind=underused]')?.textContent).toBe('利用不足 7 宗');
+    expect(legend.querySelector('[data-kind=possibleDataGap]')?.textContent).toBe('其中已竣工无建筑记录（待核实）4 宗');
     expect(legend.textContent).toContain('截至 2025-12-31');
     expect(screen.queryByTestId('park-legend-unit')).toBeNull();
     fireEvent.change(screen.getByRole('combobox', { name: '宗地着色' }), { target: { value: 'taxWanYuanPerMu' } });
@@ -94,7 +102,7 @@ describe('ParkLegend', () => {
         parcelBy="taxWanYuanPerMu"
         onParcelByChange={() => {}}
         classes={createParcelColouring(parcels, 'taxWanYuanPerMu').classes}
-        findingCounts={{}}
+        findings={null}
         asOf={null}
       />,
     );
@@ -104,6 +112,16 @@ describe('ParkLegend', () => {
 });
 
 describe('ParkPanel in the park view', () => {
+  const summary = makeLandUseSummary({
+    byKind: {
+      idle: { parcelCount: 1, areaMu: 83.27, byRule: { stoppedUnderDeveloped: { parcelCount: 1, areaMu: 83.27 } } },
+      unsupplied: { parcelCount: 5, areaMu: 210.4, byRule: { noParcel: { parcelCount: 0, areaMu: 150 }, parcelNotSupplied: { parcelCount: 5, areaMu: 60.4 } } },
+      lowYield: { parcelCount: 12, areaMu: 974, byRule: { halted: { parcelCount: 8, areaMu: 700 }, bottomTaxPerMu: { parcelCount: 6, areaMu: 350 } } },
+    },
+    recoverable: { parcelCount: 15, areaMu: 1_100 },
+    toVerify: { parcelCount: 4, areaMu: 220 },
+  });
+
   it('sets the park’s per-mu figures against the city’s and adds factory space and findings', () => {
     renderWithLocale(
       <ParkPanel
@@ -114,7 +132,7 @@ describe('ParkPanel in the park view', () => {
         <ParkLandSummary
           parcelCount={34}
           occupancy={{ lettableSqm: 40_000, leasedSqm: 30_000, vacantSqm: 8_000, occupancyRate: 0.75 }}
-          findings={{ idle: { count: 1, areaMu: 83.27 }, unsupplied: { count: 5, areaMu: 210.4 } }}
+          findings={summary}
         />
       </ParkPanel>,
     );
@@ -124,8 +142,30 @@ describe('ParkPanel in the park view', () => {
     expect(screen.getByTestId('park-occupancy').textContent).toBe('75.0 %');
     const findings = screen.getByTestId('park-findings');
     expect(findings.textContent).toContain('34 宗');
-    expect(findings.querySelector('[data-kind=idle] dd')?.textContent).toBe('1 处 · 83.3 亩');
-    expect(findings.querySelector('[data-kind=lowYield] dd')?.textContent).toBe('0 处 · 0.0 亩');
+    expect(screen.getByTestId('park-findings-idle').textContent).toBe('1 宗 · 83.3 亩');
+    expect(screen.getByTestId('park-findings-unsupplied').textContent).toBe('5 宗 · 210 亩');
+    expect(findings.querySelector('[data-rule=noParcel]')?.textContent).toBe('园区内未划宗地：150 亩');
+    expect(screen.getByTestId('park-findings-underused').textContent).toBe('0 宗 · 0.0 亩');
+  });
+
+  it('shows the server’s totals, a parcel in two low-yield rules once, with the rules as a breakdown', () => {
+    renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />);
+    // 974 亩 over 12 parcels, though the rules' lines add up to more: a parcel firing two rules is in both lines
+    expect(screen.getByTestId('park-findings-lowYield').textContent).toBe('12 宗 · 974 亩');
+    const rules = [...screen.getByTestId('park-findings').querySelectorAll('[data-kind=lowYield] li')].map((li) => li.textContent);
+    expect(rules).toEqual(['停产或半停产满一年：8 宗 · 700 亩', '亩均税收处于县内后 10 %：6 宗 · 350 亩']);
+    expect(screen.getByTestId('park-findings-recoverable').textContent).toBe('15 宗 · 1,100 亩');
+    const note = screen.getByTestId('park-findings-note').textContent;
+    expect(note).toContain('一宗地可同时属于多类认定');
+    expect(note).toContain('只计一次');
+    expect(note).toContain('另有 4 宗（220 亩）已竣工但无建筑记录，待核实');
+  });
+
+  it('says the same in English', () => {
+    renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />, 'en');
+    expect(screen.getByTestId('park-findings-lowYield').textContent).toBe('12 parcels · 974 亩');
+    expect(screen.getByTestId('park-findings-recoverable').textContent).toBe('15 parcels · 1,100 亩');
+    expect(screen.getByTestId('park-findings-note').textContent).toContain('A parcel can be in several kinds');
   });
 
   it('shows no comparison without a city figure', () => {

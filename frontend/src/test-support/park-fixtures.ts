@@ -3,8 +3,10 @@
 import type {
   BuildingFeature,
   BuildingProperties,
+  LandTotal,
   LandUseFeature,
   LandUseProperties,
+  LandUseSummary,
   ParcelFeature,
   ParcelProperties,
 } from '../api/park-types';
@@ -69,19 +71,47 @@ export function makeBuilding(overrides: Partial<BuildingProperties> = {}, lonLat
 }
 
 export function makeFinding(overrides: Partial<LandUseProperties> = {}, lonLat: [number, number] = [109.0, 32.7]): LandUseFeature {
+  // Work stopped 2023-03-17 on a parcel under a third developed: idle since 2024-03-17, judged on 2025-12-31
   const properties: LandUseProperties = {
     kind: 'idle',
     rule: 'stoppedUnderDeveloped',
     parcelCode: '610929003002GB00025',
     parkCode: 'AK-BAIHE',
+    regionCode: '610929',
     since: '2024-03-17',
     daysIdle: 654,
     feeYuan: 1_748_400,
     areaMu: 83.27,
+    possibleDataGap: false,
+    agreedStartOn: '2019-05-01',
+    startedOn: '2019-06-10',
+    workStoppedOn: '2023-03-17',
+    idleClockFrom: '2023-03-17',
+    idleSince: '2024-03-17',
+    feeDueFrom: '2024-03-17',
     takeBackFrom: '2025-03-17',
+    feeDueReached: true,
+    takeBackReached: true,
+    takeBackCandidate: true,
     cause: 'enterprise',
     discretionary: true,
+    basis: [
+      { document: '闲置土地处置办法（国土资源部令第53号，2012）', article: '第二条', about: 'idleSince' },
+      { document: '闲置土地处置办法（国土资源部令第53号，2012）', article: '第十四条第（一）项', about: 'feeDueFrom' },
+      { document: '闲置土地处置办法（国土资源部令第53号，2012）', article: '第十四条第（二）项', about: 'takeBackFrom' },
+    ],
     ...overrides,
   };
   return { type: 'Feature', properties, geometry: square(...lonLat) };
+}
+
+const zeroKind = () => ({ parcelCount: 0, areaMu: 0, byRule: {} });
+
+/** The server's totals of a park's findings (GET /api/idle-land's summary), zero where not given. */
+export function makeLandUseSummary(overrides: { byKind?: Partial<LandUseSummary['byKind']>; recoverable?: LandTotal; toVerify?: LandTotal } = {}): LandUseSummary {
+  return {
+    byKind: { idle: zeroKind(), underused: zeroKind(), unsupplied: zeroKind(), lowYield: zeroKind(), ...overrides.byKind },
+    recoverable: overrides.recoverable ?? { parcelCount: 0, areaMu: 0 },
+    toVerify: overrides.toVerify ?? { parcelCount: 0, areaMu: 0 },
+  };
 }

@@ -1,6 +1,6 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { LandUseFeature, LandUseKind, LandUseProperties } from '../../api/park-types';
-import { LAND_USE_COLORS } from '../park-land';
+import { landUseColorOf } from '../park-land';
 import { withAlpha } from '../tiers';
 
 export interface LandUseLayerProps {
@@ -14,8 +14,10 @@ export interface LandUseLayerProps {
 export const LAND_USE_FILL_ALPHA = 90;
 /** Idle land is the finding with legal consequences (fee, take-back): the heaviest outline, in px. */
 const LINE_WIDTH_PX: Readonly<Record<LandUseKind, number>> = { idle: 4, lowYield: 3, underused: 2, unsupplied: 2 };
+/** A possible data gap is land to check, not a finding proven: the lightest outline, in px. */
+const DATA_GAP_LINE_WIDTH_PX = 1;
 
-/** Idle, under-used, unsupplied and low-yield land, outlined and tinted by kind. */
+/** Idle, under-used, unsupplied and low-yield land, outlined and tinted by kind; possible data gaps apart. */
 export function createLandUseLayer({ findings, onParcelClick, visible = true }: LandUseLayerProps) {
   return new GeoJsonLayer<LandUseProperties>({
     id: 'land-use',
@@ -24,10 +26,10 @@ export function createLandUseLayer({ findings, onParcelClick, visible = true }: 
     filled: true,
     stroked: true,
     pickable: true,
-    getFillColor: (f) => withAlpha(LAND_USE_COLORS[f.properties.kind], LAND_USE_FILL_ALPHA),
-    getLineColor: (f) => withAlpha(LAND_USE_COLORS[f.properties.kind], 255),
+    getFillColor: (f) => withAlpha(landUseColorOf(f.properties), LAND_USE_FILL_ALPHA),
+    getLineColor: (f) => withAlpha(landUseColorOf(f.properties), 255),
     lineWidthUnits: 'pixels',
-    getLineWidth: (f) => LINE_WIDTH_PX[f.properties.kind],
+    getLineWidth: (f) => (f.properties.possibleDataGap ? DATA_GAP_LINE_WIDTH_PX : LINE_WIDTH_PX[f.properties.kind]),
     onClick: (info) => {
       const code = (info.object as LandUseFeature | undefined)?.properties.parcelCode;
       if (!code) return false;

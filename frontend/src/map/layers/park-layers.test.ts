@@ -6,7 +6,7 @@ import { makeBuilding, makeFinding, makeParcel } from '../../test-support/park-f
 import { createMapLayers, type ParkLandState } from '../map-layers';
 import { GRADE_COLORS } from '../colouring';
 import { createParcelColouring } from '../parcel-colouring';
-import { LAND_USE_COLORS, OCCUPANCY_CLASSES, OTHER_BUILDING_COLOR } from '../park-land';
+import { LAND_USE_COLORS, OCCUPANCY_CLASSES, OTHER_BUILDING_COLOR, POSSIBLE_DATA_GAP_COLOR } from '../park-land';
 import { SELECTED_LINE } from '../palette';
 import { type BuildingPart, createBuildingsLayer, toBuildingParts } from './buildings-layer';
 import { createLandUseLayer, LAND_USE_FILL_ALPHA } from './land-use-layer';
@@ -96,6 +96,17 @@ describe('createLandUseLayer', () => {
     expect(width(idle)).toBeGreaterThan(width(noParcel));
   });
 
+  it('draws a completed parcel with no building on record apart from land proven under-used', () => {
+    const underused = makeFinding({ kind: 'underused', rule: 'belowLandUseControl', possibleDataGap: false });
+    const gap = makeFinding({ kind: 'underused', rule: 'completedWithoutBuildings', possibleDataGap: true });
+    const layer = createLandUseLayer({ findings: [underused, gap], onParcelClick: () => {} });
+    const line = accessor<LandUseFeature, number[]>(layer.props.getLineColor);
+    expect(line(underused)).toEqual([...LAND_USE_COLORS.underused, 255]);
+    expect(line(gap)).toEqual([...POSSIBLE_DATA_GAP_COLOR, 255]);
+    const width = accessor<LandUseFeature, number>(layer.props.getLineWidth);
+    expect(width(gap)).toBeLessThan(width(underused));
+  });
+
   it('opens the parcel of a finding; land outside parcels is not clickable', () => {
     const onParcelClick = vi.fn();
     const layer = createLandUseLayer({ findings: [idle, noParcel], onParcelClick });
@@ -154,7 +165,9 @@ describe('describeParkLand', () => {
     expect(describeParkLand('parcels', adjusted, zhCN)).toBe('宗地 P1\n亩均税收 3.6 万元/亩 · A 档 (C → A 调档)');
     const [part] = toBuildingParts([makeBuilding()]);
     expect(describeParkLand('buildings', part, zhCN)).toBe('标准化厂房 · 4 层 · 出租率 50.0 %');
-    expect(describeParkLand('land-use', makeFinding(), zhCN)).toBe('闲置土地 · 83.3 亩\n已动工但开发不足且停工满一年（可认定）');
+    expect(describeParkLand('land-use', makeFinding(), zhCN)).toBe(
+      '闲置土地 · 83.3 亩\n已动工但开发不足且中止开发满一年（可认定）\n认定闲置日期 2024-03-17 · 闲置天数 654 天（自认定闲置日期起算）',
+    );
     expect(describeParkLand('parks', {}, zhCN)).toBeNull();
   });
 });

@@ -101,20 +101,49 @@ describe('DetailsPanel for a parcel', () => {
     expect([...breakdown.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['指标', '得分']);
     const findings = screen.getAllByTestId('finding');
     expect(findings).toHaveLength(1);
-    expect(findings[0].textContent).toContain('已动工但开发不足且停工满一年');
-    expect(findings[0].textContent).toContain('654 天');
+    expect(findings[0].textContent).toContain('已动工但开发不足且中止开发满一年');
     expect(findings[0].textContent).toContain('土地闲置费175 万元');
-    expect(findings[0].textContent).toContain('2025-03-17');
     fireEvent.click(screen.getByRole('button', { name: '白河硒鑫蚕丝制品有限公司' }));
     expect(onSelect).toHaveBeenCalledWith({ kind: 'enterprise', code: OWNER });
     fireEvent.click(screen.getByRole('button', { name: /标准化厂房/ }));
     expect(onSelect).toHaveBeenCalledWith({ kind: 'building', code: 'B1' });
   });
 
+  it('gives an idle finding’s dates, each with its article, and counts the idle days from the idle-since date beside them', () => {
+    renderPanel({ selection: { kind: 'parcel', code: 'P1' }, details });
+    const [finding] = screen.getAllByTestId('finding');
+    const text = (id: string) => within(finding).getByTestId(id).textContent;
+    expect(text('finding-agreedStartOn')).toBe('2019-05-01');
+    expect(text('finding-workStoppedOn')).toBe('2023-03-17');
+    expect(text('finding-idleSince')).toBe('2024-03-17《闲置土地处置办法》第二条');
+    expect(text('finding-daysIdle')).toBe('654 天（自认定闲置日期起算）');
+    expect(text('finding-feeDueFrom')).toBe('2024-03-17 · 已满《闲置土地处置办法》第十四条第（一）项');
+    expect(text('finding-takeBackFrom')).toBe('2025-03-17 · 已满《闲置土地处置办法》第十四条第（二）项');
+    expect(finding.textContent).toContain('中止开发的闲置“可以认定”，由人工判定');
+  });
+
+  it.each([
+    ['government', '政府原因：不征缴、不无偿收回'],
+    [null, '原因未记录：征缴与收回待核实'],
+  ])('says why no fee is charged when the cause is %s', (cause, wording) => {
+    renderPanel({ selection: { kind: 'parcel', code: 'P1' }, details, findings: [makeFinding({ parcelCode: 'P1', cause, feeYuan: null, takeBackCandidate: false })] });
+    expect(within(screen.getByTestId('finding')).getByTestId('finding-fee').textContent).toBe(wording);
+  });
+
+  it('says a completed parcel with no building on record is under-used or a data gap, to check', () => {
+    const gap = makeFinding({ parcelCode: 'P1', kind: 'underused', rule: 'completedWithoutBuildings', possibleDataGap: true, since: '2020-06-30', completedOn: '2020-06-30', daysIdle: null, feeYuan: null, basis: undefined, discretionary: false });
+    renderPanel({ selection: { kind: 'parcel', code: 'P1' }, details, findings: [gap] });
+    expect(screen.getByTestId('finding').textContent).toContain('已竣工但无建筑记录：利用不足或建筑数据缺失，待核实');
+    expect(screen.getByTestId('finding').textContent).toContain('竣工日期2020-06-30');
+  });
+
   it('speaks English, units unchanged', () => {
     renderPanel({ selection: { kind: 'parcel', code: 'P1' }, details }, 'en');
     expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('Tax per mu3.6 万元/亩');
     expect(screen.getByTestId('details-back').textContent).toBe('← Back to 白河县工业集中区');
+    const [finding] = screen.getAllByTestId('finding');
+    expect(within(finding).getByTestId('finding-idleSince').textContent).toBe('2024-03-17Measures on the Disposal of Idle Land (MLR Order No. 53, 2012), Art. 2');
+    expect(within(finding).getByTestId('finding-daysIdle').textContent).toBe('654 days (from the idle-since date)');
   });
 
   it('says it is loading, shows a failure, and ignores a late answer for another parcel', () => {
