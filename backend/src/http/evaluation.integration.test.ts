@@ -184,8 +184,18 @@ describe('vacancy search', () => {
     const { body } = await get('/api/vacancies?minAreaSqm=1500&park=T-PARK');
     expect(body.units).toEqual([expect.objectContaining({ buildingCode: B2, floor: 2, areaSqm: 2000, status: 'vacant', rentYuanPerSqmMonth: 8 })]);
     expect(body.units[0].footprint.type).toBe('MultiPolygon');
-    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, lettableSqm: 6000, leasedSqm: 3000, vacantSqm: 3000, occupancyRate: 0.5 })]);
+    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, lettableSqm: 6000, leasedSqm: 3000, reservedSqm: 1000, vacantSqm: 2000, occupancyRate: 0.5 })]);
     expect(body.parks).toEqual([expect.objectContaining({ parkCode: 'T-PARK', occupancyRate: 0.5 })]);
+  });
+
+  it('totals as vacant exactly the vacant units it lists, reserved apart: lettable = leased + reserved + vacant', async () => {
+    const { body } = await get('/api/vacancies?park=T-PARK');
+    const listedSqm = body.units.reduce((s: number, u: { areaSqm: number }) => s + u.areaSqm, 0);
+    expect(body.units.map((u: { status: string }) => u.status)).toEqual(['vacant']);
+    expect(body.parks).toEqual([expect.objectContaining({ parkCode: 'T-PARK', lettableSqm: 6000, leasedSqm: 3000, reservedSqm: 1000, vacantSqm: listedSqm })]);
+    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, reservedSqm: 1000, vacantSqm: 2000 })]);
+    const reserved = await get('/api/vacancies?park=T-PARK&status=reserved');
+    expect(reserved.body.parks[0].reservedSqm).toBe(reserved.body.units.reduce((s: number, u: { areaSqm: number }) => s + u.areaSqm, 0));
   });
 
   it('answers an empty search with no units and no buildings', async () => {

@@ -1,9 +1,10 @@
 import type { BuildingRow, LandRepository, ParcelRow, UnitRow } from '../repositories/land.repository.js';
 import type { ParcelFactRow } from '../repositories/land-use.repository.js';
 import { sqmToMu } from '../domain/units.js';
-import { computeEntityMetrics } from '../domain/metrics.js';
+import { computeEntityMetrics, divideOrNull } from '../domain/metrics.js';
 import { apportionFiguresToParcel } from '../domain/parcel-facts.js';
 import { classifyUnderUse } from '../domain/under-use.js';
+import { computeOccupancy } from '../domain/vacancy.js';
 import type { EvaluationService, YearEvaluation } from './evaluation.service.js';
 import { toUnderUseFacts } from './land-use.service.js';
 import { NotFoundError } from './errors.js';
@@ -40,9 +41,6 @@ function toParcelFeature(p: ParcelRow) {
   };
 }
 
-function occupancyRate(leasedSqm: number, lettableSqm: number): number | null {
-  return lettableSqm > 0 ? leasedSqm / lettableSqm : null;
-}
 
 function toBuildingFeature(b: BuildingRow) {
   return {
@@ -63,9 +61,9 @@ function toBuildingFeature(b: BuildingRow) {
       unitCount: b.unit_count,
       lettableSqm: b.lettable_sqm,
       leasedSqm: b.leased_sqm,
-      vacantSqm: b.vacant_sqm,
       reservedSqm: b.reserved_sqm,
-      occupancyRate: occupancyRate(b.leased_sqm, b.lettable_sqm),
+      vacantSqm: b.vacant_sqm,
+      occupancyRate: divideOrNull(b.leased_sqm, b.lettable_sqm),
     },
   };
 }
@@ -179,16 +177,7 @@ export function createLandService(
     async listUnitsOfBuilding(buildingCode: string) {
       if (!(await repo.buildingExists(buildingCode))) throw new NotFoundError('building', buildingCode);
       const units = (await repo.listUnitsOfBuilding(buildingCode)).map(toUnit);
-      const lettableSqm = units.reduce((s, u) => s + u.areaSqm, 0);
-      const leasedSqm = units.filter((u) => u.status === 'leased').reduce((s, u) => s + u.areaSqm, 0);
-      return {
-        buildingCode,
-        lettableSqm,
-        leasedSqm,
-        vacantSqm: units.filter((u) => u.status === 'vacant').reduce((s, u) => s + u.areaSqm, 0),
-        occupancyRate: occupancyRate(leasedSqm, lettableSqm),
-        units,
-      };
+      return { buildingCode, ...computeOccupancy(units), units };
     },
   };
 }

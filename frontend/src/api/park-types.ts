@@ -71,10 +71,11 @@ export interface BuildingProperties {
   footprintSqm: number;
   illustrative: boolean;
   unitCount: number;
+  /** m²: lettable (every unit) = leased + reserved (promised, not offered) + vacant (status vacant). */
   lettableSqm: number;
   leasedSqm: number;
-  vacantSqm: number;
   reservedSqm: number;
+  vacantSqm: number;
   /** Leased ÷ lettable floor area; null without units. */
   occupancyRate: number | null;
 }
@@ -104,6 +105,7 @@ export interface UnitList {
   buildingCode: string;
   lettableSqm: number;
   leasedSqm: number;
+  reservedSqm: number;
   vacantSqm: number;
   occupancyRate: number | null;
   units: Unit[];

@@ -16,7 +16,7 @@ export interface ParkLandSummaryProps {
   findings: Readonly<Partial<Record<LandUseKind, FindingTotal>>>;
 }
 
-/** The park's land from its parcels and buildings: factory space let and vacant, idle and unsupplied land. */
+/** The park's land from its parcels and buildings: factory space let, reserved and vacant, idle and unsupplied land. */
 export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSummaryProps) {
   const t = useT();
   const s = t.parkSummary;
@@ -31,6 +31,10 @@ export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSu
         <div className="metric">
           <dt>{s.leased}</dt>
           <dd>{formatSquareMetres(occupancy.leasedSqm)}</dd>
+        </div>
+        <div className="metric">
+          <dt>{s.reserved}</dt>
+          <dd data-testid="park-reserved">{formatSquareMetres(occupancy.reservedSqm)}</dd>
         </div>
         <div className="metric">
           <dt>{s.vacant}</dt>

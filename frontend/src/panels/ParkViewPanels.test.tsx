@@ -113,14 +113,16 @@ describe('ParkPanel in the park view', () => {
       >
         <ParkLandSummary
           parcelCount={34}
-          occupancy={{ lettableSqm: 40_000, leasedSqm: 30_000, vacantSqm: 8_000, occupancyRate: 0.75 }}
+          occupancy={{ lettableSqm: 40_000, leasedSqm: 30_000, reservedSqm: 2_000, vacantSqm: 8_000, occupancyRate: 0.75 }}
           findings={{ idle: { count: 1, areaMu: 83.27 }, unsupplied: { count: 5, areaMu: 210.4 } }}
         />
       </ParkPanel>,
     );
     expect(screen.getByTestId('city-outputPerMu').textContent).toBe('▲ 全市 236.0 万元/亩');
     expect(screen.getByTestId('city-taxPerMu').textContent).toBe('▼ 全市 12.5 万元/亩');
-    expect(screen.getByTestId('park-vacancy').textContent).toContain('可出租面积40,000 m²');
+    expect([...screen.getByTestId('park-vacancy').querySelectorAll('.metric')].map((m) => m.textContent)).toEqual([
+      '可出租面积40,000 m²', '已出租30,000 m²', '已预留2,000 m²', '空置（可租）8,000 m²', '出租率75.0 %',
+    ]);
     expect(screen.getByTestId('park-occupancy').textContent).toBe('75.0 %');
     const findings = screen.getByTestId('park-findings');
     expect(findings.textContent).toContain('34 宗');
