@@ -3,6 +3,7 @@ import type { ParcelFactRow } from '../repositories/land-use.repository.js';
 import { sqmToMu } from '../domain/units.js';
 import { computeEntityMetrics, divideOrNull } from '../domain/metrics.js';
 import { apportionFiguresToParcel } from '../domain/parcel-facts.js';
+import { toLandShareView } from '../domain/land-allocation.js';
 import { classifyUnderUse } from '../domain/under-use.js';
 import { computeOccupancy } from '../domain/vacancy.js';
 import type { EvaluationService, YearEvaluation } from './evaluation.service.js';
@@ -87,7 +88,8 @@ function toUnit(u: UnitRow) {
 
 /**
  * A parcel's figures for a year: its holders' figures apportioned by their land on it, per mu of the
- * parcel; its building coverage and plot ratio (storeys over 8 m twice); each holder's land share.
+ * parcel; its building coverage and plot ratio (storeys over 8 m twice); each holder's land share with the
+ * inputs of its formula (landShare) and the allocation mode that made it.
  */
 function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: YearEvaluation | null) {
   const figures = ev ? apportionFiguresToParcel(p.code, ev.allocation, ev.figuresByUscc) : null;
@@ -95,8 +97,8 @@ function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: Year
   const ownerUscc = p.holders.find((h) => h.role === 'owner')?.uscc;
   const industryCode = ownerUscc ? ev?.enterprises.get(ownerUscc)?.industry_code ?? null : null;
   const use = facts && ev ? classifyUnderUse(toUnderUseFacts(facts, industryCode, ev.scheme.controls), ev.scheme.controls) : null;
-  const shareOf = (uscc: string, role: string) =>
-    ev?.allocation.enterprises[uscc]?.shares.filter((s) => s.parcelCode === p.code && s.role === role).reduce((a, s) => a + s.sqm, 0) ?? null;
+  // One share per holder and role on a parcel (allocateEnterpriseLand keeps the first of repeated rows)
+  const shareOf = (uscc: string, role: string) => ev?.allocation.enterprises[uscc]?.shares.find((s) => s.parcelCode === p.code && s.role === role);
   return {
     year: ev?.year ?? null,
     taxWanYuanPerMu: metrics?.taxWanYuanPerMu ?? null,
@@ -109,9 +111,15 @@ function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: Year
     plotRatio: use?.plotRatio ?? null,
     minPlotRatio: use?.minPlotRatio ?? null,
     minBuildingCoverage: use?.minCoverage ?? null,
+    landAllocationMode: ev?.allocation.mode ?? null,
     holders: p.holders.map((h) => {
-      const landShareSqm = shareOf(h.uscc, h.role);
-      return { ...h, landShareSqm, landShareMu: landShareSqm == null ? null : sqmToMu(landShareSqm) };
+      const share = shareOf(h.uscc, h.role);
+      return {
+        ...h,
+        landShareSqm: share?.sqm ?? null,
+        landShareMu: share ? sqmToMu(share.sqm) : null,
+        landShare: share ? toLandShareView(share) : null,
+      };
     }),
   };
 }

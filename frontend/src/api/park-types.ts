@@ -4,6 +4,36 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Grade } from './types';
 
+/** How a holder's land on a parcel was split out (backend/src/domain/land-allocation.ts). */
+export type LandShareBasis = 'owner' | 'apportioned' | 'noFloorArea' | 'merged';
+export type LandAllocationMode = 'apportion' | 'mergeIntoOwner';
+
+/**
+ * A holder's land on one parcel with the inputs of its formula: a tenant's land = leased floor area ÷
+ * totalFloorAreaSqm × parcel land; an owner's = (parcel land − tenants') ÷ owners; a merged tenant has none.
+ */
+export interface LandShare {
+  parcelCode: string;
+  role: 'owner' | 'tenant';
+  sqm: number;
+  mu: number;
+  parcelLandSqm: number;
+  parcelLandMu: number;
+  /** Tenant: the floor area it leases on the parcel, m². */
+  leasedFloorAreaSqm: number | null;
+  /** Tenant: the divisor, the buildings' floor area (or the tenants' leased total when larger), m². */
+  totalFloorAreaSqm: number | null;
+  /** Floor area of the buildings on the parcel, m². */
+  buildingsFloorAreaSqm: number | null;
+  /** Owner: the land cut out for tenants, and how many owners share the rest. */
+  tenantsSqm: number | null;
+  tenantsMu: number | null;
+  ownerCount: number | null;
+  basis: LandShareBasis;
+  /** The formula in English words, as the API states it. */
+  formula: string;
+}
+
 export interface ParcelHolder {
   uscc: string;
   name: string;
@@ -14,6 +44,8 @@ export interface ParcelHolder {
   /** Its land on this parcel (one-parcel view). */
   landShareSqm?: number | null;
   landShareMu?: number | null;
+  /** … and how it was worked out (one-parcel view; null without an evaluated year). */
+  landShare?: LandShare | null;
 }
 
 export interface ParcelProperties {
@@ -55,6 +87,8 @@ export interface ParcelDetailProperties extends ParcelProperties {
   plotRatio: number | null;
   minPlotRatio: number | null;
   minBuildingCoverage: number | null;
+  /** The scheme's rule for tenants' land that made the holders' shares. */
+  landAllocationMode?: LandAllocationMode | null;
 }
 
 export type BuildingKind = 'standard_factory' | 'factory' | 'office' | string;
@@ -160,6 +194,13 @@ export interface Enterprise {
   indicators: YearIndicators[];
   year: number | null;
   landAreaMu: number | null;
+  /** Its land on each parcel with the inputs of the formula; landAreaMu is their sum. */
+  landShares?: LandShare[];
+  landAllocationMode?: LandAllocationMode | null;
+  /** 'mergeIntoOwner': a tenant's owners, whose results it is rated inside… */
+  landMergedInto?: { ownerUscc: string; ownerName: string | null; parcelCode: string; weight: number }[];
+  /** … and an owner's tenants rated inside it. */
+  landMergedFrom?: { tenantUscc: string; tenantName: string | null; parcelCode: string; weight: number }[];
   taxWanYuanPerMu: number | null;
   outputWanYuanPerMu: number | null;
   valueAddedWanYuanPerMu: number | null;

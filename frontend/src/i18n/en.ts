@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { parkViewEn } from './park-en';
 import { finderEn } from './finder-en';
 import { importEn } from './import-en';
+import { landShareEn } from './land-share-en';
 
 // English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
 export const en: Messages = {
@@ -145,4 +146,5 @@ export const en: Messages = {
   ...parkViewEn,
   ...finderEn,
   ...importEn,
+  ...landShareEn,
 };

@@ -2,6 +2,7 @@ import type { ParkLevel } from '../api/types';
 import { parkViewZhCN } from './park-zh-CN';
 import { finderZhCN } from './finder-zh-CN';
 import { importZhCN } from './import-zh-CN';
+import { landShareZhCN } from './land-share-zh-CN';
 
 // Chinese strings, the default language. The shape of this object is the type every language fills.
 export const zhCN = {
@@ -145,6 +146,7 @@ export const zhCN = {
   ...parkViewZhCN,
   ...finderZhCN,
   ...importZhCN,
+  ...landShareZhCN,
 };
 
 export type Messages = typeof zhCN;
