@@ -6,6 +6,7 @@ import type { ImportQuery } from '../services/import.service.js';
 import type { ImportLayer } from '../import/field-mapping.js';
 import * as s from './schemas.js';
 import { buildingUnitsResponse, vacanciesResponse } from './vacancy.schemas.js';
+import { importsResponse } from './imports.schemas.js';
 import type { EvaluationQuery } from '../services/evaluation.service.js';
 import type { LandUseQuery } from '../services/land-use.service.js';
 import type { VacancyQuery } from '../services/vacancy.service.js';
@@ -105,7 +106,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
       },
     }, (req, reply) => withUploadFile(req.body, uploadLimitBytes, reply, (file) => bundles.importZip(file, req.query.fileName ?? 'upload.zip', { dryRun: req.query.dryRun })));
   });
-  app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first, with status', response: { 200: s.responses.object } } },
+  app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first: status, the file or bundle name (never a server path), rows created and updated per layer', response: { 200: importsResponse } } },
     () => imports.listImports());
   const undoSchema = { tags: ['import'], summary: 'Undo a single-file import: restore the rows it changed, remove those it created; needs the admin token', params: s.importParams, security: [{ bearer: [] }], response: { 200: s.responses.object } };
   app.post<{ Params: { id: number } }>('/api/imports/:id/undo', { preHandler: adminOnly, schema: undoSchema }, (req) => imports.undoImport(req.params.id));
