@@ -46,9 +46,11 @@ export interface LandShare {
  * million shares and few are ever shown.
  */
 export function describeLandShare(share: LandShare): string {
+  // m² to the cm² (0.0001 m²): enough to redo the sum, without a float's 15 digits
+  const sqm = (v: number | null) => `${v == null ? v : Number(v.toFixed(4))} m²`;
   switch (share.basis) {
-    case 'owner': return `(${share.parcelLandSqm} m² − ${share.tenantsSqm} m² to tenants) ÷ ${share.ownerCount} owner(s)`;
-    case 'apportioned': return `${share.parcelLandSqm} m² × ${share.leasedFloorAreaSqm} m² ÷ ${share.totalFloorAreaSqm} m²`;
+    case 'owner': return `(${sqm(share.parcelLandSqm)} − ${sqm(share.tenantsSqm)} to tenants) ÷ ${share.ownerCount} owner(s)`;
+    case 'apportioned': return `${sqm(share.parcelLandSqm)} × ${sqm(share.leasedFloorAreaSqm)} ÷ ${sqm(share.totalFloorAreaSqm)}`;
     case 'noFloorArea': return 'no leased or building floor area: 0 m²';
     case 'merged': return 'mergeIntoOwner: the tenant is rated inside its owner, 0 m²';
   }

@@ -51,6 +51,7 @@ describe('ImportHistoryList', () => {
     const [single, , old] = renderList();
     expect(within(single).getByTestId('history-counts').textContent).toBe('新增 1，更新 2');
     expect(within(single).queryByTestId('history-layers')).toBeNull();
+    expect(single.textContent).toMatch(/^#9 企业\.csv · 企业 · csv · /);
     expect(within(old).getByTestId('history-counts').textContent).toBe('写入 640 行');
     expect(within(old).getByTestId('history-layers').textContent).toBe('园区 12 行 · 宗地 628 行');
   });

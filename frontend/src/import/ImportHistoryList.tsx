@@ -85,7 +85,7 @@ function RecordSummary({ record }: { record: ImportRecord }) {
   const layers = record.layer ? [] : record.layers.filter((l) => l.rows > 0);
   return (
     <span className="import-record">
-      <strong>#{record.id}</strong> {record.fileName} · {record.layer ? t.layers[record.layer] : record.bundleName ? `${t.bundle} ${record.bundleName}` : t.bundle}
+      <strong>#{record.id}</strong> {record.fileName} · {record.layer ? t.historyLayerNames[record.layer] ?? record.layer : record.bundleName ? `${t.bundle} ${record.bundleName}` : t.bundle}
       {record.format ? ` · ${record.format}` : ''}
       {record.crs ? ` · ${record.crs}` : ''} · <span data-testid="history-counts">{counts}</span> · {when} ·{' '}
       <span data-testid="history-status">{t.historyStatus[record.status]}</span>
