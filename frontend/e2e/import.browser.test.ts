@@ -156,6 +156,12 @@ describe('the import wizard in Chromium', () => {
     expect(await parcelStatus()).toBe(200);
     const item = page.locator(`[data-testid=history-item][data-import-id="${importId}"]`);
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('committed');
+    // The demo bundle, loaded at the server's first start: the rows it created per layer, its name and no server path
+    const demo = page.locator('[data-testid=history-item]').last();
+    expect(await demo.getByTestId('history-counts').textContent()).toMatch(/^新增 [1-9][\d]*，更新 0$/);
+    expect(await demo.getByTestId('history-layers').textContent()).toMatch(/^县区 新增 \d+ · 园区 新增 \d+ · 宗地 新增 \d+/);
+    expect(await demo.textContent()).toMatch(/^#\d+ ankang · 数据包 /);
+    expect(await page.getByTestId('import-history').textContent()).not.toMatch(/[\\/](work|tmp|home|srv|app)[\\/]/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-committed.png') });
   });
 

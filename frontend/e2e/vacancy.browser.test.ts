@@ -1,6 +1,7 @@
-// The vacancy finder, search and print sheet in a real Chromium: find a vacant unit of at least
-// 1000 m², see its building highlighted on the map, read the finder in English, reload the shared URL
-// and get the same view; search a park with the keyboard; open the building's print sheet. Against
+// The vacancy finder, search and print sheet in a real Chromium: the unfiltered finder's vacant total is
+// the area of the units it lists, reserved apart; find a vacant unit of at least 1000 m², see its
+// building highlighted on the map, read the finder in English, reload the shared URL and get the same
+// view; search a park with the keyboard; open the building's print sheet (vacant units only). Against
 // MUYIELD_URL if set, else a server started here. Screenshots go to test-results/browser/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -59,6 +60,15 @@ describe('the vacancy finder, search and print sheet in Chromium', () => {
     await page.goto(`${server!.baseUrl}/`);
     await waitForReady();
     await page.getByTestId('finder-button').click();
+    await expect.poll(() => page.getByTestId('finder-status').textContent(), { timeout: 20_000 }).toMatch(/^符合条件 \d+ 套$/);
+    // Unfiltered, the finder lists every vacant unit in scope: its vacant total is their area, reserved apart
+    const listedSqm = (await page.getByTestId('finder-unit').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-area-sqm')))))
+      .reduce((sum, area) => sum + area, 0);
+    const totalSqm = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^\d]/g, ''));
+    expect(await totalSqm('total-vacant')).toBe(Math.round(listedSqm));
+    expect(await totalSqm('total-reserved')).toBeGreaterThan(0);
+    const split = (await totalSqm('total-leased')) + (await totalSqm('total-reserved')) + (await totalSqm('total-vacant'));
+    expect(Math.abs(split - (await totalSqm('total-lettable')))).toBeLessThanOrEqual(2);
     await page.getByTestId('finder-minAreaSqm').fill(String(MIN_AREA_SQM));
     await expect.poll(() => new URL(page.url()).searchParams.get('minAreaSqm')).toBe(String(MIN_AREA_SQM));
     await expect.poll(() => page.getByTestId('finder-status').textContent(), { timeout: 20_000 }).toMatch(/^符合条件 \d+ 套$/);
@@ -138,6 +148,7 @@ describe('the vacancy finder, search and print sheet in Chromium', () => {
     await expect.poll(() => page.getByTestId('print-building').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByTestId('print-building').textContent()).toContain(chosen!.buildingCode);
     expect(await page.getByTestId('print-units').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('print-units').textContent()).not.toMatch(/Reserved|已预留|Leased|已出租/);
     expect(await page.getByTestId('print-contact').textContent()).toMatch(/placeholder|占位/);
     expect(await page.getByTestId('print-data-date').textContent()).toMatch(/\S+: \S+/);
     expect(await sheet.textContent()).toMatch(/Illustrative data|示意数据/);

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
-import { createBundleRepository, WRITE_ORDER } from '../repositories/bundle.repository.js';
+import { createBundleRepository, WRITE_ORDER, type LayerWrites } from '../repositories/bundle.repository.js';
+import { toFileName } from './file-name.js';
 import type { BundleFiles } from './read-bundle-files.js';
 import { BundleInvalidError, problemDetail, type BundleProblem } from './problems.js';
 import { validateBundle, type ParsedBundle, type PendingReference } from './validate-bundle.js';
@@ -8,12 +9,15 @@ import type { LayerName } from './fields.js';
 import { appendTo } from '../domain/collections.js';
 
 export interface LoadReport {
+  /** The bundle's file or folder name, without its path. */
   source: string;
   bundleName: string | null;
   crs: string;
   dryRun: boolean;
   /** Records per file that were (or, in a dry run, would be) written. */
   counts: Record<LayerName, number>;
+  /** After a load (not a dry run): per layer, the rows it created and the rows it updated. */
+  written?: Record<LayerName, LayerWrites>;
   warnings: BundleProblem[];
 }
 
@@ -42,8 +46,9 @@ export async function loadBundle(db: Database, input: BundleFiles, options: Load
   if (errors.length) throw new BundleInvalidError(problems);
 
   const counts = Object.fromEntries(WRITE_ORDER.map((l) => [l, bundle.layers[l].length])) as Record<LayerName, number>;
+  const fileName = toFileName(input.source);
   const report: LoadReport = {
-    source: input.source,
+    source: fileName,
     bundleName: bundle.name,
     crs: bundle.crs.code,
     dryRun: Boolean(options.dryRun),
@@ -52,24 +57,29 @@ export async function loadBundle(db: Database, input: BundleFiles, options: Load
   };
   if (options.dryRun) return report;
 
+  const written = {} as Record<LayerName, LayerWrites>;
   try {
     await db.transaction(async (tx) => {
       await repo.upsertDatasets(tx, bundle.datasets);
       for (const layer of WRITE_ORDER) {
-        if (bundle.layers[layer].length === 0) continue;
-        progress(`writing ${layer} (${bundle.layers[layer].length})`);
-        await repo.upsertLayer(tx, layer, bundle.layers[layer]);
+        const records = bundle.layers[layer];
+        const existing = await repo.countExisting(tx, layer, records);
+        written[layer] = { created: records.length - existing, updated: existing };
+        if (records.length === 0) continue;
+        progress(`writing ${layer} (${records.length})`);
+        await repo.upsertLayer(tx, layer, records);
       }
       if (bundle.scheme) await repo.upsertScheme(tx, bundle.scheme);
-      await repo.recordImport(tx, input.source, bundle.name, counts);
+      const recorded = Object.fromEntries(WRITE_ORDER.map((l) => [l, { rows: counts[l], ...written[l] }])) as Record<LayerName, { rows: number } & LayerWrites>;
+      await repo.recordImport(tx, fileName, bundle.name, recorded);
     });
   } catch (err) {
     // A constraint the checks above did not foresee: still all-or-nothing, still explained.
     throw new BundleInvalidError([
-      { severity: 'error', file: input.source, message: `the database refused the bundle, nothing was written: ${describeDatabaseError(err)}` },
+      { severity: 'error', file: fileName, message: `the database refused the bundle, nothing was written: ${describeDatabaseError(err)}` },
     ]);
   }
-  return report;
+  return { ...report, written };
 }
 
 export async function resolvePending(repo: ReturnType<typeof createBundleRepository>, pending: PendingReference[]): Promise<BundleProblem[]> {

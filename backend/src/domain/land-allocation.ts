@@ -8,6 +8,7 @@ import type { RawFigures } from './metrics.js';
 import { RAW_FIGURE_KEYS } from './metrics.js';
 import type { LandAllocationMode } from './scheme.js';
 import { appendTo } from './collections.js';
+import { sqmToMu } from './units.js';
 
 export interface ParcelLand {
   code: string;
@@ -31,6 +32,8 @@ export interface LandShare {
   leasedFloorAreaSqm: number | null;
   /** The divisor of the tenant formula: floor area of the parcel's buildings (or the leased total if larger). */
   totalFloorAreaSqm: number | null;
+  /** Floor area of the buildings on the parcel, m²; the divisor above unless tenants lease more than it. */
+  buildingsFloorAreaSqm: number | null;
   /** Owner: the land cut out for tenants, and how many owners split the rest. */
   tenantsSqm: number | null;
   ownerCount: number | null;
@@ -43,12 +46,32 @@ export interface LandShare {
  * million shares and few are ever shown.
  */
 export function describeLandShare(share: LandShare): string {
+  // m² to the cm² (0.0001 m²): enough to redo the sum, without a float's 15 digits
+  const sqm = (v: number | null) => `${v == null ? v : Number(v.toFixed(4))} m²`;
   switch (share.basis) {
-    case 'owner': return `(${share.parcelLandSqm} m² − ${share.tenantsSqm} m² to tenants) ÷ ${share.ownerCount} owner(s)`;
-    case 'apportioned': return `${share.parcelLandSqm} m² × ${share.leasedFloorAreaSqm} m² ÷ ${share.totalFloorAreaSqm} m²`;
+    case 'owner': return `(${sqm(share.parcelLandSqm)} − ${sqm(share.tenantsSqm)} to tenants) ÷ ${share.ownerCount} owner(s)`;
+    case 'apportioned': return `${sqm(share.parcelLandSqm)} × ${sqm(share.leasedFloorAreaSqm)} ÷ ${sqm(share.totalFloorAreaSqm)}`;
     case 'noFloorArea': return 'no leased or building floor area: 0 m²';
     case 'merged': return 'mergeIntoOwner: the tenant is rated inside its owner, 0 m²';
   }
+}
+
+/** A share with its figures also in 亩 and its formula in words: what the API serves for each share. */
+export interface LandShareView extends LandShare {
+  mu: number;
+  parcelLandMu: number;
+  tenantsMu: number | null;
+  formula: string;
+}
+
+export function toLandShareView(share: LandShare): LandShareView {
+  return {
+    ...share,
+    mu: sqmToMu(share.sqm),
+    parcelLandMu: sqmToMu(share.parcelLandSqm),
+    tenantsMu: share.tenantsSqm == null ? null : sqmToMu(share.tenantsSqm),
+    formula: describeLandShare(share),
+  };
 }
 
 /** A share of a merged tenant's figures that goes to one owner; a tenant's weights sum to 1. */
@@ -104,6 +127,7 @@ function apportionTenants(parcel: ParcelLand, tenants: Holding[], totalFloorSqm:
       parcelLandSqm: parcel.landAreaSqm,
       leasedFloorAreaSqm: leased,
       totalFloorAreaSqm: divisor,
+      buildingsFloorAreaSqm: totalFloorSqm,
       tenantsSqm: null,
       ownerCount: null,
       basis: usable ? 'apportioned' : 'noFloorArea',
@@ -122,7 +146,7 @@ function splitParcel(parcel: ParcelLand, holdings: Holding[], floorSqm: number |
   }
   if (merge && !mergeHere && tenants.length) warnings.push(`${parcel.code} has tenants but no owner: they keep apportioned land`);
   const tenantShares = mergeHere
-    ? tenants.map((t) => ({ uscc: t.uscc, share: mergedTenantShare(parcel, t) }))
+    ? tenants.map((t) => ({ uscc: t.uscc, share: mergedTenantShare(parcel, t, floorSqm) }))
     : apportionTenants(parcel, tenants, floorSqm, warnings);
   const tenantsSqm = tenantShares.reduce((s, t) => s + t.share.sqm, 0);
   const restSqm = parcel.landAreaSqm - tenantsSqm;
@@ -135,6 +159,7 @@ function splitParcel(parcel: ParcelLand, holdings: Holding[], floorSqm: number |
       parcelLandSqm: parcel.landAreaSqm,
       leasedFloorAreaSqm: null,
       totalFloorAreaSqm: floorSqm,
+      buildingsFloorAreaSqm: floorSqm,
       tenantsSqm,
       ownerCount: owners.length,
       basis: 'owner' as const,
@@ -147,7 +172,7 @@ function splitParcel(parcel: ParcelLand, holdings: Holding[], floorSqm: number |
   };
 }
 
-function mergedTenantShare(parcel: ParcelLand, t: Holding): LandShare {
+function mergedTenantShare(parcel: ParcelLand, t: Holding, floorSqm: number | null): LandShare {
   return {
     parcelCode: parcel.code,
     role: 'tenant',
@@ -155,6 +180,7 @@ function mergedTenantShare(parcel: ParcelLand, t: Holding): LandShare {
     parcelLandSqm: parcel.landAreaSqm,
     leasedFloorAreaSqm: t.leasedFloorAreaSqm,
     totalFloorAreaSqm: null,
+    buildingsFloorAreaSqm: floorSqm,
     tenantsSqm: null,
     ownerCount: null,
     basis: 'merged',

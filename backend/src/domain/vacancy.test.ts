@@ -7,9 +7,10 @@ const { units } = loadTinyFixture();
 const B2 = '999901001001GB00002F0001';
 
 describe('vacancy of the tiny standard factory B2', () => {
-  it('reproduces the README: leased 3 000 of 6 000 m² = 50%, vacancy 3 000 m² of which 1 000 reserved', () => {
+  it('reproduces the README: leased 3 000 of 6 000 m² = 50%, 1 000 reserved and 2 000 vacant apart', () => {
     const s = summarizeVacancy(units, { asOf: '2025-12-31', leaseEndingWithinMonths: 6 });
-    expect(s).toMatchObject({ unitCount: 4, lettableSqm: 6_000, leasedSqm: 3_000, vacantSqm: 3_000, reservedSqm: 1_000, occupancyRate: 0.5 });
+    expect(s).toMatchObject({ unitCount: 4, lettableSqm: 6_000, leasedSqm: 3_000, reservedSqm: 1_000, vacantSqm: 2_000, occupancyRate: 0.5 });
+    expect(s.leasedSqm + s.reservedSqm + s.vacantSqm).toBe(s.lettableSqm);
     expect(s.leasesEnding).toEqual({ asOf: '2025-12-31', withinMonths: 6, untilOn: '2026-07-01', count: 1, areaSqm: 2_000, unitCodes: ['999901001001GB00002F00010101'] });
   });
 

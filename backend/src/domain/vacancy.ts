@@ -1,6 +1,8 @@
 /**
- * Standard-factory vacancy (DOMAIN.md §6): vacancy = lettable − leased (reserved units count as vacant and
- * are also shown on their own); occupancy = leased ÷ lettable. And the search investors run over units.
+ * Standard-factory vacancy, in one set of words (docs/glossary.md): lettable (可出租面积) = every unit =
+ * leased (已出租) + reserved (已预留: promised, not leased, not offered) + vacant (空置/可租: status vacant,
+ * offered to investors); occupancy (出租率) = leased ÷ lettable. Reserved is never added to vacant. And the
+ * search investors run over units.
  */
 import { addMonths, isOnOrBefore } from './dates.js';
 import { divideOrNull } from './metrics.js';
@@ -34,11 +36,13 @@ export interface LeasesEnding {
 
 export interface VacancySummary {
   unitCount: number;
+  /** Every unit: leased + reserved + vacant, m². */
   lettableSqm: number;
   leasedSqm: number;
-  /** lettable − leased, reserved included. */
-  vacantSqm: number;
+  /** Units promised but not leased and not offered, m². */
   reservedSqm: number;
+  /** Units with status vacant only (those the search lists by default), m². */
+  vacantSqm: number;
   /** leased ÷ lettable; null when nothing is lettable. */
   occupancyRate: number | null;
   leasesEnding: LeasesEnding;
@@ -60,17 +64,26 @@ export function findLeasesEndingWithinMonths(units: VacancyUnit[], withinMonths:
   };
 }
 
+export type Occupancy = Pick<VacancySummary, 'lettableSqm' | 'leasedSqm' | 'reservedSqm' | 'vacantSqm' | 'occupancyRate'>;
+
+/** Lettable, leased, reserved and vacant floor area of some units, m², and the occupancy rate. */
+export function computeOccupancy(units: readonly Pick<VacancyUnit, 'areaSqm' | 'status'>[]): Occupancy {
+  const sqm = { leased: 0, reserved: 0, vacant: 0 };
+  for (const u of units) sqm[u.status] += u.areaSqm;
+  const lettableSqm = sqm.leased + sqm.reserved + sqm.vacant;
+  return {
+    lettableSqm,
+    leasedSqm: sqm.leased,
+    reservedSqm: sqm.reserved,
+    vacantSqm: sqm.vacant,
+    occupancyRate: divideOrNull(sqm.leased, lettableSqm),
+  };
+}
+
 export function summarizeVacancy(units: VacancyUnit[], options: { asOf: string; leaseEndingWithinMonths: number }): VacancySummary {
-  const sumOf = (status?: VacancyUnit['status']) => units.filter((u) => !status || u.status === status).reduce((s, u) => s + u.areaSqm, 0);
-  const lettableSqm = sumOf();
-  const leasedSqm = sumOf('leased');
   return {
     unitCount: units.length,
-    lettableSqm,
-    leasedSqm,
-    vacantSqm: lettableSqm - leasedSqm,
-    reservedSqm: sumOf('reserved'),
-    occupancyRate: divideOrNull(leasedSqm, lettableSqm),
+    ...computeOccupancy(units),
     leasesEnding: findLeasesEndingWithinMonths(units, options.leaseEndingWithinMonths, options.asOf),
   };
 }

@@ -121,6 +121,12 @@ export const LAYER_COLUMNS = {
     num('height_m', 'height_m', '建筑高度', 'Height', 'm', 2),
     date('completed_on', 'completed', '竣工日期', 'Completed on'),
     illustrative,
+    // From the building's units: lettable = leased + reserved (promised, not offered) + vacant (offered)
+    num('lettable_sqm', 'let_sqm', '可出租面积', 'Lettable', 'm²', 2),
+    num('leased_sqm', 'leased_sqm', '已出租面积', 'Leased', 'm²', 2),
+    num('reserved_sqm', 'resv_sqm', '已预留面积', 'Reserved', 'm²', 2),
+    num('vacant_sqm', 'vacant_sqm', '空置面积', 'Vacant', 'm²', 2),
+    num('occupancy_rate', 'occupancy', '出租率', 'Occupancy rate', undefined, 4),
   ],
   units: [
     text('code', 'code', '单元代码', 'Unit code'),
@@ -128,7 +134,7 @@ export const LAYER_COLUMNS = {
     parkCode,
     int('floor', 'floor', '楼层', 'Floor'),
     num('area_sqm', 'area_sqm', '面积', 'Area', 'm²', 2),
-    text('status', 'status', '状态', 'Status'),
+    text('status', 'status', '出租状态', 'Letting status'),
     text('tenant_uscc', 'tenant', '承租企业代码', 'Tenant USCC'),
     text('tenant_name', 'tenant_nm', '承租企业', 'Tenant'),
     date('lease_start_on', 'lease_from', '租期起', 'Lease start'),

@@ -120,6 +120,7 @@ describe('the API on the tiny fixture', () => {
     const b2 = body.features.find((f: { id: string }) => f.id === B2);
     expect(b2.properties).toMatchObject({ kind: 'standard_factory', floors: 3, lettableSqm: 6000, leasedSqm: 3000, vacantSqm: 2000, reservedSqm: 1000, occupancyRate: 0.5 });
     const units = await get(`/api/buildings/${B2}/units`);
+    expect(units.body).toMatchObject({ lettableSqm: 6000, leasedSqm: 3000, reservedSqm: 1000, vacantSqm: 2000, occupancyRate: 0.5 });
     expect(units.body.units).toHaveLength(4);
     expect(units.body.units[0]).toMatchObject({ floor: 1, areaSqm: 2000, status: 'leased', tenantUscc: T1, rentYuanPerSqmMonth: 9.5 });
   });

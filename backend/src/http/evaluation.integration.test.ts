@@ -228,8 +228,18 @@ describe('vacancy search', () => {
     const { body } = await get('/api/vacancies?minAreaSqm=1500&park=T-PARK');
     expect(body.units).toEqual([expect.objectContaining({ buildingCode: B2, floor: 2, areaSqm: 2000, status: 'vacant', rentYuanPerSqmMonth: 8 })]);
     expect(body.units[0].footprint.type).toBe('MultiPolygon');
-    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, lettableSqm: 6000, leasedSqm: 3000, vacantSqm: 3000, occupancyRate: 0.5 })]);
+    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, lettableSqm: 6000, leasedSqm: 3000, reservedSqm: 1000, vacantSqm: 2000, occupancyRate: 0.5 })]);
     expect(body.parks).toEqual([expect.objectContaining({ parkCode: 'T-PARK', occupancyRate: 0.5 })]);
+  });
+
+  it('totals as vacant exactly the vacant units it lists, reserved apart: lettable = leased + reserved + vacant', async () => {
+    const { body } = await get('/api/vacancies?park=T-PARK');
+    const listedSqm = body.units.reduce((s: number, u: { areaSqm: number }) => s + u.areaSqm, 0);
+    expect(body.units.map((u: { status: string }) => u.status)).toEqual(['vacant']);
+    expect(body.parks).toEqual([expect.objectContaining({ parkCode: 'T-PARK', lettableSqm: 6000, leasedSqm: 3000, reservedSqm: 1000, vacantSqm: listedSqm })]);
+    expect(body.buildings).toEqual([expect.objectContaining({ buildingCode: B2, reservedSqm: 1000, vacantSqm: 2000 })]);
+    const reserved = await get('/api/vacancies?park=T-PARK&status=reserved');
+    expect(reserved.body.parks[0].reservedSqm).toBe(reserved.body.units.reduce((s: number, u: { areaSqm: number }) => s + u.areaSqm, 0));
   });
 
   it('answers an empty search with no units and no buildings', async () => {
@@ -326,6 +336,56 @@ describe('evaluation schemes', () => {
     await t.db.query(`INSERT INTO evaluation_schemes (id, body) VALUES ('test-broken', '{"id": "test-broken"}'::jsonb)`);
     const res = await get('/api/evaluations?scheme=test-broken');
     expect(res).toMatchObject({ status: 422, body: { detail: expect.stringContaining('stored scheme "test-broken" is invalid') } });
+  });
+});
+
+describe("land shares with their formula's inputs", () => {
+  type Share = { basis: string; sqm: number; mu: number; parcelLandSqm: number; parcelLandMu: number; leasedFloorAreaSqm: number | null; totalFloorAreaSqm: number | null; buildingsFloorAreaSqm: number | null; tenantsSqm: number | null; tenantsMu: number | null; ownerCount: number | null };
+  type Holder = { uscc: string; role: string; landShareSqm: number | null; landShare: Share | null };
+  const holdersOf = async (parcelCode: string) => {
+    const { body } = await get(`/api/parcels/${parcelCode}?year=2025`);
+    const holders = body.properties.holders as Holder[];
+    return { mode: body.properties.landAllocationMode, landAreaSqm: body.properties.landAreaSqm as number, byUscc: (uscc: string) => holders.find((h) => h.uscc === uscc)! };
+  };
+
+  it("serves a tenant's leased and the buildings' floor area and the parcel's land, and an owner's rest, on the parcel and the firm", async () => {
+    const { mode, landAreaSqm, byUscc } = await holdersOf(P2);
+    expect(mode).toBe('apportion');
+    const t1 = byUscc(T1).landShare!;
+    expect(t1).toMatchObject({ basis: 'apportioned', leasedFloorAreaSqm: 2000, totalFloorAreaSqm: 6000, buildingsFloorAreaSqm: 6000, parcelLandSqm: landAreaSqm });
+    expectNear(t1.sqm, (2000 / 6000) * landAreaSqm, 1e-12);
+    expectNear(t1.mu, t1.sqm / (10_000 / 15), 1e-12);
+    expectNear(t1.parcelLandMu, landAreaSqm / (10_000 / 15), 1e-12);
+    expect(byUscc(T1).landShareSqm).toBe(t1.sqm);
+    const t2 = byUscc(T2).landShare!;
+    const owner = byUscc(B).landShare!;
+    expect(owner).toMatchObject({ basis: 'owner', ownerCount: 1, leasedFloorAreaSqm: null });
+    expectNear(owner.tenantsSqm!, t1.sqm + t2.sqm, 1e-12);
+    expectNear(owner.sqm, landAreaSqm - t1.sqm - t2.sqm, 1e-12);
+    const firm = (await get(`/api/enterprises/${T1}?year=2025`)).body;
+    expect(firm).toMatchObject({ landAllocationMode: 'apportion', landMergedInto: [], landMergedFrom: [] });
+    expect(firm.landShares).toEqual([expect.objectContaining({ ...t1, parcelCode: P2, role: 'tenant' })]);
+  });
+
+  it("says a tenant is rated inside its owner under 'mergeIntoOwner', and with which owner", async () => {
+    const merged = { ...structuredClone(DEFAULT_SCHEME), id: 'default', landAllocationMode: 'mergeIntoOwner' as const };
+    expect((await put('/api/schemes/default', merged)).status).toBe(200);
+    try {
+      const { mode, landAreaSqm, byUscc } = await holdersOf(P2);
+      expect(mode).toBe('mergeIntoOwner');
+      expect(byUscc(T1).landShare).toMatchObject({ basis: 'merged', sqm: 0, leasedFloorAreaSqm: 2000 });
+      expect(byUscc(B).landShare).toMatchObject({ basis: 'owner', tenantsSqm: 0, ownerCount: 1, sqm: landAreaSqm });
+      const firm = (await get(`/api/enterprises/${T1}?year=2025`)).body;
+      expect(firm.landAllocationMode).toBe('mergeIntoOwner');
+      expect(firm.landMergedInto).toEqual([{ ownerUscc: B, ownerName: '示例毛绒玩具有限公司', parcelCode: P2, weight: 1 }]);
+      const owner = (await get(`/api/enterprises/${B}?year=2025`)).body;
+      expect(owner.landMergedFrom).toEqual([
+        { tenantUscc: T1, tenantName: '示例电子科技有限公司', parcelCode: P2, weight: 1 },
+        { tenantUscc: T2, tenantName: '示例服饰有限公司', parcelCode: P2, weight: 1 },
+      ]);
+    } finally {
+      expect((await put('/api/schemes/default', { ...structuredClone(DEFAULT_SCHEME), id: 'default' })).status).toBe(200);
+    }
   });
 });
 

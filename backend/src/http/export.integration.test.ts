@@ -76,6 +76,18 @@ describe('GET /api/export/:layer', () => {
     expect(en).not.toContain(',2024,');
   });
 
+  it("gives each building's lettable, leased, reserved and vacant floor area apart, and the units' letting status", async () => {
+    const buildings = res2rows((await download('/api/export/buildings?format=csv&park=T-PARK')).body);
+    expect(buildings.find((r) => r['建筑代码'] === '999901001001GB00002F0001')).toMatchObject({
+      '可出租面积(m²)': '6000', '已出租面积(m²)': '3000', '已预留面积(m²)': '1000', '空置面积(m²)': '2000', 出租率: '0.5',
+    });
+    const en = (await download('/api/export/buildings?format=csv&park=T-PARK&lang=en')).body.toString('utf8').split('\r\n')[0];
+    expect(en).toContain('Lettable (m²),Leased (m²),Reserved (m²),Vacant (m²),Occupancy rate');
+    const units = res2rows((await download('/api/export/units?format=csv&park=T-PARK')).body);
+    expect(units).toHaveLength(4);
+    expect(Object.keys(units[0])).toContain('出租状态');
+  });
+
   it('gives XLSX with Chinese headers with units and money in 万元', async () => {
     const res = await download('/api/export/indicators?format=xlsx&year=2025');
     expect(res.disposition).toContain(`filename*=UTF-8''${encodeURIComponent('亩均-企业指标-2025.xlsx')}`);
@@ -100,6 +112,14 @@ describe('GET /api/export/:layer', () => {
   });
 
   describe.runIf(hasGdal)('read back by GDAL', () => {
+    it("Shapefile of buildings: the standard factory's floor area split into leased, reserved and vacant", async () => {
+      const file = writeTempFile('buildings.shp.zip', (await download('/api/export/buildings?format=shp&park=T-PARK')).body);
+      const read = ogrToGeoJson(`/vsizip/${file}`);
+      expect(read.features.find((f) => f.properties!.code === '999901001001GB00002F0001')!.properties).toMatchObject({
+        let_sqm: 6000, leased_sqm: 3000, resv_sqm: 1000, vacant_sqm: 2000, occupancy: 0.5,
+      });
+    });
+
     it('Shapefile: four parcels, ≤10-character fields, Chinese names, areas within 0.01 percent', async () => {
       const res = await download('/api/export/parcels?format=shp');
       expect(res.type).toBe('application/zip');

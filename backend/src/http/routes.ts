@@ -5,6 +5,8 @@ import { sendProblem } from './problem.js';
 import type { ImportQuery } from '../services/import.service.js';
 import type { ImportLayer } from '../import/field-mapping.js';
 import * as s from './schemas.js';
+import { buildingUnitsResponse, vacanciesResponse } from './vacancy.schemas.js';
+import { importsResponse } from './imports.schemas.js';
 import type { EvaluationQuery } from '../services/evaluation.service.js';
 import type { LandUseQuery } from '../services/land-use.service.js';
 import type { VacancyQuery } from '../services/vacancy.service.js';
@@ -39,11 +41,11 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     (req) => parks.getPark(req.params.parkCode, req.query.year));
   app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode/parcels', { schema: { tags: ['land'], summary: "Parcels of a park with their holders, per-mu tax and output and main holder's grade for the year", params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
     (req) => land.listParcelsOfPark(req.params.parkCode, req.query.year));
-  app.get<{ Params: { parkCode: string } }>('/api/parks/:parkCode/buildings', { schema: { tags: ['land'], summary: 'Buildings of a park with lettable, leased and vacant floor area', params: s.parkParams, response: { 200: s.responses.featureCollection } } },
+  app.get<{ Params: { parkCode: string } }>('/api/parks/:parkCode/buildings', { schema: { tags: ['land'], summary: 'Buildings of a park with lettable, leased, reserved and vacant floor area (lettableSqm = leasedSqm + reservedSqm + vacantSqm)', params: s.parkParams, response: { 200: s.responses.featureCollection } } },
     (req) => land.listBuildingsOfPark(req.params.parkCode));
   app.get<{ Params: { parcelCode: string }; Querystring: YearQuery }>('/api/parcels/:parcelCode', { schema: { tags: ['land'], summary: "One parcel with its holders' land shares, figures per mu, building coverage and plot ratio", params: s.parcelParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },
     (req) => land.getParcel(req.params.parcelCode, req.query.year));
-  app.get<{ Params: { buildingCode: string } }>('/api/buildings/:buildingCode/units', { schema: { tags: ['land'], summary: 'Units of a building', params: s.buildingParams, response: { 200: s.responses.object } } },
+  app.get<{ Params: { buildingCode: string } }>('/api/buildings/:buildingCode/units', { schema: { tags: ['land'], summary: 'Units of a building, with its lettable, leased, reserved and vacant floor area', params: s.buildingParams, response: { 200: buildingUnitsResponse } } },
     (req) => land.listUnitsOfBuilding(req.params.buildingCode));
   app.get<{ Params: { uscc: string }; Querystring: YearQuery }>('/api/enterprises/:uscc', { schema: { tags: ['enterprises'], summary: 'One enterprise with its land, yearly indicators, per-mu figures and evaluation', params: s.enterpriseParams, querystring: s.yearQuery, response: { 200: s.responses.object } } },
     (req) => enterprises.getEnterprise(req.params.uscc, req.query.year));
@@ -70,7 +72,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     (req) => landUse.findLandUseIssues(req.query));
   app.get<{ Querystring: LandUseQuery }>('/api/land-use/summary', { schema: { tags: ['land'], summary: 'Totals of idle, under-used, unsupplied, low-yield and recoverable land on a date, of the city (or the scope asked), each county and each park; each parcel counted once', querystring: s.landUseQuery, response: { 200: s.landUseSummaryResponse } } },
     (req) => landUse.summariseLandUse(req.query));
-  app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: s.responses.object } } },
+  app.get<{ Querystring: VacancyQuery }>('/api/vacancies', { schema: { tags: ['land'], summary: 'Search units by area, floor, height, load and rent; lettable, leased, reserved and vacant floor area and occupancy of their buildings and parks', querystring: s.vacanciesQuery, response: { 200: vacanciesResponse } } },
     (req) => vacancy.searchVacancies(req.query));
 
   app.get('/api/export/bundle', { schema: { tags: ['export'], summary: 'The whole database as a park bundle .zip (GeoJSON + CSV + bundle.json + scheme.json) that POST /api/bundles and npm run import take back' } },
@@ -114,7 +116,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
       },
     }, (req, reply) => withUploadFile(req.body, uploadLimitBytes, reply, (file) => bundles.importZip(file, req.query.fileName ?? 'upload.zip', { dryRun: req.query.dryRun })));
   });
-  app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first, with status', response: { 200: s.responses.object } } },
+  app.get('/api/imports', { schema: { tags: ['import'], summary: 'Every import (bundles and single files), newest first: status, the file or bundle name (never a server path), rows created and updated per layer', response: { 200: importsResponse } } },
     () => imports.listImports());
   const undoSchema = { tags: ['import'], summary: 'Undo a single-file import: restore the rows it changed, remove those it created; needs the admin token', params: s.importParams, security: [{ bearer: [] }], response: { 200: s.responses.object } };
   app.post<{ Params: { id: number } }>('/api/imports/:id/undo', { preHandler: adminOnly, schema: undoSchema }, (req) => imports.undoImport(req.params.id));

@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { describeDatabaseError } from '../db/database.js';
 import { DATUM_CAVEAT, UnknownCrsError, type CrsInfo } from '../bundle/crs.js';
 import type { BundleProblem } from '../bundle/problems.js';
+import { withoutServerPaths } from '../bundle/file-name.js';
 import { resolvePending } from '../bundle/load-bundle.js';
 import type { ParsedRecord } from '../bundle/validate-bundle.js';
 import { createBundleRepository } from '../repositories/bundle.repository.js';
@@ -157,11 +158,19 @@ interface Reading {
   whole: Promise<SourceData>;
 }
 
-/** The report on a file that could not be read: a reader library's own failure on a malformed file is still the file's fault, not the server's */
+/**
+ * The report on a file that could not be read: a reader library's own failure on a malformed file is still the
+ * file's fault, not the server's. Its words may name the temporary file the upload was saved to: paths are cut.
+ */
 function readFailed(err: unknown, fileName: string, layer: ImportLayer): ImportReport {
+  const reason = withoutServerPaths((err as Error).message);
   const problem: BundleProblem = err instanceof ImportReadError
-    ? { severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }), message: err.message.slice(err.file.length + 2), ...err.detail }
-    : { severity: 'error', file: fileName, message: `cannot be read: ${(err as Error).message}`, kind: 'fileUnreadable', params: { reason: (err as Error).message } };
+    ? {
+      severity: 'error', file: err.file, ...(err instanceof SourceLayerChoiceError && { field: 'sourceLayer' }),
+      message: withoutServerPaths(err.message.slice(err.file.length + 2)), ...err.detail,
+      ...(err.detail?.params && { params: Object.fromEntries(Object.entries(err.detail.params).map(([k, v]) => [k, typeof v === 'string' ? withoutServerPaths(v) : v])) }),
+    } as BundleProblem
+    : { severity: 'error', file: fileName, message: `cannot be read: ${reason}`, kind: 'fileUnreadable', params: { reason } };
   return finish({
     status: 'invalid', file: fileName, layer, columns: [], counts: { rows: 0, valid: 0, insert: 0, update: 0, errors: 0, warnings: 0 }, repairs: [],
     sourceLayers: err instanceof SourceLayerChoiceError ? err.sourceLayers : undefined, problems: [problem],

@@ -25,6 +25,24 @@ const UPSERT: Record<LayerName, string> = {
 /** Order that satisfies the foreign keys. */
 export const WRITE_ORDER: LayerName[] = ['regions', 'parks', 'parcels', 'buildings', 'enterprises', 'units', 'land_rights', 'indicators'];
 
+/** Each layer's table and key columns (docs/bundle-format.md): identifiers from this fixed list only, never from input. */
+const KEYS: Record<LayerName, { table: string; columns: string[] }> = {
+  regions: { table: 'regions', columns: ['code'] },
+  parks: { table: 'parks', columns: ['code'] },
+  parcels: { table: 'parcels', columns: ['code'] },
+  buildings: { table: 'buildings', columns: ['code'] },
+  enterprises: { table: 'enterprises', columns: ['uscc'] },
+  units: { table: 'units', columns: ['code'] },
+  land_rights: { table: 'land_rights', columns: ['uscc', 'parcel_code', 'role'] },
+  indicators: { table: 'indicators', columns: ['uscc', 'year'] },
+};
+
+/** What a load did to one layer: rows it created and rows it updated. */
+export interface LayerWrites {
+  created: number;
+  updated: number;
+}
+
 const KEY_COLUMN: Record<'regions' | 'parks' | 'parcels' | 'buildings' | 'enterprises', [string, string]> = {
   regions: ['regions', 'code'],
   parks: ['parks', 'code'],
@@ -96,8 +114,27 @@ export function createBundleRepository(db: Queryable) {
       );
     },
 
-    async recordImport(tx: Queryable, source: string, bundleName: string | null, counts: Record<string, number>): Promise<void> {
-      await tx.query('INSERT INTO imports (source, bundle_name, counts) VALUES ($1, $2, $3::text::jsonb)', [source, bundleName, JSON.stringify(counts)]);
+    /**
+     * How many of these records already have a row, by key: the rest would be created. A table with no rows
+     * at all (a first load) is answered without a look at the keys.
+     */
+    async countExisting(tx: Queryable, layer: LayerName, records: ParsedRecord[]): Promise<number> {
+      const { table, columns } = KEYS[layer];
+      if (records.length === 0) return 0;
+      const [{ any }] = await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`);
+      if (!any) return 0;
+      const keys = columns.map((c) => records.map((r) => (r.values[c] == null ? null : String(r.values[c]))));
+      const rows = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS k(${columns.join(', ')})
+         WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${columns.map((c) => `t.${c}::text = k.${c}`).join(' AND ')})`,
+        keys,
+      );
+      return rows[0].n;
+    },
+
+    /** The load, for the history: the bundle's file or folder name (never its path), and per layer its rows, created and updated. */
+    async recordImport(tx: Queryable, fileName: string, bundleName: string | null, counts: Record<LayerName, { rows: number } & LayerWrites>): Promise<void> {
+      await tx.query('INSERT INTO imports (source, bundle_name, counts) VALUES ($1, $2, $3::text::jsonb)', [fileName, bundleName, JSON.stringify(counts)]);
     },
 
     async countRows(): Promise<Record<string, number>> {

@@ -51,6 +51,13 @@ export interface ExportBuildingRow extends Geometry {
   height_m: number | null;
   completed_on: string | null;
   illustrative: boolean;
+  /** From the building's units, m²; null without units. */
+  lettable_sqm: number | null;
+  leased_sqm: number | null;
+  reserved_sqm: number | null;
+  vacant_sqm: number | null;
+  /** leased ÷ lettable; null without lettable area. */
+  occupancy_rate: number | null;
 }
 
 export interface ExportIndicatorRow {

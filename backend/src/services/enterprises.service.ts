@@ -1,12 +1,20 @@
 import type { EnterprisesRepository } from '../repositories/enterprises.repository.js';
-import type { EvaluationService } from './evaluation.service.js';
+import type { EvaluationService, YearEvaluation } from './evaluation.service.js';
 import { listGrades, toAdjustmentLine, toNotAppliedLine } from './evaluation.service.js';
 import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { sqmToMu } from '../domain/units.js';
-import { describeLandShare } from '../domain/land-allocation.js';
+import { toLandShareView } from '../domain/land-allocation.js';
 import { NotFoundError } from './errors.js';
 
 const NO_METRICS = computeEntityMetrics(sumFigures([]), null);
+
+function findTenantsMergedInto(ownerUscc: string, ev: YearEvaluation) {
+  return Object.values(ev.allocation.enterprises)
+    .flatMap((tenant) => tenant.mergedInto
+      .filter((m) => m.ownerUscc === ownerUscc)
+      .map((m) => ({ tenantUscc: tenant.uscc, tenantName: ev.enterprises.get(tenant.uscc)?.name ?? null, parcelCode: m.parcelCode, weight: m.weight })))
+    .sort((a, b) => a.parcelCode.localeCompare(b.parcelCode) || a.tenantUscc.localeCompare(b.tenantUscc));
+}
 
 export function createEnterprisesService(repo: EnterprisesRepository, evaluation: Pick<EvaluationService, 'resolveYear' | 'evaluateYear'>) {
   return {
@@ -32,7 +40,14 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
         year: chosen,
         landAreaSqm: land?.landAreaSqm ?? null,
         landAreaMu: land ? sqmToMu(land.landAreaSqm) : null,
-        landShares: (land?.shares ?? []).map((share) => ({ ...share, formula: describeLandShare(share) })),
+        landAllocationMode: ev?.allocation.mode ?? null,
+        landShares: (land?.shares ?? []).map(toLandShareView),
+        // In 'mergeIntoOwner': the owners whose results this tenant's figures are rated in, by weight
+        landMergedInto: (land?.mergedInto ?? []).map((m) => ({
+          ownerUscc: m.ownerUscc, ownerName: ev?.enterprises.get(m.ownerUscc)?.name ?? null, parcelCode: m.parcelCode, weight: m.weight,
+        })),
+        // … and, for an owner, the tenants rated inside it
+        landMergedFrom: ev?.allocation.mode === 'mergeIntoOwner' ? findTenantsMergedInto(uscc, ev) : [],
         ...(result?.metrics ?? NO_METRICS),
         evaluation: result && ev ? {
           schemeId: ev.schemeId,

@@ -5,6 +5,9 @@ import { importFile, type ImportFileOptions } from '../import/import-file.js';
 import type { SourceInput } from '../import/source.js';
 import { IMPORT_LAYERS, type FieldMapping, type ImportLayer } from '../import/field-mapping.js';
 import { BadRequestError, ConflictError, NotFoundError } from './errors.js';
+import type { ImportRecordRow } from '../repositories/import.repository.js';
+import { WRITE_ORDER } from '../repositories/bundle.repository.js';
+import { toFileName } from '../bundle/file-name.js';
 
 export interface ImportQuery {
   layer: ImportLayer;
@@ -27,11 +30,11 @@ export function createImportService(db: Database) {
         layer: query.layer, crs: query.crs || undefined, dryRun: query.dryRun, repair: query.repair,
         sourceLayer: query.sourceLayer, hint: query.hint, mapping: parseMapping(query.mapping),
       };
-      return importFile(db, file, query.fileName || 'upload', options);
+      return importFile(db, file, toFileName(query.fileName || 'upload'), options);
     },
 
     async listImports(limit = 200) {
-      return { imports: await repo.listImports(limit) };
+      return { imports: (await repo.listImports(limit)).map(toImportRecord) };
     },
 
     /**
@@ -44,15 +47,15 @@ export function createImportService(db: Database) {
         return await db.transaction(async (tx) => {
           const record = await repo.findImport(tx, id);
           if (!record) throw new NotFoundError('import', String(id));
-          if (!record.layer) throw new ConflictError(`import ${id} loaded a whole bundle (${record.fileName}); bundle loads cannot be undone, only single-file imports`);
+          if (!record.layer) throw new ConflictError(`import ${id} loaded a whole bundle (${toFileName(record.fileName)}); bundle loads cannot be undone, only single-file imports`);
           if (record.status === 'undone') throw new ConflictError(`import ${id} was already undone on ${new Date(record.undoneAt!).toISOString()}`);
           const later = await repo.findLaterImportsTouching(tx, id);
           if (later.length) {
-            throw new ConflictError(`import ${id} cannot be undone: later import(s) ${later.map((l) => `${l.id} (${l.fileName})`).join(', ')} wrote the same data; undo those first`);
+            throw new ConflictError(`import ${id} cannot be undone: later import(s) ${later.map((l) => `${l.id} (${toFileName(l.fileName)})`).join(', ')} wrote the same data; undo those first`);
           }
           const { restored, deleted } = await repo.restoreBeforeImages(tx, id, record.layer);
           await repo.markUndone(tx, id);
-          return { id, status: 'undone' as const, layer: record.layer, fileName: record.fileName, restored, deleted };
+          return { id, status: 'undone' as const, layer: record.layer, fileName: toFileName(record.fileName), restored, deleted };
         });
       } catch (err) {
         if (err instanceof NotFoundError || err instanceof ConflictError) throw err;
@@ -91,3 +94,35 @@ function parseMapping(text: string | undefined): FieldMapping | undefined {
 }
 
 export const IMPORT_LAYER_NAMES = IMPORT_LAYERS;
+
+interface LayerCounts {
+  layer: string;
+  /** Rows the load wrote to the layer. */
+  rows: number;
+  /** Of those, rows it created and rows it updated; null for a load recorded before they were counted. */
+  created: number | null;
+  updated: number | null;
+}
+
+type StoredCounts = Record<string, number | { rows: number; created: number; updated: number }>;
+
+/**
+ * An import as the history shows it: the file or bundle name only (loads recorded before kept a server
+ * path), and what it created and updated, per layer and in all.
+ */
+export function toImportRecord(row: ImportRecordRow) {
+  const counts = row.counts as StoredCounts;
+  let layers: LayerCounts[];
+  if (row.layer) {
+    const { insert, update } = counts as Record<string, number>;
+    const written = insert != null && update != null;
+    layers = [{ layer: row.layer, rows: written ? insert + update : (counts.rows as number) ?? 0, created: insert ?? null, updated: update ?? null }];
+  } else {
+    const order = (layer: string) => (WRITE_ORDER as string[]).indexOf(layer);
+    layers = Object.entries(counts)
+      .map(([layer, c]) => (typeof c === 'number' ? { layer, rows: c, created: null, updated: null } : { layer, rows: c.rows, created: c.created, updated: c.updated }))
+      .sort((a, b) => order(a.layer) - order(b.layer));
+  }
+  const total = (key: 'created' | 'updated') => (layers.every((l) => l[key] != null) ? layers.reduce((s, l) => s + l[key]!, 0) : null);
+  return { ...row, fileName: toFileName(row.fileName), created: total('created'), updated: total('updated'), layers };
+}

@@ -1,9 +1,11 @@
 import type { BuildingRow, LandRepository, ParcelRow, UnitRow } from '../repositories/land.repository.js';
 import type { ParcelFactRow } from '../repositories/land-use.repository.js';
 import { sqmToMu } from '../domain/units.js';
-import { computeEntityMetrics } from '../domain/metrics.js';
+import { computeEntityMetrics, divideOrNull } from '../domain/metrics.js';
 import { apportionFiguresToParcel } from '../domain/parcel-facts.js';
+import { toLandShareView } from '../domain/land-allocation.js';
 import { classifyUnderUse } from '../domain/under-use.js';
+import { computeOccupancy } from '../domain/vacancy.js';
 import type { EvaluationService, YearEvaluation } from './evaluation.service.js';
 import { toUnderUseFacts } from './land-use.service.js';
 import { NotFoundError } from './errors.js';
@@ -40,9 +42,6 @@ function toParcelFeature(p: ParcelRow) {
   };
 }
 
-function occupancyRate(leasedSqm: number, lettableSqm: number): number | null {
-  return lettableSqm > 0 ? leasedSqm / lettableSqm : null;
-}
 
 function toBuildingFeature(b: BuildingRow) {
   return {
@@ -63,9 +62,9 @@ function toBuildingFeature(b: BuildingRow) {
       unitCount: b.unit_count,
       lettableSqm: b.lettable_sqm,
       leasedSqm: b.leased_sqm,
-      vacantSqm: b.vacant_sqm,
       reservedSqm: b.reserved_sqm,
-      occupancyRate: occupancyRate(b.leased_sqm, b.lettable_sqm),
+      vacantSqm: b.vacant_sqm,
+      occupancyRate: divideOrNull(b.leased_sqm, b.lettable_sqm),
     },
   };
 }
@@ -89,14 +88,15 @@ function toUnit(u: UnitRow) {
 
 /**
  * A parcel's figures for a year: its holders' figures apportioned by their land on it, per mu of the
- * parcel; its building coverage and plot ratio (storeys over 8 m twice); each holder's land share.
+ * parcel; its building coverage and plot ratio (storeys over 8 m twice); each holder's land share with the
+ * inputs of its formula (landShare) and the allocation mode that made it.
  */
 function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: YearEvaluation | null) {
   const figures = ev ? apportionFiguresToParcel(p.code, ev.allocation, ev.figuresByUscc) : null;
   const metrics = figures ? computeEntityMetrics(figures, p.land_area_sqm) : null;
   const use = facts && ev ? classifyUnderUse(toUnderUseFacts(facts, p.holders, ev, ev.scheme.controls), ev.scheme.controls) : null;
-  const shareOf = (uscc: string, role: string) =>
-    ev?.allocation.enterprises[uscc]?.shares.filter((s) => s.parcelCode === p.code && s.role === role).reduce((a, s) => a + s.sqm, 0) ?? null;
+  // One share per holder and role on a parcel (allocateEnterpriseLand keeps the first of repeated rows)
+  const shareOf = (uscc: string, role: string) => ev?.allocation.enterprises[uscc]?.shares.find((s) => s.parcelCode === p.code && s.role === role);
   return {
     year: ev?.year ?? null,
     taxWanYuanPerMu: metrics?.taxWanYuanPerMu ?? null,
@@ -110,9 +110,15 @@ function describeParcel(p: ParcelRow, facts: ParcelFactRow | undefined, ev: Year
     minPlotRatio: use?.minPlotRatio ?? null,
     plotRatioBasis: use?.plotRatioBasis ?? [],
     minBuildingCoverage: use?.minCoverage ?? null,
+    landAllocationMode: ev?.allocation.mode ?? null,
     holders: p.holders.map((h) => {
-      const landShareSqm = shareOf(h.uscc, h.role);
-      return { ...h, landShareSqm, landShareMu: landShareSqm == null ? null : sqmToMu(landShareSqm) };
+      const share = shareOf(h.uscc, h.role);
+      return {
+        ...h,
+        landShareSqm: share?.sqm ?? null,
+        landShareMu: share ? sqmToMu(share.sqm) : null,
+        landShare: share ? toLandShareView(share) : null,
+      };
     }),
   };
 }
@@ -185,16 +191,7 @@ export function createLandService(
     async listUnitsOfBuilding(buildingCode: string) {
       if (!(await repo.buildingExists(buildingCode))) throw new NotFoundError('building', buildingCode);
       const units = (await repo.listUnitsOfBuilding(buildingCode)).map(toUnit);
-      const lettableSqm = units.reduce((s, u) => s + u.areaSqm, 0);
-      const leasedSqm = units.filter((u) => u.status === 'leased').reduce((s, u) => s + u.areaSqm, 0);
-      return {
-        buildingCode,
-        lettableSqm,
-        leasedSqm,
-        vacantSqm: units.filter((u) => u.status === 'vacant').reduce((s, u) => s + u.areaSqm, 0),
-        occupancyRate: occupancyRate(leasedSqm, lettableSqm),
-        units,
-      };
+      return { buildingCode, ...computeOccupancy(units), units };
     },
   };
 }

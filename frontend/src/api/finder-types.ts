@@ -29,12 +29,13 @@ export interface LeasesEnding {
   unitCodes: string[];
 }
 
+/** Floor area in m²: lettable (every unit) = leased + reserved (promised, not offered) + vacant (status vacant). */
 export interface OccupancyTotals {
   unitCount: number;
   lettableSqm: number;
   leasedSqm: number;
-  vacantSqm: number;
   reservedSqm: number;
+  vacantSqm: number;
   /** leased ÷ lettable, a fraction; null when nothing is lettable. */
   occupancyRate: number | null;
   leasesEnding: LeasesEnding;
@@ -83,6 +84,7 @@ export interface BuildingUnits {
   buildingCode: string;
   lettableSqm: number;
   leasedSqm: number;
+  reservedSqm: number;
   vacantSqm: number;
   occupancyRate: number | null;
   units: BuildingUnit[];
@@ -101,6 +103,7 @@ export interface BuildingProperties {
   illustrative: boolean;
   lettableSqm: number;
   leasedSqm: number;
+  reservedSqm: number;
   vacantSqm: number;
   occupancyRate: number | null;
 }

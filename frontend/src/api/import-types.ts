@@ -102,8 +102,17 @@ export interface ImportParams {
   mapping?: FieldMapping;
 }
 
+/** What an import wrote to one layer; created and updated are null for a load recorded before they were counted. */
+export interface ImportLayerCounts {
+  layer: string;
+  rows: number;
+  created: number | null;
+  updated: number | null;
+}
+
 export interface ImportRecord {
   id: number;
+  /** The file or bundle name, never a path on the server. */
   fileName: string;
   bundleName: string | null;
   /** null for a whole-bundle load, which cannot be undone */
@@ -111,10 +120,15 @@ export interface ImportRecord {
   format: string | null;
   crs: string | null;
   status: 'committed' | 'undone';
-  counts: Record<string, number>;
+  /** As recorded: a single file's { rows, insert, update }, a bundle's per layer. */
+  counts: Record<string, unknown>;
   importedAt: string;
   undoneAt: string | null;
   rowsTouched: number;
+  /** Rows created and updated, all layers (null when not recorded), and per layer. */
+  created: number | null;
+  updated: number | null;
+  layers: ImportLayerCounts[];
 }
 
 export interface ImportList {

@@ -5,6 +5,36 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import type { Grade } from './types';
 import type { AdjustableEvaluation, SchemeGrade } from './adjustment-types';
 
+/** How a holder's land on a parcel was split out (backend/src/domain/land-allocation.ts). */
+export type LandShareBasis = 'owner' | 'apportioned' | 'noFloorArea' | 'merged';
+export type LandAllocationMode = 'apportion' | 'mergeIntoOwner';
+
+/**
+ * A holder's land on one parcel with the inputs of its formula: a tenant's land = leased floor area ÷
+ * totalFloorAreaSqm × parcel land; an owner's = (parcel land − tenants') ÷ owners; a merged tenant has none.
+ */
+export interface LandShare {
+  parcelCode: string;
+  role: 'owner' | 'tenant';
+  sqm: number;
+  mu: number;
+  parcelLandSqm: number;
+  parcelLandMu: number;
+  /** Tenant: the floor area it leases on the parcel, m². */
+  leasedFloorAreaSqm: number | null;
+  /** Tenant: the divisor, the buildings' floor area (or the tenants' leased total when larger), m². */
+  totalFloorAreaSqm: number | null;
+  /** Floor area of the buildings on the parcel, m². */
+  buildingsFloorAreaSqm: number | null;
+  /** Owner: the land cut out for tenants, and how many owners share the rest. */
+  tenantsSqm: number | null;
+  tenantsMu: number | null;
+  ownerCount: number | null;
+  basis: LandShareBasis;
+  /** The formula in English words, as the API states it. */
+  formula: string;
+}
+
 export interface ParcelHolder {
   uscc: string;
   name: string;
@@ -17,6 +47,8 @@ export interface ParcelHolder {
   /** Its land on this parcel (one-parcel view). */
   landShareSqm?: number | null;
   landShareMu?: number | null;
+  /** … and how it was worked out (one-parcel view; null without an evaluated year). */
+  landShare?: LandShare | null;
 }
 
 export interface ParcelProperties {
@@ -62,6 +94,8 @@ export interface ParcelDetailProperties extends ParcelProperties {
   /** The industries of the firms using the parcel whose minima make minPlotRatio. */
   plotRatioBasis?: PlotRatioBasis[];
   minBuildingCoverage: number | null;
+  /** The scheme's rule for tenants' land that made the holders' shares. */
+  landAllocationMode?: LandAllocationMode | null;
 }
 
 export type BuildingKind = 'standard_factory' | 'factory' | 'office' | string;
@@ -78,10 +112,11 @@ export interface BuildingProperties {
   footprintSqm: number;
   illustrative: boolean;
   unitCount: number;
+  /** m²: lettable (every unit) = leased + reserved (promised, not offered) + vacant (status vacant). */
   lettableSqm: number;
   leasedSqm: number;
-  vacantSqm: number;
   reservedSqm: number;
+  vacantSqm: number;
   /** Leased ÷ lettable floor area; null without units. */
   occupancyRate: number | null;
 }
@@ -111,6 +146,7 @@ export interface UnitList {
   buildingCode: string;
   lettableSqm: number;
   leasedSqm: number;
+  reservedSqm: number;
   vacantSqm: number;
   occupancyRate: number | null;
   units: Unit[];
@@ -165,6 +201,13 @@ export interface Enterprise {
   indicators: YearIndicators[];
   year: number | null;
   landAreaMu: number | null;
+  /** Its land on each parcel with the inputs of the formula; landAreaMu is their sum. */
+  landShares?: LandShare[];
+  landAllocationMode?: LandAllocationMode | null;
+  /** 'mergeIntoOwner': a tenant's owners, whose results it is rated inside… */
+  landMergedInto?: { ownerUscc: string; ownerName: string | null; parcelCode: string; weight: number }[];
+  /** … and an owner's tenants rated inside it. */
+  landMergedFrom?: { tenantUscc: string; tenantName: string | null; parcelCode: string; weight: number }[];
   taxWanYuanPerMu: number | null;
   outputWanYuanPerMu: number | null;
   valueAddedWanYuanPerMu: number | null;

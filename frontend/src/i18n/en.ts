@@ -4,6 +4,7 @@ import { landUseEn } from './land-use-en';
 import { finderEn } from './finder-en';
 import { importEn } from './import-en';
 import { adjustEn } from './adjust-en';
+import { landShareEn } from './land-share-en';
 
 // English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
 export const en: Messages = {
@@ -149,4 +150,5 @@ export const en: Messages = {
   ...finderEn,
   ...importEn,
   ...adjustEn,
+  ...landShareEn,
 };

@@ -4,6 +4,7 @@ import { landUseZhCN } from './land-use-zh-CN';
 import { finderZhCN } from './finder-zh-CN';
 import { importZhCN } from './import-zh-CN';
 import { adjustZhCN } from './adjust-zh-CN';
+import { landShareZhCN } from './land-share-zh-CN';
 
 // Chinese strings, the default language. The shape of this object is the type every language fills.
 export const zhCN = {
@@ -149,6 +150,7 @@ export const zhCN = {
   ...finderZhCN,
   ...importZhCN,
   ...adjustZhCN,
+  ...landShareZhCN,
 };
 
 export type Messages = typeof zhCN;

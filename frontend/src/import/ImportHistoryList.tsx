@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportRecord } from '../api/import-types';
+import type { ImportLayerCounts, ImportRecord } from '../api/import-types';
 import { useLocale, useT } from '../i18n/i18n-context';
 import { FailureNotice } from './FailureNotice';
 import type { HistoryState, UndoState } from './use-import-history';
@@ -79,12 +79,27 @@ function RecordSummary({ record }: { record: ImportRecord }) {
   const { locale } = useLocale();
   const date = new Date(record.importedAt);
   const when = Number.isNaN(date.getTime()) ? record.importedAt : date.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const rows = record.layers.reduce((sum, l) => sum + l.rows, 0);
+  const counts = record.created != null && record.updated != null ? t.historyCounts(record.created, record.updated) : t.historyRowsWritten(rows);
+  // A bundle fills several layers: say what it did to each (a single file's one layer is named already)
+  const layers = record.layer ? [] : record.layers.filter((l) => l.rows > 0);
   return (
     <span className="import-record">
-      <strong>#{record.id}</strong> {record.fileName} · {record.layer ? t.layers[record.layer] : t.bundle}
+      <strong>#{record.id}</strong> {record.fileName} · {record.layer ? t.historyLayerNames[record.layer] ?? record.layer : record.bundleName ? `${t.bundle} ${record.bundleName}` : t.bundle}
       {record.format ? ` · ${record.format}` : ''}
-      {record.crs ? ` · ${record.crs}` : ''} · {t.historyCounts(record.counts.insert ?? 0, record.counts.update ?? 0)} · {when} ·{' '}
+      {record.crs ? ` · ${record.crs}` : ''} · <span data-testid="history-counts">{counts}</span> · {when} ·{' '}
       <span data-testid="history-status">{t.historyStatus[record.status]}</span>
+      {layers.length > 0 && (
+        <span className="import-record-layers" data-testid="history-layers">
+          {layers.map((l) => `${t.historyLayerNames[l.layer] ?? l.layer} ${describeLayerCounts(l, t)}`).join(' · ')}
+        </span>
+      )}
     </span>
   );
+}
+
+function describeLayerCounts(l: ImportLayerCounts, t: ReturnType<typeof useT>['imports']): string {
+  if (l.created == null || l.updated == null) return t.historyLayerRows(l.rows);
+  const parts = [l.created > 0 ? t.historyLayerCreated(l.created) : null, l.updated > 0 ? t.historyLayerUpdated(l.updated) : null];
+  return parts.filter((p) => p !== null).join(t.historyLayerJoin);
 }

@@ -70,8 +70,8 @@ class FakeXhr {
 }
 
 const history: ImportRecord[] = [
-  { id: 7, fileName: '宗地.geojson', bundleName: null, layer: 'parcels', format: 'geojson', crs: 'EPSG:4326', status: 'committed', counts: { rows: 1, insert: 1, update: 0 }, importedAt: '2026-11-25T10:00:00.000Z', undoneAt: null, rowsTouched: 1 },
-  { id: 1, fileName: 'ankang', bundleName: 'ankang', layer: null, format: null, crs: null, status: 'committed', counts: {}, importedAt: '2026-11-20T10:00:00.000Z', undoneAt: null, rowsTouched: 0 },
+  { id: 7, fileName: '宗地.geojson', bundleName: null, layer: 'parcels', format: 'geojson', crs: 'EPSG:4326', status: 'committed', counts: { rows: 1, insert: 1, update: 0 }, importedAt: '2026-11-25T10:00:00.000Z', undoneAt: null, rowsTouched: 1, created: 1, updated: 0, layers: [{ layer: 'parcels', rows: 1, created: 1, updated: 0 }] },
+  { id: 1, fileName: 'ankang', bundleName: 'ankang', layer: null, format: null, crs: null, status: 'committed', counts: {}, importedAt: '2026-11-20T10:00:00.000Z', undoneAt: null, rowsTouched: 0, created: 0, updated: 0, layers: [] },
 ];
 let fetchCalls: { url: string; init?: RequestInit }[] = [];
 let undoAnswer: () => Response;

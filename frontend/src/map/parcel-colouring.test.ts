@@ -40,13 +40,13 @@ describe('park land helpers', () => {
     ]);
   });
 
-  it('sums a park’s lettable, leased and vacant floor area', () => {
+  it('sums a park’s lettable, leased, reserved and vacant floor area, reserved apart', () => {
     expect(
       sumOccupancy([
-        { lettableSqm: 1000, leasedSqm: 500, vacantSqm: 300 },
-        { lettableSqm: 3000, leasedSqm: 2500, vacantSqm: 500 },
+        { lettableSqm: 1000, leasedSqm: 500, reservedSqm: 200, vacantSqm: 300 },
+        { lettableSqm: 3000, leasedSqm: 2500, reservedSqm: 0, vacantSqm: 500 },
       ]),
-    ).toEqual({ lettableSqm: 4000, leasedSqm: 3000, vacantSqm: 800, occupancyRate: 0.75 });
+    ).toEqual({ lettableSqm: 4000, leasedSqm: 3000, reservedSqm: 200, vacantSqm: 800, occupancyRate: 0.75 });
     expect(sumOccupancy([]).occupancyRate).toBeNull();
   });
 

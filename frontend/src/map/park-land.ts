@@ -27,7 +27,10 @@ export interface OccupancyClass {
   color: Rgb;
 }
 
-/** Standard factories by occupancy (leased ÷ lettable floor area): red under half let, green from 80 %. */
+/**
+ * Standard factories by occupancy (leased ÷ lettable floor area; reserved space is not leased, so it does not
+ * count as let): red under half let, green from 80 %.
+ */
 export const OCCUPANCY_CLASSES: readonly OccupancyClass[] = [
   { id: 'below50', min: null, max: 0.5, color: [214, 64, 52] },
   { id: 'from50to80', min: 0.5, max: 0.8, color: [245, 166, 35] },
@@ -71,18 +74,20 @@ export function landUseColorOf(finding: Pick<LandUseProperties, 'kind' | 'possib
   return finding.possibleDataGap ? POSSIBLE_DATA_GAP_COLOR : LAND_USE_COLORS[finding.kind];
 }
 
+/** Floor area in m²: lettable (every unit) = leased + reserved (promised, not offered) + vacant (status vacant). */
 export interface Occupancy {
   lettableSqm: number;
   leasedSqm: number;
+  reservedSqm: number;
   vacantSqm: number;
   /** Leased ÷ lettable; null without lettable floor area. */
   occupancyRate: number | null;
 }
 
-/** A park's lettable, leased and vacant floor area summed over its buildings. */
-export function sumOccupancy(buildings: readonly Pick<BuildingProperties, 'lettableSqm' | 'leasedSqm' | 'vacantSqm'>[]): Occupancy {
-  const lettableSqm = buildings.reduce((s, b) => s + b.lettableSqm, 0);
-  const leasedSqm = buildings.reduce((s, b) => s + b.leasedSqm, 0);
-  const vacantSqm = buildings.reduce((s, b) => s + b.vacantSqm, 0);
-  return { lettableSqm, leasedSqm, vacantSqm, occupancyRate: lettableSqm > 0 ? leasedSqm / lettableSqm : null };
+/** A park's lettable, leased, reserved and vacant floor area summed over its buildings. */
+export function sumOccupancy(buildings: readonly Pick<BuildingProperties, 'lettableSqm' | 'leasedSqm' | 'reservedSqm' | 'vacantSqm'>[]): Occupancy {
+  const sum = (key: 'lettableSqm' | 'leasedSqm' | 'reservedSqm' | 'vacantSqm') => buildings.reduce((s, b) => s + b[key], 0);
+  const lettableSqm = sum('lettableSqm');
+  const leasedSqm = sum('leasedSqm');
+  return { lettableSqm, leasedSqm, reservedSqm: sum('reservedSqm'), vacantSqm: sum('vacantSqm'), occupancyRate: lettableSqm > 0 ? leasedSqm / lettableSqm : null };
 }

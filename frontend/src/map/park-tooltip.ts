@@ -1,9 +1,9 @@
 // What the map says on hover over a park's land: the parcel's code, per-mu tax and holder grade (marked
-// when adjusted); the building's kind, floors and occupancy; a finding's kind, rule and area (idle land:
-// since when, and the days from then). Pure: picked object and strings in, text out (null for anything
-// else, e.g. parks, which have their panel and labels).
+// when adjusted); the building's kind, floors, occupancy and its reserved and vacant space; a finding's
+// kind, rule and area (idle land: since when, and the days from then). Pure: picked object and strings
+// in, text out (null for anything else, e.g. parks, which have their panel and labels).
 import type { BuildingFeature, LandUseFeature, ParcelFeature } from '../api/park-types';
-import { formatCount, formatDate, formatMu, formatPercent, formatWanYuanPerMu } from '../format';
+import { formatCount, formatDate, formatMu, formatPercent, formatSquareMetres, formatWanYuanPerMu } from '../format';
 import type { Messages } from '../i18n/zh-CN';
 import type { BuildingPart } from './layers/buildings-layer';
 
@@ -22,7 +22,9 @@ export function describeParkLand(layerId: string | undefined, object: unknown, t
   if (layerId === 'buildings' && typeof object === 'object' && object !== null && 'building' in object) {
     const b = ((object as BuildingPart).building as BuildingFeature).properties;
     const kind = d.buildingKinds[b.kind] ?? b.kind;
-    const occupancy = b.unitCount > 0 ? ` · ${d.occupancyRate} ${formatPercent(b.occupancyRate)}` : '';
+    const occupancy = b.unitCount > 0
+      ? ` · ${d.occupancyRate} ${formatPercent(b.occupancyRate)}\n${d.reserved} ${formatSquareMetres(b.reservedSqm)} · ${d.vacant} ${formatSquareMetres(b.vacantSqm)}`
+      : '';
     return `${kind} · ${d.floorsValue(b.floors)}${occupancy}`;
   }
   if (layerId === 'land-use' && isFeature(object)) {

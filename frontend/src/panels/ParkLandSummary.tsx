@@ -71,7 +71,7 @@ function ParkFindings({ parcelCount, findings }: Pick<ParkLandSummaryProps, 'par
   );
 }
 
-/** The park's land from its parcels and buildings: factory space let and vacant, and the land-use findings. */
+/** The park's land from its parcels and buildings: factory space let, reserved and vacant, and the land-use findings. */
 export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSummaryProps) {
   const t = useT();
   const s = t.parkSummary;
@@ -86,6 +86,10 @@ export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSu
         <div className="metric">
           <dt>{s.leased}</dt>
           <dd>{formatSquareMetres(occupancy.leasedSqm)}</dd>
+        </div>
+        <div className="metric">
+          <dt>{s.reserved}</dt>
+          <dd data-testid="park-reserved">{formatSquareMetres(occupancy.reservedSqm)}</dd>
         </div>
         <div className="metric">
           <dt>{s.vacant}</dt>

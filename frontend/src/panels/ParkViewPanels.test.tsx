@@ -131,14 +131,16 @@ describe('ParkPanel in the park view', () => {
       >
         <ParkLandSummary
           parcelCount={34}
-          occupancy={{ lettableSqm: 40_000, leasedSqm: 30_000, vacantSqm: 8_000, occupancyRate: 0.75 }}
+          occupancy={{ lettableSqm: 40_000, leasedSqm: 30_000, reservedSqm: 2_000, vacantSqm: 8_000, occupancyRate: 0.75 }}
           findings={summary}
         />
       </ParkPanel>,
     );
     expect(screen.getByTestId('city-outputPerMu').textContent).toBe('▲ 全市 236.0 万元/亩');
     expect(screen.getByTestId('city-taxPerMu').textContent).toBe('▼ 全市 12.5 万元/亩');
-    expect(screen.getByTestId('park-vacancy').textContent).toContain('可出租面积40,000 m²');
+    expect([...screen.getByTestId('park-vacancy').querySelectorAll('.metric')].map((m) => m.textContent)).toEqual([
+      '可出租面积40,000 m²', '已出租30,000 m²', '已预留2,000 m²', '空置（可租）8,000 m²', '出租率75.0 %',
+    ]);
     expect(screen.getByTestId('park-occupancy').textContent).toBe('75.0 %');
     const findings = screen.getByTestId('park-findings');
     expect(findings.textContent).toContain('34 宗');
@@ -149,7 +151,7 @@ describe('ParkPanel in the park view', () => {
   });
 
   it('shows the server’s totals, a parcel in two low-yield rules once, with the rules as a breakdown', () => {
-    renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />);
+    renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, reservedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />);
     // 974 亩 over 12 parcels, though the rules' lines add up to more: a parcel firing two rules is in both lines
     expect(screen.getByTestId('park-findings-lowYield').textContent).toBe('12 宗 · 974 亩');
     const rules = [...screen.getByTestId('park-findings').querySelectorAll('[data-kind=lowYield] li')].map((li) => li.textContent);
@@ -162,7 +164,7 @@ describe('ParkPanel in the park view', () => {
   });
 
   it('says the same in English', () => {
-    renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />, 'en');
+    renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, reservedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />, 'en');
     expect(screen.getByTestId('park-findings-lowYield').textContent).toBe('12 parcels · 974 亩');
     expect(screen.getByTestId('park-findings-recoverable').textContent).toBe('15 parcels · 1,100 亩');
     expect(screen.getByTestId('park-findings-note').textContent).toContain('A parcel can be in several kinds');

@@ -31,7 +31,8 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
   }
   const { park, building, units, dataVintage } = sheet.data;
   const b = building.properties;
-  const toLet = units.units.filter((u) => u.status !== 'leased');
+  // Reserved units are promised to someone and not offered: the sheet lists the vacant ones only.
+  const toLet = units.units.filter((u) => u.status === 'vacant');
   const project = createProjector({ bbox: bboxOfAll([park.geometry]), widthPx: SKETCH_WIDTH_PX, heightPx: SKETCH_HEIGHT_PX, paddingPx: 8 });
   const [w, s, e, n] = bboxOfAll([building.geometry]);
   const illustrative = b.illustrative || park.properties.illustrative;
@@ -57,7 +58,15 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
           <dt>{p.heightM}</dt><dd>{formatLengthMetres(b.heightM)}</dd>
           <dt>{p.completedOn}</dt><dd>{b.completedOn ?? '—'}</dd>
           <dt>{p.occupancy}</dt>
-          <dd>{`${v.lettable} ${formatSquareMetres(units.lettableSqm)} · ${v.leased} ${formatSquareMetres(units.leasedSqm)} · ${v.vacant} ${formatSquareMetres(units.vacantSqm)} · ${formatPercent(units.occupancyRate)}`}</dd>
+          <dd data-testid="print-occupancy">
+            {[
+              `${v.lettable} ${formatSquareMetres(units.lettableSqm)}`,
+              `${v.leased} ${formatSquareMetres(units.leasedSqm)}`,
+              `${v.reserved} ${formatSquareMetres(units.reservedSqm)}`,
+              `${v.vacant} ${formatSquareMetres(units.vacantSqm)}`,
+              `${v.occupancy} ${formatPercent(units.occupancyRate)}`,
+            ].join(' · ')}
+          </dd>
         </dl>
         <figure className="print-sketch">
           <svg width={SKETCH_WIDTH_PX} height={SKETCH_HEIGHT_PX} viewBox={`0 0 ${SKETCH_WIDTH_PX} ${SKETCH_HEIGHT_PX}`} role="img" aria-label={p.outline} data-testid="print-outline">

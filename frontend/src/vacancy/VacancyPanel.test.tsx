@@ -10,8 +10,8 @@ import { VacancyPanel, type VacancyPanelProps } from './VacancyPanel';
 afterEach(cleanup);
 
 const footprint = { type: 'MultiPolygon' as const, coordinates: [[[[109, 32.7], [109.001, 32.7], [109.001, 32.701], [109, 32.7]]]] };
-const summary = (lettableSqm: number, leasedSqm: number) => ({
-  unitCount: 3, lettableSqm, leasedSqm, vacantSqm: lettableSqm - leasedSqm, reservedSqm: 0, occupancyRate: leasedSqm / lettableSqm,
+const summary = (lettableSqm: number, leasedSqm: number, reservedSqm = 0) => ({
+  unitCount: 3, lettableSqm, leasedSqm, reservedSqm, vacantSqm: lettableSqm - leasedSqm - reservedSqm, occupancyRate: leasedSqm / lettableSqm,
   leasesEnding: { asOf: '2026-01-01', withinMonths: 6, untilOn: '2026-07-01', count: 1, areaSqm: 1464, unitCodes: ['B1F0101'] },
 });
 const result: VacancySearchResult = {
@@ -20,7 +20,7 @@ const result: VacancySearchResult = {
     { code: 'B1F0301', buildingCode: 'B1', parkCode: 'P1', regionCode: '610902', floor: 3, areaSqm: 1300, status: 'reserved', ceilingHeightM: null, floorLoadKnPerSqm: 5, rentYuanPerSqmMonth: null, footprint },
   ],
   buildings: [{ buildingCode: 'B1', parkCode: 'P1', ...summary(11708, 5854) }],
-  parks: [{ parkCode: 'P1', ...summary(50000, 30000) }],
+  parks: [{ parkCode: 'P1', ...summary(50000, 30000, 5000) }],
 };
 
 function renderPanel(overrides: Partial<VacancyPanelProps> = {}, locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -51,7 +51,11 @@ describe('VacancyPanel', () => {
     ]);
     expect(screen.getByTestId('total-lettable').textContent).toBe('50,000 m²');
     expect(screen.getByTestId('total-leased').textContent).toBe('30,000 m²');
-    expect(screen.getByTestId('total-vacant').textContent).toBe('20,000 m²');
+    expect(screen.getByTestId('total-reserved').textContent).toBe('5,000 m²');
+    expect(screen.getByTestId('total-vacant').textContent).toBe('15,000 m²');
+    expect([...screen.getByTestId('finder-totals').querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual([
+      '可出租面积', '已出租', '已预留', '空置（可租）', '出租率', '符合条件面积',
+    ]);
     expect(screen.getByTestId('total-occupancy').textContent).toBe('60.0 %');
     expect(screen.getByTestId('total-matching').textContent).toBe('4,227 m²');
     const building = screen.getByTestId('finder-building');
@@ -82,6 +86,9 @@ describe('VacancyPanel', () => {
     renderPanel({}, 'en');
     expect(screen.getByTestId('finder-status').textContent).toBe('2 matching units');
     expect(screen.getByText('Area at least')).toBeTruthy();
+    expect([...screen.getByTestId('finder-totals').querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual([
+      'Lettable', 'Leased', 'Reserved', 'Vacant (to let)', 'Occupancy', 'Matching area',
+    ]);
     expect(screen.getByTestId('finder-building').textContent).toContain('1 lease ends within 6 months · 1,464 m²');
   });
 
@@ -106,27 +113,29 @@ describe('PrintBuildingSheet', () => {
       geometry: footprint,
       properties: {
         code: 'B1', parkCode: 'P1', parcelCode: null, kind: 'standard_factory', floors: 4, floorAreaSqm: 11708, heightM: 24, completedOn: '2020-05-01',
-        footprintSqm: 2927, illustrative: true, lettableSqm: 11708, leasedSqm: 5854, vacantSqm: 5854, occupancyRate: 0.5,
+        footprintSqm: 2927, illustrative: true, lettableSqm: 11708, leasedSqm: 5854, reservedSqm: 2927, vacantSqm: 2927, occupancyRate: 0.5,
       },
     },
     units: {
-      buildingCode: 'B1', lettableSqm: 11708, leasedSqm: 5854, vacantSqm: 5854, occupancyRate: 0.5,
+      buildingCode: 'B1', lettableSqm: 11708, leasedSqm: 5854, reservedSqm: 2927, vacantSqm: 2927, occupancyRate: 0.5,
       units: [
         { code: 'B1F0101', buildingCode: 'B1', floor: 1, areaSqm: 5854, status: 'leased', tenantUscc: 'X', tenantName: '某公司', leaseStartOn: '2022-01-01', leaseEndOn: '2027-01-01', rentYuanPerSqmMonth: 8.7, ceilingHeightM: 9, floorLoadKnPerSqm: 18 },
-        { code: 'B1F0201', buildingCode: 'B1', floor: 2, areaSqm: 5854, status: 'vacant', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.3, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
+        { code: 'B1F0201', buildingCode: 'B1', floor: 2, areaSqm: 2927, status: 'vacant', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.3, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
+        { code: 'B1F0202', buildingCode: 'B1', floor: 2, areaSqm: 2927, status: 'reserved', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.3, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
       ],
     },
     dataVintage: 'illustrative, figures for 2023–2025',
   };
 
-  it('shows the building, its park, the outline, the units to let, a labelled contact placeholder, the data date and the illustrative note', () => {
+  it('shows the building, its park, the outline, the vacant units only (not the reserved), a labelled contact placeholder, the data date and the illustrative note', () => {
     renderWithLocale(<PrintBuildingSheet buildingCode="B1" sheet={{ status: 'ready', data: sheet }} printedOn="2026-01-02" backHref="./" />);
     expect(screen.getByTestId('print-building').textContent).toBe('标准化厂房 B1');
     expect(screen.getByTestId('print-park').textContent).toBe('白河工业园 · 白河县');
     expect(screen.getByTestId('print-outline').querySelectorAll('path')).toHaveLength(2);
     const rows = screen.getByTestId('print-units').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(1);
-    expect(rows[0].textContent).toBe('B1F020125,854 m²6.0 m5 kN/m²7.3 元/m²·月空置');
+    expect(rows[0].textContent).toBe('B1F020122,927 m²6.0 m5 kN/m²7.3 元/m²·月空置');
+    expect(screen.getByTestId('print-occupancy').textContent).toBe('可出租面积 11,708 m² · 已出租 5,854 m² · 已预留 2,927 m² · 空置（可租） 2,927 m² · 出租率 50.0 %');
     expect(screen.getByTestId('print-contact').textContent).toContain('占位');
     expect(screen.getByTestId('print-data-date').textContent).toBe('数据日期: illustrative, figures for 2023–2025');
     expect(screen.getByTestId('print-illustrative').textContent).toContain('示意数据');

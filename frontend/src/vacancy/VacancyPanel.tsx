@@ -130,6 +130,7 @@ export function VacancyPanel(props: VacancyPanelProps) {
         <dl className="finder-totals" data-testid="finder-totals" aria-label={v.totals}>
           <div><dt>{v.lettable}</dt><dd data-testid="total-lettable">{formatSquareMetres(totals.lettableSqm)}</dd></div>
           <div><dt>{v.leased}</dt><dd data-testid="total-leased">{formatSquareMetres(totals.leasedSqm)}</dd></div>
+          <div><dt>{v.reserved}</dt><dd data-testid="total-reserved">{formatSquareMetres(totals.reservedSqm)}</dd></div>
           <div><dt>{v.vacant}</dt><dd data-testid="total-vacant">{formatSquareMetres(totals.vacantSqm)}</dd></div>
           <div><dt>{v.occupancy}</dt><dd data-testid="total-occupancy">{formatPercent(totals.occupancyRate)}</dd></div>
           <div><dt>{v.matchingArea}</dt><dd data-testid="total-matching">{formatSquareMetres(totals.matchingSqm)}</dd></div>

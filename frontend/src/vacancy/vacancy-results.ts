@@ -15,8 +15,12 @@ export interface VacancyBuilding {
 }
 
 export interface ScopeTotals {
+  /** Every unit: leased + reserved + vacant. */
   lettableSqm: number;
   leasedSqm: number;
+  /** Promised, not leased and not offered: never part of vacant. */
+  reservedSqm: number;
+  /** Status vacant only: what the search lists by default. */
   vacantSqm: number;
   /** leased ÷ lettable; null when nothing is lettable. */
   occupancyRate: number | null;
@@ -47,14 +51,16 @@ export function groupVacanciesByBuilding(result: VacancySearchResult): VacancyBu
   return [...byCode.values()];
 }
 
-/** Lettable, leased and vacant floor area of every park in scope, and what matched. */
+/** Lettable, leased, reserved and vacant floor area of every park in scope, and what matched. */
 export function computeScopeTotals(result: VacancySearchResult): ScopeTotals {
-  const lettableSqm = result.parks.reduce((sum, p) => sum + p.lettableSqm, 0);
-  const leasedSqm = result.parks.reduce((sum, p) => sum + p.leasedSqm, 0);
+  const sum = (key: 'lettableSqm' | 'leasedSqm' | 'reservedSqm' | 'vacantSqm') => result.parks.reduce((total, p) => total + p[key], 0);
+  const lettableSqm = sum('lettableSqm');
+  const leasedSqm = sum('leasedSqm');
   return {
     lettableSqm,
     leasedSqm,
-    vacantSqm: result.parks.reduce((sum, p) => sum + p.vacantSqm, 0),
+    reservedSqm: sum('reservedSqm'),
+    vacantSqm: sum('vacantSqm'),
     occupancyRate: lettableSqm > 0 ? leasedSqm / lettableSqm : null,
     matchingUnitCount: result.units.length,
     matchingSqm: result.units.reduce((sum, u) => sum + u.areaSqm, 0),

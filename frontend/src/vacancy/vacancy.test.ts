@@ -20,8 +20,8 @@ function unit(code: string, buildingCode: string, areaSqm: number, floor = 1): V
   };
 }
 
-const totals = (lettableSqm: number, leasedSqm: number) => ({
-  unitCount: 4, lettableSqm, leasedSqm, vacantSqm: lettableSqm - leasedSqm, reservedSqm: 0,
+const totals = (lettableSqm: number, leasedSqm: number, reservedSqm = 0) => ({
+  unitCount: 4, lettableSqm, leasedSqm, reservedSqm, vacantSqm: lettableSqm - leasedSqm - reservedSqm,
   occupancyRate: lettableSqm > 0 ? leasedSqm / lettableSqm : null,
   leasesEnding: { asOf: '2026-01-01', withinMonths: 6, untilOn: '2026-07-01', count: 1, areaSqm: 500, unitCodes: ['x'] },
 });
@@ -29,7 +29,7 @@ const totals = (lettableSqm: number, leasedSqm: number) => ({
 const result: VacancySearchResult = {
   units: [unit('B1-101', 'B1', 1200), unit('B1-201', 'B1', 800, 2), unit('B2-101', 'B2', 1500)],
   buildings: [{ buildingCode: 'B1', parkCode: 'P1', ...totals(4000, 2000) }, { buildingCode: 'B2', parkCode: 'P1', ...totals(3000, 1500) }],
-  parks: [{ parkCode: 'P1', ...totals(10000, 6000) }, { parkCode: 'P2', ...totals(5000, 1500) }],
+  parks: [{ parkCode: 'P1', ...totals(10000, 6000, 1000) }, { parkCode: 'P2', ...totals(5000, 1500) }],
 };
 
 describe('vacancy finder URL state', () => {
@@ -73,9 +73,9 @@ describe('vacancy results', () => {
     expect(buildings[0].totals?.occupancyRate).toBe(0.5);
   });
 
-  it('totals lettable, leased and vacant m² over the parks in scope, occupancy as leased ÷ lettable', () => {
+  it('totals lettable, leased, reserved and vacant m² over the parks in scope, reserved apart, occupancy as leased ÷ lettable', () => {
     expect(computeScopeTotals(result)).toEqual({
-      lettableSqm: 15000, leasedSqm: 7500, vacantSqm: 7500, occupancyRate: 0.5, matchingUnitCount: 3, matchingSqm: 3500,
+      lettableSqm: 15000, leasedSqm: 7500, reservedSqm: 1000, vacantSqm: 6500, occupancyRate: 0.5, matchingUnitCount: 3, matchingSqm: 3500,
     });
     expect(computeScopeTotals({ units: [], buildings: [], parks: [] }).occupancyRate).toBeNull();
   });

@@ -1,5 +1,7 @@
 import { LAYER_COLUMNS, type ExportTable } from '../headers.js';
 
+const OCCUPANCY_KEYS = ['lettable_sqm', 'leased_sqm', 'reserved_sqm', 'vacant_sqm', 'occupancy_rate'];
+
 const square = (lon: number, lat: number, sizeDeg: number) =>
   [[lon, lat], [lon + sizeDeg, lat], [lon + sizeDeg, lat + sizeDeg], [lon, lat + sizeDeg], [lon, lat]];
 
@@ -11,7 +13,8 @@ const square = (lon: number, lat: number, sizeDeg: number) =>
 export function sampleBuildings(): ExportTable {
   return {
     layer: 'buildings',
-    columns: [...LAYER_COLUMNS.buildings],
+    // The stored columns; the occupancy ones derived from units add nothing a writer treats differently
+    columns: LAYER_COLUMNS.buildings.filter((c) => !OCCUPANCY_KEYS.includes(c.key)),
     hasGeometry: true,
     features: [
       {

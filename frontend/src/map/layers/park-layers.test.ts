@@ -155,7 +155,7 @@ describe('createMapLayers in a park', () => {
 });
 
 describe('describeParkLand', () => {
-  it('names a parcel’s tax per mu and grade, a building’s occupancy and a finding’s rule', async () => {
+  it('names a parcel’s tax per mu and grade, a building’s occupancy with reserved and vacant apart, and a finding’s rule', async () => {
     const { describeParkLand } = await import('../park-tooltip');
     const { zhCN } = await import('../../i18n/zh-CN');
     expect(describeParkLand('parcels', makeParcel({ code: 'P1', taxWanYuanPerMu: 3.61, holderGrade: 'B' }), zhCN)).toBe(
@@ -164,7 +164,7 @@ describe('describeParkLand', () => {
     const adjusted = makeParcel({ code: 'P1', taxWanYuanPerMu: 3.61, holderGrade: 'A', holderComputedGrade: 'C', holderGradeAdjusted: true });
     expect(describeParkLand('parcels', adjusted, zhCN)).toBe('宗地 P1\n亩均税收 3.6 万元/亩 · A 档 (C → A 调档)');
     const [part] = toBuildingParts([makeBuilding()]);
-    expect(describeParkLand('buildings', part, zhCN)).toBe('标准化厂房 · 4 层 · 出租率 50.0 %');
+    expect(describeParkLand('buildings', part, zhCN)).toBe('标准化厂房 · 4 层 · 出租率 50.0 %\n已预留 2,927 m² · 空置（可租） 2,927 m²');
     expect(describeParkLand('land-use', makeFinding(), zhCN)).toBe(
       '闲置土地 · 83.3 亩\n已动工但开发不足且中止开发满一年（可认定）\n认定闲置日期 2024-03-17 · 闲置天数 654 天（自认定闲置日期起算）',
     );

@@ -109,6 +109,10 @@ export function BuildingDetails({ building, units, selectedUnitCode, onSelect }:
           <dd>{formatSquareMetres(units.leasedSqm)}</dd>
         </div>
         <div className="metric">
+          <dt>{d.reserved}</dt>
+          <dd>{formatSquareMetres(units.reservedSqm)}</dd>
+        </div>
+        <div className="metric">
           <dt>{d.vacant}</dt>
           <dd>{formatSquareMetres(units.vacantSqm)}</dd>
         </div>

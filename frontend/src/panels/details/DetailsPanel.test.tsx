@@ -164,13 +164,15 @@ describe('DetailsPanel for a parcel', () => {
 describe('DetailsPanel for a building and a unit', () => {
   const units: UnitList = {
     buildingCode: 'B1',
-    lettableSqm: 5854,
+    lettableSqm: 7854,
     leasedSqm: 2927,
+    reservedSqm: 2000,
     vacantSqm: 2927,
-    occupancyRate: 0.5,
+    occupancyRate: 2927 / 7854,
     units: [
       { code: 'U101', buildingCode: 'B1', floor: 1, areaSqm: 2927, status: 'leased', tenantUscc: 'T1', tenantName: '白河源森建材有限公司', leaseStartOn: '2022-04-11', leaseEndOn: '2027-04-10', rentYuanPerSqmMonth: 8.7, ceilingHeightM: 9, floorLoadKnPerSqm: 18 },
       { code: 'U201', buildingCode: 'B1', floor: 2, areaSqm: 2927, status: 'vacant', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.9, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
+      { code: 'U301', buildingCode: 'B1', floor: 3, areaSqm: 2000, status: 'reserved', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.9, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
     ],
   };
 
@@ -178,10 +180,10 @@ describe('DetailsPanel for a building and a unit', () => {
     const { onSelect } = renderPanel({ selection: { kind: 'building', code: 'B1' }, details: ready({ kind: 'building', units }) });
     const panel = screen.getByTestId('building-details');
     expect(panel.textContent).toContain('4 层 · 高度 28.5 m');
-    expect(screen.getByTestId('building-occupancy').textContent).toContain('可出租5,854 m²');
-    expect(screen.getByTestId('building-occupancy').textContent).toContain('出租率50.0 %');
+    const occupancy = [...screen.getByTestId('building-occupancy').querySelectorAll('.metric')].map((m) => m.textContent);
+    expect(occupancy).toEqual(['可出租面积7,854 m²', '已出租2,927 m²', '已预留2,000 m²', '空置（可租）2,927 m²', '出租率37.3 %']);
     const rows = screen.getAllByTestId('unit-row');
-    expect(rows.map((r) => r.textContent)).toEqual(['白河源森建材有限公司', '空置']);
+    expect(rows.map((r) => r.textContent)).toEqual(['白河源森建材有限公司', '空置', '已预留']);
     fireEvent.click(rows[1]);
     expect(onSelect).toHaveBeenCalledWith({ kind: 'building', code: 'B1', unit: 'U201' });
   });

@@ -3,6 +3,7 @@ import type { Enterprise } from '../../api/park-types';
 import type { DetailSelection } from '../../city/park-view-state';
 import { formatMu, formatWanYuanPerMu } from '../../format';
 import { useT } from '../../i18n/i18n-context';
+import { describeLandShareFormula } from './land-share-formula';
 import { OUTPUT_BAR_CSS, TAX_BAR_CSS } from './ParcelDetails';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { YearChart } from './YearChart';
@@ -20,6 +21,12 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
   const t = useT();
   const d = t.details;
   const indicators = [...e.indicators].sort((a, b) => a.year - b.year);
+  const shares = e.landShares ?? [];
+  const shareOf = (parcelCode: string, role: string) => shares.find((s) => s.parcelCode === parcelCode && s.role === role);
+  const namesOn = (parcelCode: string) => ({
+    owners: (e.landMergedInto ?? []).filter((m) => m.parcelCode === parcelCode).map((m) => m.ownerName ?? m.ownerUscc),
+    mergedTenants: (e.landMergedFrom ?? []).filter((m) => m.parcelCode === parcelCode).map((m) => m.tenantName ?? m.tenantUscc),
+  });
   return (
     <div className="details-body" data-testid="enterprise-details">
       <dl className="facts">
@@ -32,7 +39,10 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
         <dt>{d.enterpriseStatus}</dt>
         <dd>{e.status ? d.enterpriseStatuses[e.status] ?? e.status : '—'}</dd>
         <dt>{d.landArea}</dt>
-        <dd>{formatMu(e.landAreaMu)}</dd>
+        <dd>
+          {formatMu(e.landAreaMu)}
+          {shares.length > 1 && <span className="muted-inline small"> · {t.landShare.sumOfShares}</span>}
+        </dd>
       </dl>
 
       <h3 className="section-title">{e.year === null ? d.noYear : d.figuresOfYear(e.year)}</h3>
@@ -87,14 +97,25 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
 
       <h3 className="section-title">{d.holdings}</h3>
       <ul className="link-list">
-        {e.holdings.map((h) => (
-          <li key={`${h.role}-${h.parcelCode}`}>
-            <button type="button" className="link-button code" onClick={() => onSelect({ kind: 'parcel', code: h.parcelCode })}>
-              {h.parcelCode}
-            </button>
-            <span className="muted-inline">{h.role === 'owner' ? d.owner : d.tenantRole}</span>
-          </li>
-        ))}
+        {e.holdings.map((h) => {
+          const share = shareOf(h.parcelCode, h.role);
+          return (
+            <li key={`${h.role}-${h.parcelCode}`} data-testid={`holding-${h.parcelCode}`}>
+              <button type="button" className="link-button code" onClick={() => onSelect({ kind: 'parcel', code: h.parcelCode })}>
+                {h.parcelCode}
+              </button>
+              <span className="muted-inline">
+                {h.role === 'owner' ? d.owner : d.tenantRole}
+                {share && ` · ${d.landShare(formatMu(share.mu))}`}
+              </span>
+              {share && (
+                <div className="muted-inline small land-share-formula" data-testid="land-share-formula">
+                  {describeLandShareFormula(share, t.landShare, namesOn(h.parcelCode))}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n-context';
 import { GRADE_COLORS } from '../../map/colouring';
 import { cssColor } from '../Legend';
 import { FindingsList } from './FindingsList';
+import { describeLandShareFormula } from './land-share-formula';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { YearChart } from './YearChart';
 
@@ -57,6 +58,8 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
     },
   ];
   const years = byYear.map((f) => f.properties.year).filter((y): y is number => y !== null);
+  const ownerNames = p.holders.filter((h) => h.role === 'owner').map((h) => h.name);
+  const mergedTenantNames = p.holders.filter((h) => h.landShare?.basis === 'merged').map((h) => h.name);
   return (
     <div className="details-body" data-testid="parcel-details">
       <dl className="facts">
@@ -141,6 +144,11 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
                   {h.landShareMu != null && ` · ${d.landShare(formatMu(h.landShareMu))}`}
                 </span>
                 <GradeAdjustmentMark evaluation={evaluation} />
+                {h.landShare && (
+                  <div className="muted-inline small land-share-formula" data-testid="land-share-formula">
+                    {describeLandShareFormula(h.landShare, t.landShare, h.role === 'owner' ? { mergedTenants: mergedTenantNames } : { owners: ownerNames })}
+                  </div>
+                )}
               </li>
             );
           })}
