@@ -73,7 +73,8 @@ describe('the tiny fixture, 2025', () => {
     expect(results[TINY.T1].landAreaMu).toBeCloseTo(10, 4);
     expect(results[TINY.T1].contributions.taxWanYuanPerMu).toBeCloseTo((50 * 6) / 24.097, 4);
     expect(results[TINY.T2].landAreaMu).toBeCloseTo(5, 4);
-    expect(results[TINY.T2].contributions.taxYuanPerKwh).toBe(100);
+    // 400 000 元 over 170 000 kWh is 2.35 元/kWh, past the 0.8 benchmark: the item gives its weight and no more
+    expect(results[TINY.T2].items.find((i) => i.key === 'taxYuanPerKwh')).toMatchObject({ score: 50, basis: 'capped' });
   });
 
   it('lists the utility U as 不参评 for its industry', () => {
@@ -139,9 +140,23 @@ describe('scores', () => {
     }
   });
 
-  it('caps an outlier’s item at twice its weight', () => {
+  it('keeps the group-average fill for missing emissions within the item’s maximum', () => {
+    const results = byUscc(evaluateEnterprises([firm('X', {}, { emissionsT: 0.001 }), firm('Z', {}, { emissionsT: null })], DEFAULT_SCHEME, { year: 2025 }));
+    expect(results.Z.items.find((i) => i.key === 'valueAddedWanYuanPerTonneEmission')).toMatchObject({ basis: 'missingGroupAverage', score: 10, maxScore: 10 });
+  });
+
+  it('caps an outlier’s item at its weight, the most the item can give', () => {
     const [r] = evaluateEnterprises([firm('X', {}, { taxYuan: 2_409_700 * 5 })], DEFAULT_SCHEME, { year: 2025 });
-    expect(r.items.find((i) => i.key === 'taxWanYuanPerMu')).toMatchObject({ score: 60, basis: 'capped' });
+    expect(r.items.find((i) => i.key === 'taxWanYuanPerMu')).toMatchObject({ score: 30, maxScore: 30, basis: 'capped' });
+  });
+
+  it('never scores a firm above the scheme’s maximum, however far past the benchmarks it is', () => {
+    const far = { taxYuan: 2_409_700 * 50, valueAddedYuan: 13_616_000 * 50, rdYuan: 3_020_000 * 50, electricityKwh: 1000 };
+    const results = evaluateEnterprises([firm('X', {}, far), firm('Y', { aboveScale: false }, far)], DEFAULT_SCHEME, { year: 2025 });
+    for (const r of results) {
+      expect(r.maxScore).toBe(100);
+      expect(r.score).toBeLessThanOrEqual(100);
+    }
   });
 
   it('gives a firm without emission data the average emission score of its county group', () => {
@@ -173,7 +188,7 @@ describe('scores', () => {
   });
 
   it('scores by min–max with a floor of 20% when the scheme says so', () => {
-    const scheme = withScheme((s) => (s.scoring = { method: 'minMax', floorShareOfWeight: 0.2, source: '旌德' }));
+    const scheme = withScheme((s) => (s.scoring = { method: 'minMax', floorShareOfWeight: 0.2, maxScore: 100, source: '旌德' }));
     const results = byUscc(evaluateEnterprises([firm('X', {}, { taxYuan: 1_000_000 }), firm('Y', {}, { taxYuan: 2_000_000 }), firm('Z', {}, { taxYuan: 3_000_000 })], scheme, { year: 2025 }));
     const items = [results.X, results.Y, results.Z].map((r) => r.contributions.taxWanYuanPerMu!);
     items.forEach((score, i) => expect(score).toBeCloseTo([6, 18, 30][i], 9));
@@ -204,8 +219,9 @@ describe('grades', () => {
 
   it('grades by absolute thresholds when the scheme says so', () => {
     const scheme = withScheme((s) => (s.grading.method = 'absolute'));
-    const [r] = evaluateEnterprises([firm('X')], scheme, { year: 2025 });
-    expect(r.grade).toBe('B');
+    const results = byUscc(evaluateEnterprises([firm('X'), firm('Y', {}, { taxYuan: 0 })], scheme, { year: 2025 }));
+    expect([results.X.score, results.X.grade]).toEqual([expect.closeTo(100, 9), 'A']);
+    expect([results.Y.score, results.Y.grade]).toEqual([expect.closeTo(70, 9), 'B']);
   });
 
   it('counts grades after adjustment, every grade listed', () => {
@@ -249,9 +265,10 @@ describe('manual adjustment (分类调档)', () => {
 describe('parks and regions', () => {
   it('scores aggregated metrics with the 规上 indicators and ranks them against each other', () => {
     const metricsOf = (taxYuan: number) => computeEntityMetrics({ ...firm('x').figuresByYear[2025]!, taxYuan }, muToSqm(10));
-    const parks = gradeAggregates([{ code: 'P-LOW', metrics: metricsOf(1_000_000) }, { code: 'P-HIGH', metrics: metricsOf(4_000_000) }], DEFAULT_SCHEME);
+    const parks = gradeAggregates([{ code: 'P-LOW', metrics: metricsOf(1_000_000) }, { code: 'P-HIGH', metrics: metricsOf(2_000_000) }], DEFAULT_SCHEME);
     expect(parks.map((p) => [p.code, p.rank])).toEqual([['P-HIGH', 1], ['P-LOW', 2]]);
-    expect(parks[0].contributions.taxWanYuanPerMu).toBeCloseTo((30 * 40) / 24.097, 9);
+    expect(parks[0].contributions.taxWanYuanPerMu).toBeCloseTo((30 * 20) / 24.097, 9);
+    expect(parks[0].maxScore).toBe(100);
     expect(Object.values(parks[1].contributions).reduce((a, b) => a + b, 0)).toBe(parks[1].score);
   });
 });

@@ -63,6 +63,8 @@ export interface EnterpriseEvaluation {
   items: ItemScore[];
   contributions: Partial<Record<IndicatorKey, number>>;
   score: number | null;
+  /** The most any firm can score under the scheme (scoring.maxScore): score is "x / maxScore". */
+  maxScore: number;
   /** Competition rank within region and group (ties share the best rank), and the pool's size. */
   rank: number | null;
   poolSize: number | null;
@@ -114,7 +116,7 @@ function resolveBenchmarks(scheme: EvaluationScheme, group: GroupKey, pool: Ente
   ) as IndicatorValues;
 }
 
-function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: number): EnterpriseEvaluation {
+function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: number, maxScore: number): EnterpriseEvaluation {
   const figures = input.figuresByYear[year];
   return {
     uscc: input.uscc,
@@ -131,6 +133,7 @@ function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: nu
     items: [],
     contributions: {},
     score: null,
+    maxScore,
     rank: null,
     poolSize: null,
     grade: null,
@@ -161,7 +164,7 @@ export function evaluateEnterprises(inputs: EnterpriseEvaluationInput[], scheme:
   const pools = new Map<string, EnterpriseEvaluationInput[]>();
   for (const input of inputs) {
     const group = classifyGroup(input, input.figuresByYear[year], scheme);
-    const result = emptyResult(input, group, year);
+    const result = emptyResult(input, group, year, scheme.scoring.maxScore);
     const ineligible = findIneligibility(input, group, scheme, year);
     result.eligible = !ineligible;
     result.reason = ineligible?.reason ?? null;
@@ -232,6 +235,8 @@ export interface AggregateEvaluation {
   items: ItemScore[];
   contributions: Partial<Record<IndicatorKey, number>>;
   score: number;
+  /** The scheme's maximum score. */
+  maxScore: number;
   rank: number;
   grade: GradeCode;
   gradeLabel: string;
@@ -263,7 +268,7 @@ export function gradeAggregates(
   return scored
     .map((s) => {
       const g = graded.get(s.id)!;
-      return { code: s.id, items: s.items, contributions: s.contributions, score: s.score, rank: g.rank, grade: g.grade, gradeLabel: scheme.grading.labels[g.grade] };
+      return { code: s.id, items: s.items, contributions: s.contributions, score: s.score, maxScore: scoring.maxScore, rank: g.rank, grade: g.grade, gradeLabel: scheme.grading.labels[g.grade] };
     })
     .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1));
 }

@@ -33,7 +33,7 @@ describe('the default evaluation scheme', () => {
     expect(groups.belowScale.fallback?.indicators.map((i) => [i.key, i.weight])).toEqual([['taxWanYuanPerMu', 100]]);
     expect(groups.aboveScale.benchmarks.taxWanYuanPerMu?.value).toBe(24.097);
     expect(groups.aboveScale.benchmarks.valueAddedWanYuanPerMu?.value).toBe(136.16);
-    expect(scoring).toMatchObject({ method: 'benchmarkRatio', capMultipleOfWeight: 2, benchmarkMode: { kind: 'published' } });
+    expect(scoring).toMatchObject({ method: 'benchmarkRatio', benchmarkMode: { kind: 'published' } });
     expect(grading.percentileBands.map((b) => [b.grade, b.share])).toEqual([['A', 0.2], ['B', 0.4], ['C', 0.35], ['D', 0.05]]);
     expect(grading.labels).toEqual({ A: '优先发展类', B: '提升发展类', C: '帮扶转型类', D: '整治提升类' });
     expect(DEFAULT_SCHEME.landAllocationMode).toBe('apportion');
@@ -43,6 +43,11 @@ describe('the default evaluation scheme', () => {
   it('gives every indicator set weights summing to 100', () => {
     const sets = [DEFAULT_SCHEME.groups.aboveScale.indicators, DEFAULT_SCHEME.groups.belowScale.indicators, DEFAULT_SCHEME.groups.belowScale.fallback!.indicators];
     for (const set of sets) expect(set.reduce((s, i) => s + i.weight, 0)).toBe(100);
+  });
+
+  it('states its maximum score, 100, each item at most its weight, and says why', () => {
+    expect(DEFAULT_SCHEME.scoring).toMatchObject({ method: 'benchmarkRatio', capMultipleOfWeight: 1, maxScore: 100 });
+    expect(DEFAULT_SCHEME.scoring.source).toMatch(/our choice/);
   });
 
   it('marks every benchmark without a published value as our choice', () => {
@@ -68,6 +73,11 @@ describe('validateScheme', () => {
     ['a ratio without denominator', (s) => delete s.idleLand.underDevelopedBelow.denominator, 'idleLand.underDevelopedBelow.denominator must be a positive number'],
     ['a coverage above 100%', (s) => (s.controls.minBuildingCoverage = 30), 'controls.minBuildingCoverage must be a number in (0, 1]'],
     ['a missing low-yield rule', (s) => delete s.lowYield.halted, 'lowYield.halted must be an object'],
+    ['no maximum score', (s) => delete s.scoring.maxScore, 'scoring.maxScore must be a positive number'],
+    ['an uncapped ratio (no maximum)', (s) => (s.scoring.capMultipleOfWeight = null), 'scoring.capMultipleOfWeight must be a positive number'],
+    ['a maximum the weights and cap do not give', (s) => (s.scoring.maxScore = 200), 'scoring.maxScore must be 100'],
+    ['an indicator set whose weights give another maximum', (s) => (s.groups.belowScale.fallback.indicators[0].weight = 90), 'groups.belowScale.fallback.indicators weights sum to 90'],
+    ['an absolute band above the maximum', (s) => (s.grading.absoluteBands[0].minScore = 101), 'grading.absoluteBands[0].minScore must be at most scoring.maxScore (100)'],
   ])('rejects %s, naming the path', (_, mutate, message) => {
     const errors = errorsAfter(mutate);
     expect(errors.some((e) => e.startsWith(message))).toBe(true);
@@ -82,9 +92,16 @@ describe('validateScheme', () => {
     });
   });
 
+  it('accepts another cap when the maximum follows from it: 2 × weight on 100 weights is 200', () => {
+    expect(errorsAfter((s) => {
+      s.scoring.capMultipleOfWeight = 2;
+      s.scoring.maxScore = 200;
+    })).toEqual([]);
+  });
+
   it('does not ask for published benchmarks when scoring by min–max or last year’s average', () => {
     expect(errorsAfter((s) => {
-      s.scoring = { method: 'minMax', floorShareOfWeight: 0.2, source: '旌德' };
+      s.scoring = { method: 'minMax', floorShareOfWeight: 0.2, maxScore: 100, source: '旌德' };
       s.groups.aboveScale.benchmarks = {};
     })).toEqual([]);
     expect(errorsAfter((s) => {

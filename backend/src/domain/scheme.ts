@@ -61,16 +61,25 @@ export type ScoringSpec =
   | {
       method: 'benchmarkRatio';
       benchmarkMode: BenchmarkMode;
-      /** Item score ≤ cap × weight; null for an uncapped ratio. */
-      capMultipleOfWeight: number | null;
+      /** Item score ≤ cap × weight: every item has a most it can give, so the score has a maximum. */
+      capMultipleOfWeight: number;
+      /** The most a firm can score: cap × the weights of each indicator set (validated to agree). */
+      maxScore: number;
       source: string;
     }
   | {
       method: 'minMax';
       /** The lowest positive value still earns this share of the weight. */
       floorShareOfWeight: number;
+      /** The most a firm can score: the weights of each indicator set (the best value earns the full weight). */
+      maxScore: number;
       source: string;
     };
+
+/** The most one item can give under the scoring: cap × weight for a benchmark ratio, the weight for min–max. */
+export function itemMaxScore(weight: number, scoring: ScoringSpec): number {
+  return scoring.method === 'benchmarkRatio' ? scoring.capMultipleOfWeight * weight : weight;
+}
 
 export interface PercentileBand {
   grade: GradeCode;

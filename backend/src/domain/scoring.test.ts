@@ -10,8 +10,8 @@ const taxOnly: GroupSpec = {
   fallback: null,
   benchmarks: { taxWanYuanPerMu: { value: 20, source: 'test' } },
 };
-const benchmarkRatio: ScoringSpec = { method: 'benchmarkRatio', benchmarkMode: { kind: 'published' }, capMultipleOfWeight: 2, source: 'test' };
-const minMax: ScoringSpec = { method: 'minMax', floorShareOfWeight: 0.2, source: 'test' };
+const benchmarkRatio: ScoringSpec = { method: 'benchmarkRatio', benchmarkMode: { kind: 'published' }, capMultipleOfWeight: 2, maxScore: 60, source: 'test' };
+const minMax: ScoringSpec = { method: 'minMax', floorShareOfWeight: 0.2, maxScore: 30, source: 'test' };
 const scoreTax = (values: (number | null)[], scoring: ScoringSpec = benchmarkRatio) =>
   scorePool(values.map((v, i) => ({ id: `f${i}`, values: { taxWanYuanPerMu: v } })), taxOnly, scoring, { taxWanYuanPerMu: 20 }).map((s) => s.items[0]);
 
@@ -32,9 +32,9 @@ describe('item scores by benchmark ratio', () => {
     expect(item.basis).toBe(basis);
   });
 
-  it('lets an uncapped scheme score past twice the weight', () => {
-    const [item] = scoreTax([200], { ...benchmarkRatio, capMultipleOfWeight: null });
-    expect(item.score).toBe(300);
+  it('tells each item the most it can give: cap × weight', () => {
+    expect(scoreTax([200])[0]).toMatchObject({ score: 60, maxScore: 60 });
+    expect(scoreTax([200], { ...benchmarkRatio, capMultipleOfWeight: 1, maxScore: 30 })[0]).toMatchObject({ score: 30, maxScore: 30 });
   });
 });
 
@@ -113,9 +113,9 @@ describe('percentile grades (A top 20%, B next 40%, C next 35%, D bottom 5%)', (
 
 describe('absolute grades', () => {
   it.each([
-    [120, 'A'],
-    [119.999, 'B'],
-    [80, 'B'],
+    [85, 'A'],
+    [84.999, 'B'],
+    [60, 'B'],
     [40, 'C'],
     [39.9, 'D'],
     [-1, 'D'],

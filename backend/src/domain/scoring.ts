@@ -3,6 +3,7 @@
  * evaluation.ts for enterprises and for aggregates. Scores are never rounded here.
  */
 import type { GradeCode, GradingSpec, GroupSpec, IndicatorKey, IndicatorSpec, ScoringSpec } from './scheme.js';
+import { itemMaxScore } from './scheme.js';
 
 export type IndicatorValues = Partial<Record<IndicatorKey, number | null>>;
 
@@ -17,6 +18,8 @@ export type ItemBasis = 'scored' | 'capped' | 'nonPositive' | 'missingZero' | 'm
 export interface ItemScore {
   key: IndicatorKey;
   weight: number;
+  /** The most this item can give (cap × weight, or the weight under min–max). */
+  maxScore: number;
   value: number | null;
   /** Benchmark ratio: the benchmark; min–max: null. */
   benchmark: number | null;
@@ -50,12 +53,13 @@ function positiveRange(members: PoolMember[], key: IndicatorKey): { min: number;
 
 /**
  * One item's score from a known value. Any value ≤ 0 (negative tax after VAT refunds, losses) scores 0.
- * Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight. Min–max: the floor share of the
+ * Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight (the item's maxScore). Min–max: the floor share of the
  * weight for the lowest positive value up to the full weight for the highest; all equal → full weight.
  */
 function scoreItem(spec: IndicatorSpec, value: number | null, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): ItemScore {
   // One object per item, no spreads: a province scores half a million items.
-  const item = (score: number, basis: ItemBasis): ItemScore => ({ key: spec.key, weight: spec.weight, value, benchmark, range, score, basis });
+  const maxScore = itemMaxScore(spec.weight, scoring);
+  const item = (score: number, basis: ItemBasis): ItemScore => ({ key: spec.key, weight: spec.weight, maxScore, value, benchmark, range, score, basis });
   if (value == null) return item(0, 'missingZero');
   if (!(value > 0)) return item(0, 'nonPositive');
   if (scoring.method === 'minMax') {
@@ -64,13 +68,13 @@ function scoreItem(spec: IndicatorSpec, value: number | null, scoring: ScoringSp
   }
   if (benchmark == null || !(benchmark > 0)) return item(0, 'noBenchmark');
   const ratioScore = (spec.weight * value) / benchmark;
-  const cap = scoring.capMultipleOfWeight == null ? Infinity : scoring.capMultipleOfWeight * spec.weight;
-  return ratioScore > cap ? item(cap, 'capped') : item(ratioScore, 'scored');
+  return ratioScore > maxScore ? item(maxScore, 'capped') : item(ratioScore, 'scored');
 }
 
 /**
  * Score every member of one pool. Missing values score 0, or (whenMissing 'groupAverageScore') the
- * pool's average share of the weight among members with the value, times this weight (0 if nobody has it).
+ * pool's average share of the weight among members with the value, times this weight (0 if nobody has it);
+ * that share is at most the cap, so the fill stays within the item's maxScore.
  */
 export function scorePool(members: PoolMember[], group: GroupSpec, scoring: ScoringSpec, benchmarks: IndicatorValues): ScoredMember[] {
   const chosen = members.map((m) => ({ member: m, ...chooseSet(group, m.values) }));
@@ -107,7 +111,7 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
     const specs = set === 'primary' ? group.indicators : group.fallback!.indicators;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (item.value == null && specs[i].whenMissing === 'groupAverageScore') items[i] = { ...item, score: averageShare(item.key) * item.weight, basis: 'missingGroupAverage' };
+      if (item.value == null && specs[i].whenMissing === 'groupAverageScore') items[i] = { ...item, score: Math.min(averageShare(item.key) * item.weight, item.maxScore), basis: 'missingGroupAverage' };
     }
     const filled = items;
     const contributions: Partial<Record<IndicatorKey, number>> = {};

@@ -44,6 +44,7 @@ interface Result {
   reason: string | null;
   landAreaMu: number | null;
   score: number | null;
+  maxScore: number;
   rank: number | null;
   poolSize: number | null;
   grade: string | null;
@@ -157,6 +158,12 @@ describe('the Ankang demo, invariants', () => {
       const sum = Object.values(r.contributions).reduce((a, b) => a + b, 0);
       expect(Math.abs(sum - r.score!), r.uscc).toBeLessThan(1e-9);
     }
+  });
+
+  it("scores no firm above the scheme's maximum", async () => {
+    const graded = (await evaluations()).filter((r) => r.score != null);
+    expect(graded.length).toBeGreaterThan(100);
+    for (const r of graded) expect({ uscc: r.uscc, maxScore: r.maxScore, within: r.score! <= r.maxScore }).toEqual({ uscc: r.uscc, maxScore: 100, within: true });
   });
 
   it('grades no firm without land, and no firm that is not eligible', async () => {

@@ -270,7 +270,7 @@ describe('evaluation schemes', () => {
       [2024, 2025].map(async (year) => (await get(`/api/enterprises/${A}?year=${year}`)).body.taxWanYuanPerMu as number),
     );
     const spec = scheme.groups.aboveScale.indicators.find((i) => i.key === 'taxWanYuanPerMu')!;
-    const cap = scheme.scoring.method === 'benchmarkRatio' ? scheme.scoring.capMultipleOfWeight ?? Infinity : Infinity;
+    const cap = scheme.scoring.method === 'benchmarkRatio' ? scheme.scoring.capMultipleOfWeight : Infinity;
     const expected = Math.min((spec.weight * taxPerMu2025) / (1.5 * taxPerMu2024), cap * spec.weight);
     expectNear(a.contributions.taxWanYuanPerMu, expected, 1e-9);
     // with published benchmarks the same firm scores differently: the year before was read for this scheme only

@@ -43,6 +43,7 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
           reasonDetail: result.reasonDetail,
           indicatorSet: result.indicatorSet,
           score: result.score,
+          maxScore: result.maxScore,
           rank: result.rank,
           poolSize: result.poolSize,
           grade: result.grade,

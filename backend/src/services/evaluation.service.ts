@@ -125,6 +125,7 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined)
     reasonDetail: r.reasonDetail,
     landAreaMu: r.landAreaMu,
     score: r.score,
+    maxScore: r.maxScore,
     rank: r.rank,
     poolSize: r.poolSize,
     grade: r.grade,
