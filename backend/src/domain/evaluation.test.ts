@@ -7,7 +7,8 @@ import { evaluateTinyFixture } from './__fixtures__/tiny-evaluation.js';
 import type { RawFigures } from './metrics.js';
 import { computeEntityMetrics } from './metrics.js';
 import type { EvaluationScheme } from './scheme.js';
-import { muToSqm } from './units.js';
+import { muToSqm, sqmToMu } from './units.js';
+import { allocateEnterpriseLand } from './land-allocation.js';
 
 const NO_FIGURES: RawFigures = {
   outputYuan: null, revenueYuan: null, valueAddedYuan: null, taxYuan: null, energyTce: null,
@@ -111,6 +112,11 @@ describe('who is graded', () => {
     ['a below-scale firm on 2.99 亩', { aboveScale: false, landAreaSqm: muToSqm(2.99) }, {}, 'belowMinLand'],
     ['an above-scale firm on 2 亩', { landAreaSqm: muToSqm(2) }, {}, null],
     ['a tenant merged into its owner', { mergedIntoUscc: 'OWNER' }, {}, 'mergedIntoOwner'],
+    ['a park operator leasing out standard factories (L72)', { industryCode: 'L7221' }, {}, 'notIndustrial'],
+    ['a landlord in real estate (K70)', { industryCode: 'K7040' }, {}, 'notIndustrial'],
+    ['a mine (section B)', { industryCode: 'B1011' }, {}, null],
+    ['a manufacturer (section C)', { industryCode: 'C3011' }, {}, null],
+    ['a firm whose industry is not known', { industryCode: null }, {}, null],
   ])('%s → %s', (_, overrides, figures, reason) => {
     const [r] = evaluateEnterprises([firm('X', overrides, figures)], DEFAULT_SCHEME, { year: 2025 });
     expect(r.reason).toBe(reason);
@@ -124,6 +130,41 @@ describe('who is graded', () => {
   ])('without a 规上 flag, revenue %s 元 puts the firm in %s', (revenueYuan, group) => {
     const [r] = evaluateEnterprises([firm('X', { aboveScale: null }, { revenueYuan })], DEFAULT_SCHEME, { year: 2025 });
     expect(r.group).toBe(group);
+  });
+});
+
+describe('a landlord of standard factories', () => {
+  // 博泰-like: a park operator (L72) owns a 30 亩 parcel of standard factories, 6 000 m² of floors; two
+  // manufacturers lease 2 000 m² and 1 000 m². The operator collects rent and pays tax on it.
+  const parcel = { code: 'P', landAreaSqm: muToSqm(30) };
+  const holdings = [
+    { uscc: 'LANDLORD', parcelCode: 'P', role: 'owner' as const, leasedFloorAreaSqm: null },
+    { uscc: 'T1', parcelCode: 'P', role: 'tenant' as const, leasedFloorAreaSqm: 2_000 },
+    { uscc: 'T2', parcelCode: 'P', role: 'tenant' as const, leasedFloorAreaSqm: 1_000 },
+  ];
+  const allocation = allocateEnterpriseLand([parcel], holdings, { P: 6_000 }, 'apportion');
+  const landOf = (uscc: string) => allocation.enterprises[uscc].landAreaSqm;
+  const results = byUscc(evaluateEnterprises([
+    firm('LANDLORD', { industryCode: 'L7221', aboveScale: false, landAreaSqm: landOf('LANDLORD') }, { outputYuan: null, revenueYuan: 28_596_100, taxYuan: 3_349_400, electricityKwh: 571_900 }),
+    firm('T1', { aboveScale: false, landAreaSqm: landOf('T1') }, { outputYuan: 12_000_000, taxYuan: 600_000, electricityKwh: 450_000 }),
+    firm('T2', { aboveScale: false, landAreaSqm: landOf('T2') }, { outputYuan: 8_000_000, taxYuan: 400_000, electricityKwh: 170_000 }),
+  ], DEFAULT_SCHEME, { year: 2025 }));
+
+  it('is not graded: 不参评 as not an industrial firm, whatever its rent and tax', () => {
+    expect(results.LANDLORD).toMatchObject({ eligible: false, reason: 'notIndustrial', grade: null, score: null });
+    expect(results.LANDLORD.reasonDetail).toMatch(/L7221/);
+  });
+
+  it('leaves its tenants graded on the land their floors take: 10 亩 and 5 亩 of the 30', () => {
+    expect(results.T1).toMatchObject({ eligible: true, landAreaMu: expect.closeTo(10, 9) });
+    expect(results.T2).toMatchObject({ eligible: true, landAreaMu: expect.closeTo(5, 9) });
+  });
+
+  it('loses no land and counts none twice: tenants and landlord together hold the parcel exactly', () => {
+    const total = ['LANDLORD', 'T1', 'T2'].reduce((s, u) => s + landOf(u), 0);
+    expect(total).toBeCloseTo(parcel.landAreaSqm, 6);
+    expect(sqmToMu(landOf('LANDLORD'))).toBeCloseTo(15, 9);
+    expect(allocation.unallocatedSqmByParcel).toEqual({});
   });
 });
 

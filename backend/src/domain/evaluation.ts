@@ -33,6 +33,7 @@ export interface EnterpriseEvaluationInput {
 export type IneligibleReason =
   | 'mergedIntoOwner'
   | 'excludedIndustry'
+  | 'notIndustrial'
   | 'registeredTooRecently'
   | 'inConstructionPeriod'
   | 'noFigures'
@@ -81,6 +82,12 @@ function classifyGroup(input: EnterpriseEvaluationInput, figures: RawFigures | u
   return above ? 'aboveScale' : 'belowScale';
 }
 
+/** The GB/T 4754 section letter a code starts with ('L7221' → 'L'), or null when it names none. */
+function industrySectionOf(code: string | null): string | null {
+  const letter = code?.trim().charAt(0).toUpperCase() ?? '';
+  return letter >= 'A' && letter <= 'Z' ? letter : null;
+}
+
 /** The first reason the firm is not graded, or null. Registration is counted to 31 December of the year. */
 export function findIneligibility(input: EnterpriseEvaluationInput, group: GroupKey, scheme: EvaluationScheme, year: number): { reason: IneligibleReason; detail: string } | null {
   const e = scheme.eligibility;
@@ -89,6 +96,10 @@ export function findIneligibility(input: EnterpriseEvaluationInput, group: Group
   const landMu = input.landAreaSqm == null ? null : sqmToMu(input.landAreaSqm);
   if (input.mergedIntoUscc) return { reason: 'mergedIntoOwner', detail: `rated inside ${input.mergedIntoUscc}` };
   if (prefix) return { reason: 'excludedIndustry', detail: `industry ${input.industryCode} is excluded (${prefix})` };
+  const section = industrySectionOf(input.industryCode);
+  if (section && !e.gradedIndustrySections.includes(section)) {
+    return { reason: 'notIndustrial', detail: `industry ${input.industryCode} is in section ${section}, not an industrial section graded (${e.gradedIndustrySections.join(', ')})` };
+  }
   if (input.registeredOn && !hasFullYearsElapsed(input.registeredOn, yearEnd, e.minYearsRegistered)) {
     return { reason: 'registeredTooRecently', detail: `registered ${input.registeredOn}, under ${e.minYearsRegistered} years by ${yearEnd}` };
   }

@@ -3,7 +3,7 @@
  * rules, naming the path of every problem: "groups.aboveScale.indicators[2].weight must be a positive number".
  */
 import type { EvaluationScheme, IndicatorKey } from './scheme.js';
-import { GROUP_KEYS, INDICATOR_KEYS } from './scheme.js';
+import { GROUP_KEYS, INDICATOR_KEYS, INDUSTRY_SECTIONS } from './scheme.js';
 
 export interface SchemeValidationError {
   path: string;
@@ -285,6 +285,9 @@ function checkEligibility(c: Checker, v: unknown): void {
   c.string(e.source, 'eligibility.source');
   (c.array(e.excludedIndustryPrefixes, 'eligibility.excludedIndustryPrefixes') ?? []).forEach((p, i) =>
     c.string(p, `eligibility.excludedIndustryPrefixes[${i}]`),
+  );
+  (c.array(e.gradedIndustrySections, 'eligibility.gradedIndustrySections', true) ?? []).forEach((p, i) =>
+    c.oneOf(p, `eligibility.gradedIndustrySections[${i}]`, INDUSTRY_SECTIONS),
   );
 }
 

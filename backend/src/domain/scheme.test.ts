@@ -21,6 +21,7 @@ describe('the default evaluation scheme', () => {
     const { eligibility, groups, scoring, grading } = DEFAULT_SCHEME;
     expect(eligibility).toMatchObject({ aboveScaleMinRevenueYuan: 20_000_000, belowScaleMinLandMu: 3, minYearsRegistered: 2, excludeConstructionPeriod: true });
     expect(eligibility.excludedIndustryPrefixes).toEqual(['D44', 'D45', 'D46']);
+    expect(eligibility.gradedIndustrySections).toEqual(['B', 'C']);
     expect(groups.aboveScale.indicators.map((i) => [i.key, i.weight])).toEqual([
       ['taxWanYuanPerMu', 30],
       ['valueAddedWanYuanPerMu', 20],
@@ -73,6 +74,8 @@ describe('validateScheme', () => {
     ['a ratio without denominator', (s) => delete s.idleLand.underDevelopedBelow.denominator, 'idleLand.underDevelopedBelow.denominator must be a positive number'],
     ['a coverage above 100%', (s) => (s.controls.minBuildingCoverage = 30), 'controls.minBuildingCoverage must be a number in (0, 1]'],
     ['a missing low-yield rule', (s) => delete s.lowYield.halted, 'lowYield.halted must be an object'],
+    ['no industry sections to grade', (s) => (s.eligibility.gradedIndustrySections = []), 'eligibility.gradedIndustrySections must not be empty'],
+    ['an industry section that is not a GB/T 4754 letter', (s) => (s.eligibility.gradedIndustrySections = ['C', 'manufacturing']), "eligibility.gradedIndustrySections[1] must be one of 'A'"],
     ['no maximum score', (s) => delete s.scoring.maxScore, 'scoring.maxScore must be a positive number'],
     ['an uncapped ratio (no maximum)', (s) => (s.scoring.capMultipleOfWeight = null), 'scoring.capMultipleOfWeight must be a positive number'],
     ['a maximum the weights and cap do not give', (s) => (s.scoring.maxScore = 200), 'scoring.maxScore must be 100'],

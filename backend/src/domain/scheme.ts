@@ -100,10 +100,19 @@ export interface GradingSpec {
   source: string;
 }
 
+/** GB/T 4754-2017 sections (门类), A 农林牧渔业 … T 国际组织. */
+export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
+
 export interface EligibilitySpec {
   aboveScaleMinRevenueYuan: number;
   belowScaleMinLandMu: number;
   excludedIndustryPrefixes: string[];
+  /**
+   * Sections graded (工业企业: B 采矿业, C 制造业). A firm whose code names another section (a park operator
+   * leasing out factories, L72; real estate, K70) is 不参评 'notIndustrial'; a code without its section
+   * letter, or no code, cannot say, and the firm is graded.
+   */
+  gradedIndustrySections: string[];
   minYearsRegistered: number;
   excludeConstructionPeriod: boolean;
   source: string;
