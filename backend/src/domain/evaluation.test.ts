@@ -28,6 +28,7 @@ function firm(uscc: string, overrides: Partial<EnterpriseEvaluationInput> = {}, 
     figuresByYear: {
       2025: {
         ...NO_FIGURES,
+        outputYuan: 110_000_000,
         revenueYuan: 100_000_000,
         taxYuan: 2_409_700,
         valueAddedYuan: 13_616_000,
@@ -165,6 +166,75 @@ describe('a landlord of standard factories', () => {
     expect(total).toBeCloseTo(parcel.landAreaSqm, 6);
     expect(sqmToMu(landOf('LANDLORD'))).toBeCloseTo(15, 9);
     expect(allocation.unallocatedSqmByParcel).toEqual({});
+  });
+});
+
+describe('a firm without production in the year', () => {
+  // Like a demo firm graded B with 100.7 before: no output, 75 700 元 of tax, 13 900 kWh, on 19.6 亩.
+  const idle = (overrides: Partial<EnterpriseEvaluationInput> = {}, figures: Partial<RawFigures> = {}) =>
+    firm('IDLE', { aboveScale: false, landAreaSqm: muToSqm(19.6), ...overrides }, { outputYuan: 0, revenueYuan: 0, taxYuan: 75_700, electricityKwh: 13_900, ...figures });
+  const producing = Array.from({ length: 9 }, (_, i) => firm(`P${i}`, { aboveScale: false }, { taxYuan: 300_000 + 100_000 * i, electricityKwh: 600_000 }));
+  const taxPerMuPoints = (50 * (7.57 / 19.6)) / 24.097;
+
+  it('scores 0 on tax per kWh, whose denominator is near zero, and is graded on its tax per mu alone', () => {
+    const results = byUscc(evaluateEnterprises([idle(), ...producing], DEFAULT_SCHEME, { year: 2025 }));
+    expect(results.IDLE.items.find((i) => i.key === 'taxYuanPerKwh')).toMatchObject({ value: expect.closeTo(75_700 / 13_900, 9), score: 0, basis: 'noProduction' });
+    expect(results.IDLE.score).toBeCloseTo(taxPerMuPoints, 9);
+    expect(results.IDLE.noProduction).toBe('output 0 in 2025');
+    expect(results.IDLE.rank).toBe(10);
+    expect(results.IDLE.grade).not.toMatch(/[AB]/);
+  });
+
+  it.each<[string, Partial<EnterpriseEvaluationInput>, Partial<RawFigures>, string | null]>([
+    ['no output figure at all', {}, { outputYuan: null }, 'no output reported for 2025'],
+    ['停产 since 1 January, with some output', { status: 'halted', statusSince: '2025-01-01' }, { outputYuan: 500_000 }, 'halted since 2025-01-01'],
+    ['停产 since 2 January: it produced on the first', { status: 'halted', statusSince: '2025-01-02' }, { outputYuan: 500_000 }, null],
+    ['半停产 since the year before', { status: 'half_halted', statusSince: '2024-03-01' }, { outputYuan: 500_000 }, null],
+    ['停产 since a date nobody knows', { status: 'halted', statusSince: null }, { outputYuan: 500_000 }, null],
+  ])('counts %s as %s', (_, overrides, figures, detail) => {
+    const [r] = evaluateEnterprises([idle(overrides, { electricityKwh: 600_000, ...figures })], DEFAULT_SCHEME, { year: 2025 });
+    expect(r.noProduction).toBe(detail);
+    expect(r.items.find((i) => i.key === 'taxYuanPerKwh')?.basis).toBe(detail ? 'noProduction' : 'scored');
+  });
+
+  it('floors an above-scale firm’s ratios over energy, emissions, staff and revenue, and fills no missing emission for it', () => {
+    const results = byUscc(evaluateEnterprises([firm('X'), firm('IDLE', {}, { outputYuan: 0, emissionsT: null })], DEFAULT_SCHEME, { year: 2025 }));
+    const bases = Object.fromEntries(results.IDLE.items.map((i) => [i.key, [i.basis, i.score]]));
+    expect(bases).toEqual({
+      taxWanYuanPerMu: ['scored', expect.closeTo(30, 9)],
+      valueAddedWanYuanPerMu: ['scored', expect.closeTo(20, 9)],
+      valueAddedWanYuanPerTce: ['noProduction', 0],
+      valueAddedWanYuanPerTonneEmission: ['noProduction', 0],
+      laborProductivityWanYuanPerPerson: ['noProduction', 0],
+      rdRatio: ['noProduction', 0],
+    });
+  });
+
+  it('is 不参评 with the reason when the scheme says exclude', () => {
+    const scheme = withScheme((s) => (s.noProduction.treatment = 'exclude'));
+    const [r] = evaluateEnterprises([idle()], scheme, { year: 2025 });
+    expect(r).toMatchObject({ eligible: false, reason: 'noProduction', reasonDetail: 'output 0 in 2025', grade: null });
+  });
+});
+
+describe('ratios over a denominator below the scheme’s minimum', () => {
+  it.each([
+    ['5 000 kWh', 5_000],
+    ['0 kWh (reported, not missing)', 0],
+  ])('score 0 for a producing firm too: %s of electricity', (_, electricityKwh) => {
+    const [r] = evaluateEnterprises([firm('X', { aboveScale: false }, { electricityKwh })], DEFAULT_SCHEME, { year: 2025 });
+    expect(r.indicatorSet).toBe('primary');
+    expect(r.items.find((i) => i.key === 'taxYuanPerKwh')).toMatchObject({ score: 0, basis: 'belowMinDenominator' });
+  });
+
+  it('score as usual at the minimum', () => {
+    const [r] = evaluateEnterprises([firm('X', { aboveScale: false }, { electricityKwh: 10_000, taxYuan: 4_000 })], DEFAULT_SCHEME, { year: 2025 });
+    expect(r.items.find((i) => i.key === 'taxYuanPerKwh')).toMatchObject({ score: expect.closeTo(25, 9), basis: 'scored' });
+  });
+
+  it('leave a firm without power data on the fallback set', () => {
+    const [r] = evaluateEnterprises([firm('X', { aboveScale: false }, { electricityKwh: null })], DEFAULT_SCHEME, { year: 2025 });
+    expect(r.indicatorSet).toBe('fallback');
   });
 });
 

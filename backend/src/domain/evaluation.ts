@@ -5,9 +5,9 @@
 import { hasFullYearsElapsed } from './dates.js';
 import type { EntityMetrics, RawFigures } from './metrics.js';
 import { computeEntityMetrics, sumFigures } from './metrics.js';
-import type { EvaluationScheme, GradeCode, GroupKey, IndicatorKey } from './scheme.js';
-import { listGradeCodes } from './scheme.js';
-import type { IndicatorValues, ItemScore } from './scoring.js';
+import type { DenominatorFigure, EvaluationScheme, GradeCode, GroupKey, IndicatorKey, NoProductionRule } from './scheme.js';
+import { INDICATOR_KEYS, INDICATOR_TERMS, listGradeCodes } from './scheme.js';
+import type { IndicatorValues, ItemFloor, ItemScore } from './scoring.js';
 import { gradePool, scorePool } from './scoring.js';
 import { sqmToMu } from './units.js';
 import { appendTo } from './collections.js';
@@ -21,6 +21,9 @@ export interface EnterpriseEvaluationInput {
   /** The statistics bureau's 规上 flag; null → the year's revenue against the scheme's threshold. */
   aboveScale: boolean | null;
   registeredOn: string | null;
+  /** Operating status ('operating', 'halted', …) and since when (ISO date); a halted firm may not produce. */
+  status?: string | null;
+  statusSince?: string | null;
   inConstructionPeriod: boolean;
   /** Set in 'mergeIntoOwner' mode for a tenant rated inside its owner (see land-allocation.ts). */
   mergedIntoUscc?: string | null;
@@ -38,7 +41,8 @@ export type IneligibleReason =
   | 'inConstructionPeriod'
   | 'noFigures'
   | 'noLand'
-  | 'belowMinLand';
+  | 'belowMinLand'
+  | 'noProduction';
 
 export interface ManualAdjustment {
   fromGrade: GradeCode;
@@ -60,6 +64,8 @@ export interface EnterpriseEvaluation {
   landAreaSqm: number | null;
   landAreaMu: number | null;
   metrics: EntityMetrics | null;
+  /** Why the firm counts as without production in the year (its ratios are floored or it is excluded), or null. */
+  noProduction: string | null;
   indicatorSet: 'primary' | 'fallback' | null;
   items: ItemScore[];
   contributions: Partial<Record<IndicatorKey, number>>;
@@ -88,6 +94,48 @@ function industrySectionOf(code: string | null): string | null {
   return letter >= 'A' && letter <= 'Z' ? letter : null;
 }
 
+/**
+ * Why the firm produced nothing in `year`, or null: output 0 (or none reported, when the scheme counts that),
+ * or a halted status held since 1 January of the year or earlier. A halted status of unknown date does not count.
+ */
+export function findNoProduction(
+  input: Pick<EnterpriseEvaluationInput, 'status' | 'statusSince'>,
+  figures: RawFigures | undefined,
+  rule: NoProductionRule,
+  year: number,
+): string | null {
+  if (input.status && input.statusSince && rule.haltedStatuses.includes(input.status) && input.statusSince <= `${year}-01-01`) {
+    return `${input.status} since ${input.statusSince}`;
+  }
+  if (!figures) return null;
+  if (figures.outputYuan == null) return rule.missingOutputCounts ? `no output reported for ${year}` : null;
+  return figures.outputYuan > 0 ? null : `output ${figures.outputYuan} in ${year}`;
+}
+
+/**
+ * The items a member scores 0 whatever their value: under 'floorRatios' the scheme's floored ratios of a
+ * member without production, and for anyone a ratio whose denominator is reported but below its minimum.
+ * `denominator` gives the member's figure (a firm's own, or an area's sum over the firms the ratio covers).
+ */
+export function findItemFloors(
+  denominator: (key: IndicatorKey, figure: DenominatorFigure) => number | null,
+  scheme: Pick<EvaluationScheme, 'noProduction' | 'minDenominators'>,
+  noProduction: boolean,
+): Partial<Record<IndicatorKey, ItemFloor>> {
+  const floors: Partial<Record<IndicatorKey, ItemFloor>> = {};
+  for (const key of INDICATOR_KEYS) {
+    const figure = INDICATOR_TERMS[key].denominator;
+    if (figure === 'landAreaSqm') continue;
+    const min = scheme.minDenominators.byFigure[figure];
+    const value = min == null ? null : denominator(key, figure);
+    if (value != null && min != null && value < min) floors[key] = 'belowMinDenominator';
+  }
+  if (noProduction && scheme.noProduction.treatment === 'floorRatios') {
+    for (const key of scheme.noProduction.flooredIndicators) floors[key] = 'noProduction';
+  }
+  return floors;
+}
+
 /** The first reason the firm is not graded, or null. Registration is counted to 31 December of the year. */
 export function findIneligibility(input: EnterpriseEvaluationInput, group: GroupKey, scheme: EvaluationScheme, year: number): { reason: IneligibleReason; detail: string } | null {
   const e = scheme.eligibility;
@@ -109,6 +157,8 @@ export function findIneligibility(input: EnterpriseEvaluationInput, group: Group
   if (group === 'belowScale' && landMu < e.belowScaleMinLandMu) {
     return { reason: 'belowMinLand', detail: `below-scale with ${landMu} 亩 of land, under ${e.belowScaleMinLandMu} 亩` };
   }
+  const noProduction = scheme.noProduction.treatment === 'exclude' ? findNoProduction(input, input.figuresByYear[year], scheme.noProduction, year) : null;
+  if (noProduction) return { reason: 'noProduction', detail: noProduction };
   return null;
 }
 
@@ -140,6 +190,7 @@ function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: nu
     landAreaSqm: input.landAreaSqm,
     landAreaMu: input.landAreaSqm == null ? null : sqmToMu(input.landAreaSqm),
     metrics: figures ? computeEntityMetrics(figures, input.landAreaSqm) : null,
+    noProduction: null,
     indicatorSet: null,
     items: [],
     contributions: {},
@@ -181,13 +232,20 @@ export function evaluateEnterprises(inputs: EnterpriseEvaluationInput[], scheme:
     result.reason = ineligible?.reason ?? null;
     result.reasonDetail = ineligible?.detail ?? null;
     results.set(input.uscc, result);
+    if (ineligible?.reason === 'noProduction') result.noProduction = ineligible.detail;
     if (ineligible) continue;
+    result.noProduction = findNoProduction(input, input.figuresByYear[year], scheme.noProduction, year);
     const poolKey = `${input.regionCode}|${group}`;
     appendTo(pools, poolKey, input);
   }
   for (const [poolKey, pool] of pools) {
     const group = poolKey.slice(poolKey.indexOf('|') + 1) as GroupKey;
-    const members = pool.map((p) => ({ id: p.uscc, values: results.get(p.uscc)!.metrics as IndicatorValues }));
+    const members = pool.map((p) => {
+      const result = results.get(p.uscc)!;
+      const figures = p.figuresByYear[year]!;
+      const floors = findItemFloors((_key, figure) => figures[figure], scheme, result.noProduction != null);
+      return { id: p.uscc, values: result.metrics as IndicatorValues, floors };
+    });
     const scored = scorePool(members, scheme.groups[group], scheme.scoring, resolveBenchmarks(scheme, group, pool, year));
     const graded = new Map(gradePool(scored, scheme.grading).map((g) => [g.id, g]));
     for (const s of scored) {

@@ -3,7 +3,7 @@
  * rules, naming the path of every problem: "groups.aboveScale.indicators[2].weight must be a positive number".
  */
 import type { EvaluationScheme, IndicatorKey } from './scheme.js';
-import { GROUP_KEYS, INDICATOR_KEYS, INDUSTRY_SECTIONS } from './scheme.js';
+import { DENOMINATOR_FIGURES, GROUP_KEYS, INDICATOR_KEYS, INDICATOR_TERMS, INDUSTRY_SECTIONS } from './scheme.js';
 
 export interface SchemeValidationError {
   path: string;
@@ -275,6 +275,33 @@ function checkControls(c: Checker, v: unknown): void {
   });
 }
 
+function checkNoProduction(c: Checker, v: unknown): void {
+  const r = c.object(v, 'noProduction');
+  if (!r) return;
+  c.oneOf(r.treatment, 'noProduction.treatment', ['floorRatios', 'exclude']);
+  c.boolean(r.missingOutputCounts, 'noProduction.missingOutputCounts');
+  c.string(r.source, 'noProduction.source');
+  (c.array(r.haltedStatuses, 'noProduction.haltedStatuses') ?? []).forEach((s, i) => c.string(s, `noProduction.haltedStatuses[${i}]`));
+  (c.array(r.flooredIndicators, 'noProduction.flooredIndicators') ?? []).forEach((key, i) => {
+    const p = `noProduction.flooredIndicators[${i}]`;
+    if (c.oneOf(key, p, INDICATOR_KEYS) && INDICATOR_TERMS[key as IndicatorKey].denominator === 'landAreaSqm') {
+      c.fail(p, `must be a ratio over a production figure, not over land ('${key as string}')`);
+    }
+  });
+}
+
+function checkMinDenominators(c: Checker, v: unknown): void {
+  const r = c.object(v, 'minDenominators');
+  if (!r) return;
+  c.string(r.source, 'minDenominators.source');
+  const byFigure = c.object(r.byFigure, 'minDenominators.byFigure');
+  for (const [figure, min] of Object.entries(byFigure ?? {})) {
+    const p = `minDenominators.byFigure.${figure}`;
+    if (!(DENOMINATOR_FIGURES as readonly string[]).includes(figure)) c.fail(p, `is not the denominator of any indicator (one of ${DENOMINATOR_FIGURES.join(', ')})`);
+    else c.number(min, p, 'positive');
+  }
+}
+
 function checkEligibility(c: Checker, v: unknown): void {
   const e = c.object(v, 'eligibility');
   if (!e) return;
@@ -307,6 +334,8 @@ export function validateScheme(x: unknown): SchemeValidationResult {
   const sets: WeightSum[] = [];
   if (groups) for (const key of GROUP_KEYS) checkGroup(c, groups[key], `groups.${key}`, scoring.needsPublishedBenchmarks, sets);
   checkMaximum(c, scoring, sets);
+  checkNoProduction(c, s.noProduction);
+  checkMinDenominators(c, s.minDenominators);
   checkGrading(c, s.grading, scoring.maxScore);
   c.oneOf(s.landAllocationMode, 'landAllocationMode', ['apportion', 'mergeIntoOwner']);
   checkIdleLand(c, s.idleLand);

@@ -51,6 +51,18 @@ describe('the default evaluation scheme', () => {
     expect(DEFAULT_SCHEME.scoring.source).toMatch(/our choice/);
   });
 
+  it('floors the ratios of a firm without production and says why it chose to', () => {
+    expect(DEFAULT_SCHEME.noProduction).toMatchObject({
+      treatment: 'floorRatios',
+      haltedStatuses: ['halted'],
+      missingOutputCounts: true,
+      flooredIndicators: ['valueAddedWanYuanPerTce', 'valueAddedWanYuanPerTonneEmission', 'laborProductivityWanYuanPerPerson', 'rdRatio', 'taxYuanPerKwh'],
+    });
+    expect(DEFAULT_SCHEME.noProduction.source).toMatch(/our choice/);
+    expect(DEFAULT_SCHEME.minDenominators.byFigure).toEqual({ electricityKwh: 10_000, energyTce: 1, revenueYuan: 1_000_000 });
+    expect(DEFAULT_SCHEME.minDenominators.source).toMatch(/our choice/);
+  });
+
   it('marks every benchmark without a published value as our choice', () => {
     expect(DEFAULT_SCHEME.groups.aboveScale.benchmarks.valueAddedWanYuanPerTonneEmission?.source).toMatch(/our choice/);
     expect(DEFAULT_SCHEME.groups.belowScale.benchmarks.taxYuanPerKwh?.source).toMatch(/our choice/);
@@ -76,6 +88,10 @@ describe('validateScheme', () => {
     ['a missing low-yield rule', (s) => delete s.lowYield.halted, 'lowYield.halted must be an object'],
     ['no industry sections to grade', (s) => (s.eligibility.gradedIndustrySections = []), 'eligibility.gradedIndustrySections must not be empty'],
     ['an industry section that is not a GB/T 4754 letter', (s) => (s.eligibility.gradedIndustrySections = ['C', 'manufacturing']), "eligibility.gradedIndustrySections[1] must be one of 'A'"],
+    ['an unknown no-production treatment', (s) => (s.noProduction.treatment = 'ignore'), "noProduction.treatment must be one of 'floorRatios', 'exclude'"],
+    ['flooring a ratio over land', (s) => s.noProduction.flooredIndicators.push('taxWanYuanPerMu'), 'noProduction.flooredIndicators[5] must be a ratio over a production figure'],
+    ['a minimum for a figure that divides nothing', (s) => (s.minDenominators.byFigure.taxYuan = 1), 'minDenominators.byFigure.taxYuan is not the denominator of any indicator'],
+    ['a negative minimum', (s) => (s.minDenominators.byFigure.energyTce = -1), 'minDenominators.byFigure.energyTce must be a positive number'],
     ['no maximum score', (s) => delete s.scoring.maxScore, 'scoring.maxScore must be a positive number'],
     ['an uncapped ratio (no maximum)', (s) => (s.scoring.capMultipleOfWeight = null), 'scoring.capMultipleOfWeight must be a positive number'],
     ['a maximum the weights and cap do not give', (s) => (s.scoring.maxScore = 200), 'scoring.maxScore must be 100'],

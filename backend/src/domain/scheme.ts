@@ -3,6 +3,8 @@
  * versioned by year and region (stored as jsonb in `evaluation_schemes.body`). Code reads a scheme; it
  * never carries a weight, benchmark, cut-off or threshold of its own.
  */
+import type { RawFigures } from './metrics.js';
+
 export { validateScheme } from './scheme-validation.js';
 export type { SchemeValidationError, SchemeValidationResult } from './scheme-validation.js';
 
@@ -23,6 +25,23 @@ export const INDICATOR_KEYS = [
   'taxYuanPerKwh',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+/** The figures some indicator divides by, other than land: energy, emissions, electricity, staff, revenue. */
+export const DENOMINATOR_FIGURES = ['energyTce', 'emissionsT', 'electricityKwh', 'employees', 'revenueYuan'] as const;
+export type DenominatorFigure = (typeof DENOMINATOR_FIGURES)[number];
+
+/** What each indicator divides by what (computeEntityMetrics in metrics.ts computes them; land is the firm's). */
+export const INDICATOR_TERMS: Record<IndicatorKey, { numerator: keyof RawFigures; denominator: DenominatorFigure | 'landAreaSqm' }> = {
+  taxWanYuanPerMu: { numerator: 'taxYuan', denominator: 'landAreaSqm' },
+  valueAddedWanYuanPerMu: { numerator: 'valueAddedYuan', denominator: 'landAreaSqm' },
+  outputWanYuanPerMu: { numerator: 'outputYuan', denominator: 'landAreaSqm' },
+  revenueWanYuanPerMu: { numerator: 'revenueYuan', denominator: 'landAreaSqm' },
+  valueAddedWanYuanPerTce: { numerator: 'valueAddedYuan', denominator: 'energyTce' },
+  valueAddedWanYuanPerTonneEmission: { numerator: 'valueAddedYuan', denominator: 'emissionsT' },
+  laborProductivityWanYuanPerPerson: { numerator: 'valueAddedYuan', denominator: 'employees' },
+  rdRatio: { numerator: 'rdYuan', denominator: 'revenueYuan' },
+  taxYuanPerKwh: { numerator: 'taxYuan', denominator: 'electricityKwh' },
+};
 
 /** A grade code defined by the scheme ('A' … 'D' by default). */
 export type GradeCode = string;
@@ -118,6 +137,26 @@ export interface EligibilitySpec {
   source: string;
 }
 
+/**
+ * A firm without production in the year: no output (0, or, when missingOutputCounts, none reported), or a
+ * halted status held since 1 January of the year or earlier. Its ratios over production figures say nothing
+ * about efficiency: 'floorRatios' scores them 0, 'exclude' lists the firm as 不参评 ('noProduction').
+ */
+export interface NoProductionRule {
+  treatment: 'floorRatios' | 'exclude';
+  haltedStatuses: string[];
+  missingOutputCounts: boolean;
+  /** The ratios scored 0 under 'floorRatios': each divides by a production figure, never by land. */
+  flooredIndicators: IndicatorKey[];
+  source: string;
+}
+
+/** Below these a ratio over the figure scores 0, for any firm or area (kWh, tce, t, persons, 元: the name's unit). */
+export interface MinDenominators {
+  byFigure: Partial<Record<DenominatorFigure, number>>;
+  source: string;
+}
+
 export type LandAllocationMode = 'apportion' | 'mergeIntoOwner';
 
 export interface IdleLandRules {
@@ -170,6 +209,8 @@ export interface EvaluationScheme {
   eligibility: EligibilitySpec;
   groups: Record<GroupKey, GroupSpec>;
   scoring: ScoringSpec;
+  noProduction: NoProductionRule;
+  minDenominators: MinDenominators;
   grading: GradingSpec;
   landAllocationMode: LandAllocationMode;
   idleLand: IdleLandRules;

@@ -69,6 +69,34 @@ describe('missing data filled with the group average', () => {
   });
 });
 
+describe('floored items', () => {
+  const group: GroupSpec = {
+    ...taxOnly,
+    indicators: [{ key: 'valueAddedWanYuanPerTonneEmission', weight: 10, whenMissing: 'groupAverageScore' }],
+    benchmarks: { valueAddedWanYuanPerTonneEmission: { value: 500, source: 'test' } },
+  };
+  const key = 'valueAddedWanYuanPerTonneEmission';
+
+  it('score 0 whatever the value, and take no part in the group average of a missing figure', () => {
+    const scored = scorePool([
+      { id: 'a', values: { [key]: 500 } },
+      { id: 'b', values: { [key]: 5000 }, floors: { [key]: 'noProduction' } },
+      { id: 'c', values: { [key]: null } },
+      { id: 'd', values: { [key]: null }, floors: { [key]: 'noProduction' } },
+    ], group, { ...benchmarkRatio, capMultipleOfWeight: 1, maxScore: 10 }, { [key]: 500 });
+    expect(scored.map((s) => [s.items[0].basis, s.score])).toEqual([['scored', 10], ['noProduction', 0], ['missingGroupAverage', 10], ['noProduction', 0]]);
+  });
+
+  it('take no part in the min–max range', () => {
+    const scored = scorePool([
+      { id: 'a', values: { taxWanYuanPerMu: 10 } },
+      { id: 'b', values: { taxWanYuanPerMu: 20 } },
+      { id: 'c', values: { taxWanYuanPerMu: 1000 }, floors: { taxWanYuanPerMu: 'belowMinDenominator' } },
+    ], taxOnly, minMax, {});
+    expect(scored.map((s) => s.score)).toEqual([6, 30, 0]);
+  });
+});
+
 describe('ranks', () => {
   it('gives tied scores the same, best rank, and skips the ranks they use up', () => {
     const ranks = rankByScore([{ id: 'a', score: 90 }, { id: 'b', score: 100 }, { id: 'c', score: 90 }, { id: 'd', score: 80 }]);

@@ -179,6 +179,21 @@ describe('the Ankang demo, invariants', () => {
     }
   });
 
+  it('grades no firm without production in the year A or B, and floors its ratios over production figures', async () => {
+    const idle = await t.db.query<{ uscc: string }>(
+      `SELECT e.uscc FROM enterprises e LEFT JOIN indicators i ON i.uscc = e.uscc AND i.year = $1
+       WHERE i.uscc IS NOT NULL AND (coalesce(i.output_yuan, 0) <= 0 OR (e.status = 'halted' AND e.status_since <= make_date($1, 1, 1)))`,
+      [YEAR],
+    );
+    const byUscc = new Map((await evaluations()).map((r) => [r.uscc, r]));
+    const graded = idle.filter((f) => byUscc.get(f.uscc)?.grade != null);
+    expect(graded.length).toBeGreaterThan(5);
+    for (const f of graded) expect({ uscc: f.uscc, grade: byUscc.get(f.uscc)!.grade }).toEqual({ uscc: f.uscc, grade: expect.stringMatching(/^[CD]$/) });
+    const firm = await get(`/api/enterprises/${graded[0].uscc}?year=${YEAR}`);
+    expect(firm.evaluation.noProduction).toEqual(expect.any(String));
+    expect(firm.evaluation.items.filter((i: { basis: string }) => i.basis === 'noProduction').length).toBeGreaterThan(0);
+  });
+
   it("counts every held parcel's land once: its holders' shares (landlords' included) add up to it, and to the park's used land", async () => {
     const ev = await services.evaluation.evaluateYear(YEAR);
     const allocatedSqm = new Map<string, number>(Object.entries(ev.allocation.unallocatedSqmByParcel));

@@ -41,6 +41,7 @@ export function createEnterprisesService(repo: EnterprisesRepository, evaluation
           eligible: result.eligible,
           reason: result.reason,
           reasonDetail: result.reasonDetail,
+          noProduction: result.noProduction,
           indicatorSet: result.indicatorSet,
           score: result.score,
           maxScore: result.maxScore,

@@ -81,6 +81,8 @@ function toInputs(facts: EvaluationFacts, parcels: ReadonlyMap<string, Evaluatio
       industryCode: e.industry_code,
       aboveScale: e.above_scale,
       registeredOn: e.registered_on,
+      status: e.status,
+      statusSince: e.status_since,
       inConstructionPeriod: isInConstructionPeriod(held, `${year}-12-31`),
       mergedIntoUscc: land?.mergedInto[0]?.ownerUscc ?? null,
       landAreaSqm: land?.landAreaSqm ?? null,
