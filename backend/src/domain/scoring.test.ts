@@ -126,6 +126,34 @@ describe('percentile grades (A top 20%, B next 40%, C next 35%, D bottom 5%)', (
     expect(Array.from({ length: n }, (_, i) => classifyByRank(i + 1, n, grading)).join('')).toBe(grades);
   });
 
+  // The rule, pool by pool: A = ⌊20% × n⌋ best, B up to ⌊60% × n⌋, D = ⌊5% × n⌋ worst, C the rest. A, B and D
+  // never hold more than their published share (except by a tie at a cut, which takes the better grade); the
+  // ranks left over by rounding down are C. No D below 20 firms, no A below 5.
+  it.each([
+    [1, 'C'],
+    [2, 'BC'],
+    [4, 'BBCC'],
+    [5, 'ABBCC'],
+    [7, 'ABBBCCC'],
+    [9, 'ABBBBCCCC'],
+    [15, 'AAABBBBBBCCCCCC'],
+    [19, 'AAABBBBBBBBCCCCCCCC'],
+    [20, 'AAAABBBBBBBBCCCCCCCD'],
+    [21, 'AAAABBBBBBBBCCCCCCCCD'],
+    [40, `${'A'.repeat(8)}${'B'.repeat(16)}${'C'.repeat(14)}DD`],
+  ])('grades a pool of %i firms as %s', (n, grades) => {
+    expect(Array.from({ length: n }, (_, i) => classifyByRank(i + 1, n, grading)).join('')).toBe(grades);
+  });
+
+  it('holds, for every pool of 1 to 500 firms without ties, ⌊20%⌋ A, ⌊60%⌋ − ⌊20%⌋ B, ⌊5%⌋ D and the rest C', () => {
+    for (let n = 1; n <= 500; n++) {
+      const counts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
+      for (let rank = 1; rank <= n; rank++) counts[classifyByRank(rank, n, grading)] += 1;
+      const [a, ab, d] = [Math.floor(0.2 * n + 1e-9), Math.floor(0.6 * n + 1e-9), Math.floor(0.05 * n + 1e-9)];
+      expect({ n, ...counts }).toEqual({ n, A: a, B: ab - a, C: n - ab - d, D: d });
+    }
+  });
+
   it('gives firms tied across the A/B cut the better grade', () => {
     const scores = [100, 90, 90, 80, 70, 60, 50, 40, 30, 20].map((score, i) => ({ id: `f${i}`, score }));
     expect(gradePool(scores, grading).map((g) => g.grade).join('')).toBe('AAABBBCCCC');
