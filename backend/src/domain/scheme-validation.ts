@@ -261,6 +261,12 @@ function checkLowYield(c: Checker, v: unknown): void {
 function checkControls(c: Checker, v: unknown): void {
   const r = c.object(v, 'controls');
   if (!r) return;
+  const edition = c.object(r.edition, 'controls.edition');
+  if (edition) {
+    c.string(edition.name, 'controls.edition.name');
+    c.string(edition.documentNumber, 'controls.edition.documentNumber', true);
+    c.number(edition.year, 'controls.edition.year', 'positive', { integer: true });
+  }
   c.number(r.minBuildingCoverage, 'controls.minBuildingCoverage', 'share');
   c.number(r.doubleCountStoreyAboveM, 'controls.doubleCountStoreyAboveM', 'positive');
   c.string(r.source, 'controls.source');

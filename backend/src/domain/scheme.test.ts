@@ -63,6 +63,12 @@ describe('the default evaluation scheme', () => {
     expect(DEFAULT_SCHEME.minDenominators.source).toMatch(/our choice/);
   });
 
+  it('cites the edition of its land-use control indicators, and says a newer one exists', () => {
+    expect(DEFAULT_SCHEME.controls.edition).toEqual({ name: '工业项目建设用地控制指标', documentNumber: '国土资发〔2008〕24号', year: 2008 });
+    expect(DEFAULT_SCHEME.controls.source).toMatch(/2023/);
+    expect(DEFAULT_SCHEME.controls.source).toMatch(/new version of the scheme/);
+  });
+
   it('marks every benchmark without a published value as our choice', () => {
     expect(DEFAULT_SCHEME.groups.aboveScale.benchmarks.valueAddedWanYuanPerTonneEmission?.source).toMatch(/our choice/);
     expect(DEFAULT_SCHEME.groups.belowScale.benchmarks.taxYuanPerKwh?.source).toMatch(/our choice/);
@@ -92,6 +98,8 @@ describe('validateScheme', () => {
     ['flooring a ratio over land', (s) => s.noProduction.flooredIndicators.push('taxWanYuanPerMu'), 'noProduction.flooredIndicators[5] must be a ratio over a production figure'],
     ['a minimum for a figure that divides nothing', (s) => (s.minDenominators.byFigure.taxYuan = 1), 'minDenominators.byFigure.taxYuan is not the denominator of any indicator'],
     ['a negative minimum', (s) => (s.minDenominators.byFigure.energyTce = -1), 'minDenominators.byFigure.energyTce must be a positive number'],
+    ['controls without their edition', (s) => delete s.controls.edition, 'controls.edition must be an object'],
+    ['an edition without a year', (s) => (s.controls.edition.year = '2008'), 'controls.edition.year must be a positive integer'],
     ['no maximum score', (s) => delete s.scoring.maxScore, 'scoring.maxScore must be a positive number'],
     ['an uncapped ratio (no maximum)', (s) => (s.scoring.capMultipleOfWeight = null), 'scoring.capMultipleOfWeight must be a positive number'],
     ['a maximum the weights and cap do not give', (s) => (s.scoring.maxScore = 200), 'scoring.maxScore must be 100'],

@@ -192,7 +192,16 @@ export interface PlotRatioControl {
   minPlotRatio: number;
 }
 
+/** The published edition a scheme's control indicators come from. */
+export interface ControlsEdition {
+  name: string;
+  /** The issuing document's number (文号), or null when it has none. */
+  documentNumber: string | null;
+  year: number;
+}
+
 export interface LandUseControls {
+  edition: ControlsEdition;
   minBuildingCoverage: number;
   /** A storey higher than this counts twice in the plot ratio, m. */
   doubleCountStoreyAboveM: number;

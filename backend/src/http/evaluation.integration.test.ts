@@ -228,6 +228,7 @@ describe('evaluation schemes', () => {
     expect(list.body.schemes).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'default', version: 1 })]));
     const one = await get('/api/schemes/default');
     expect(one.body).toMatchObject({ id: 'default', version: 1, scheme: { ...DEFAULT_SCHEME, id: 'default' } });
+    expect(one.body.scheme.controls.edition).toEqual({ name: '工业项目建设用地控制指标', documentNumber: '国土资发〔2008〕24号', year: 2008 });
     expect((await get('/api/schemes/nope')).status).toBe(404);
   });
 
