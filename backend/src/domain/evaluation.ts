@@ -312,12 +312,13 @@ export interface AggregateEvaluation {
 }
 
 /**
- * Score and grade parks or regions against each other from their aggregated metrics (e.g. computeEntityMetrics
- * of sumFigures), with one group's indicators (规上 by default, the full set). Under 'lastYearAverage'
- * benchmarks the caller passes last year's average metrics of the same kind of entity.
+ * Score and grade parks or regions against each other from their aggregated metrics (computeAggregateMetrics),
+ * with one group's indicators (规上 by default, the full set), and the items the caller floors (findItemFloors
+ * over the summed denominators). Under 'lastYearAverage' benchmarks the caller passes last year's average
+ * metrics of the same kind of entity.
  */
 export function gradeAggregates(
-  aggregates: { code: string; metrics: EntityMetrics }[],
+  aggregates: { code: string; metrics: EntityMetrics; floors?: Partial<Record<IndicatorKey, ItemFloor>> }[],
   scheme: EvaluationScheme,
   options: { group?: GroupKey; lastYearAverage?: IndicatorValues } = {},
 ): AggregateEvaluation[] {
@@ -331,7 +332,7 @@ export function gradeAggregates(
     const k = scoring.benchmarkMode.multiplier;
     benchmarks = Object.fromEntries(Object.entries(options.lastYearAverage).map(([key, v]) => [key, v == null ? null : k * v]));
   }
-  const members = aggregates.map((a) => ({ id: a.code, values: a.metrics as IndicatorValues }));
+  const members = aggregates.map((a) => ({ id: a.code, values: a.metrics as IndicatorValues, floors: a.floors }));
   const scored = scorePool(members, scheme.groups[group], scoring, benchmarks);
   const graded = new Map(gradePool(scored, scheme.grading).map((g) => [g.id, g]));
   return scored

@@ -67,7 +67,7 @@ const pools = async () => {
 };
 
 describe('the Ankang demo, golden files', () => {
-  it('parks in 2025: figures, used land, grade and grade counts', async () => {
+  it('parks in 2025: figures, used land, grade with its items, and grade counts', async () => {
     const { features } = await get(`/api/parks?year=${YEAR}`);
     expect(features.length).toBeGreaterThan(0);
     const parks = features
@@ -80,6 +80,9 @@ describe('the Ankang demo, golden files', () => {
         taxWanYuanPerMu: sig(p.taxWanYuanPerMu as number | null, 6),
         usedLandMu: sig(p.usedLandMu as number | null, 6),
         grade: p.grade,
+        gradeScore: sig(p.gradeScore as number | null, 4),
+        gradeItems: Object.fromEntries(((p.gradeItems ?? []) as { key: string; value: number | null; score: number; basis: string }[])
+          .map((i) => [i.key, { value: sig(i.value, 4), score: sig(i.score, 4), basis: i.basis }])),
         gradeCounts: p.gradeCounts,
       }))
       .sort((a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1));
