@@ -298,6 +298,18 @@ describe('scores', () => {
     expect(x.items[0]).toMatchObject({ key: 'taxWanYuanPerMu', benchmark: expect.closeTo(40, 9), score: expect.closeTo(15, 9) });
   });
 
+  it('takes last year’s county average of a ratio over the firms that report both its terms', () => {
+    const scheme = withScheme((s) => {
+      if (s.scoring.method === 'benchmarkRatio') s.scoring.benchmarkMode = { kind: 'lastYearAverage', multiplier: 2 };
+    });
+    // last year X: 1 000 万元 of value added over 1 000 tce; Y: 9 000 万元 and no energy figure → average 1 万元/tce, not 10
+    const inputs = [firm('X'), firm('Y')];
+    inputs[0].figuresByYear = { ...inputs[0].figuresByYear, 2024: { ...NO_FIGURES, valueAddedYuan: 10_000_000, energyTce: 1_000 } };
+    inputs[1].figuresByYear = { ...inputs[1].figuresByYear, 2024: { ...NO_FIGURES, valueAddedYuan: 90_000_000 } };
+    const [x] = evaluateEnterprises(inputs, scheme, { year: 2025 });
+    expect(x.items.find((i) => i.key === 'valueAddedWanYuanPerTce')?.benchmark).toBeCloseTo(2, 9);
+  });
+
   it('scores by min–max with a floor of 20% when the scheme says so', () => {
     const scheme = withScheme((s) => (s.scoring = { method: 'minMax', floorShareOfWeight: 0.2, maxScore: 100, source: '旌德' }));
     const results = byUscc(evaluateEnterprises([firm('X', {}, { taxYuan: 1_000_000 }), firm('Y', {}, { taxYuan: 2_000_000 }), firm('Z', {}, { taxYuan: 3_000_000 })], scheme, { year: 2025 }));

@@ -4,7 +4,8 @@
  */
 import { hasFullYearsElapsed } from './dates.js';
 import type { EntityMetrics, RawFigures } from './metrics.js';
-import { computeEntityMetrics, sumFigures } from './metrics.js';
+import { computeEntityMetrics } from './metrics.js';
+import { computeAggregateMetrics } from './aggregate-metrics.js';
 import type { DenominatorFigure, EvaluationScheme, GradeCode, GroupKey, IndicatorKey, NoProductionRule } from './scheme.js';
 import { INDICATOR_KEYS, INDICATOR_TERMS, listGradeCodes } from './scheme.js';
 import type { IndicatorValues, ItemFloor, ItemScore } from './scoring.js';
@@ -171,7 +172,7 @@ function resolveBenchmarks(scheme: EvaluationScheme, group: GroupKey, pool: Ente
   const multiplier = scoring.benchmarkMode.multiplier;
   const withLastYear = pool.filter((p) => p.figuresByYear[year - 1]);
   const landSqm = withLastYear.reduce((s, p) => s + (p.landAreaSqm ?? 0), 0);
-  const average = computeEntityMetrics(sumFigures(withLastYear.map((p) => p.figuresByYear[year - 1]!)), landSqm);
+  const { metrics: average } = computeAggregateMetrics(withLastYear.map((p) => p.figuresByYear[year - 1]!), landSqm);
   return Object.fromEntries(
     Object.entries(average).map(([k, v]) => [k, v == null || !(v > 0) ? null : multiplier * v]),
   ) as IndicatorValues;

@@ -62,9 +62,10 @@ function positiveRange(members: PoolMember[], key: IndicatorKey): { min: number;
 }
 
 /**
- * One item's score from a known value; a floored item scores 0. Any value ≤ 0 (negative tax after VAT refunds, losses) scores 0.
- * Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight (the item's maxScore). Min–max: the floor share of the
- * weight for the lowest positive value up to the full weight for the highest; all equal → full weight.
+ * One item's score from a known value; a floored item scores 0. Any value ≤ 0 (negative tax after VAT
+ * refunds, losses) scores 0. Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight (the item's
+ * maxScore). Min–max: the floor share of the weight for the lowest positive value up to the full weight for
+ * the highest; all equal → full weight.
  */
 function scoreItem(spec: IndicatorSpec, value: number | null, floor: ItemFloor | undefined, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): ItemScore {
   // One object per item, no spreads: a province scores half a million items.
