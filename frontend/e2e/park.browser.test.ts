@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LandUseCollection, ParcelCollection, ParcelDetailFeature } from '../src/api/park-types';
 import type { ParkCollection } from '../src/api/types';
 import { landUseAsOf } from '../src/data/use-park-data';
-import { formatCount, formatMu, formatWanYuanPerMu } from '../src/format';
+import { formatCount, formatMu, formatNumber, formatWanYuanPerMu } from '../src/format';
 import { computeLabelPoint } from '../src/map/geometry';
 import { projectToScreen, waitForMapIdle } from './support/map-page';
 import { type BrowserSession, openBrowserSession, SCREENSHOT_DIR } from './support/browser-session';
@@ -22,7 +22,7 @@ describe('the park view in Chromium', () => {
   let server: Server | undefined;
   let page: Page;
   let pageErrors: string[] = [];
-  let park: { code: string; name: string; year: number };
+  let park: { code: string; name: string; year: number; gradeScore: number; gradeMaxScore: number; gradeItemKeys: string[] };
   let parcel: { code: string; taxWanYuanPerMu: number };
 
   const api = async <T>(path: string) => (await (await fetch(`${server!.baseUrl}${path}`)).json()) as T;
@@ -40,7 +40,14 @@ describe('the park view in Chromium', () => {
     const parks = await api<ParkCollection>('/api/parks');
     // The park with the most firms: many parcels with tax to choose from.
     const chosen = parks.features.map((f) => f.properties).sort((a, b) => b.enterpriseCount - a.enterpriseCount)[0];
-    park = { code: chosen.code, name: chosen.name, year: chosen.year! };
+    park = {
+      code: chosen.code,
+      name: chosen.name,
+      year: chosen.year!,
+      gradeScore: chosen.gradeScore!,
+      gradeMaxScore: chosen.gradeMaxScore!,
+      gradeItemKeys: chosen.gradeItems!.map((i) => i.key),
+    };
   });
 
   afterAll(() => session?.close());
@@ -49,6 +56,8 @@ describe('the park view in Chromium', () => {
     await page.goto(`${server!.baseUrl}/`);
     await waitForReady();
     const row = page.locator(`[data-testid=ranking-row][data-park-code="${park.code}"]`);
+    const scoreText = `得分 ${formatNumber(park.gradeScore, 1)} / ${park.gradeMaxScore}`;
+    expect(await row.getByTestId('ranking-grade').getAttribute('title')).toContain(scoreText);
     await row.getByRole('button', { name: park.name }).click();
     await expect.poll(() => page.getByTestId('park-name').textContent()).toBe(park.name);
     await waitForParcels();
@@ -64,6 +73,11 @@ describe('the park view in Chromium', () => {
     expect(await page.getByTestId('park-findings-recoverable').textContent()).toBe(total(summary.recoverable));
     expect(await page.getByTestId('park-findings-note').textContent()).toContain('一宗地只计一次');
     expect(await page.locator('[data-testid=park-legend] li[data-kind=idle]').textContent()).toBe(`闲置土地 ${formatCount(summary.byKind.idle.parcelCount)} 宗`);
+    // The park's grade with the score out of 100 and every item of it: value, benchmark, points of its maximum.
+    expect(await page.getByTestId('park-grade-score').textContent()).toBe(scoreText);
+    const items = page.getByTestId('park-grade-breakdown').locator('tr[data-indicator]');
+    expect(await items.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator')))).toEqual(park.gradeItemKeys);
+    expect(await items.first().textContent()).toMatch(/基准 [\d.,]+ 万元\/亩[\d.,]+ \/ \d+/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'park-view.png') });
   });
 

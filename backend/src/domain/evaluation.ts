@@ -4,10 +4,11 @@
  */
 import { hasFullYearsElapsed } from './dates.js';
 import type { EntityMetrics, RawFigures } from './metrics.js';
-import { computeEntityMetrics, sumFigures } from './metrics.js';
-import type { EvaluationScheme, GradeCode, GroupKey, IndicatorKey } from './scheme.js';
-import { listGradeCodes } from './scheme.js';
-import type { IndicatorValues, ItemScore } from './scoring.js';
+import { computeEntityMetrics } from './metrics.js';
+import { computeAggregateMetrics } from './aggregate-metrics.js';
+import type { DenominatorFigure, EvaluationScheme, GradeCode, GroupKey, IndicatorKey, NoProductionRule } from './scheme.js';
+import { INDICATOR_KEYS, INDICATOR_TERMS, listGradeCodes } from './scheme.js';
+import type { IndicatorValues, ItemFloor, ItemScore } from './scoring.js';
 import { gradePool, scorePool } from './scoring.js';
 import { sqmToMu } from './units.js';
 import { appendTo } from './collections.js';
@@ -21,6 +22,9 @@ export interface EnterpriseEvaluationInput {
   /** The statistics bureau's 规上 flag; null → the year's revenue against the scheme's threshold. */
   aboveScale: boolean | null;
   registeredOn: string | null;
+  /** Operating status ('operating', 'halted', …) and since when (ISO date); a halted firm may not produce. */
+  status?: string | null;
+  statusSince?: string | null;
   inConstructionPeriod: boolean;
   /** Set in 'mergeIntoOwner' mode for a tenant rated inside its owner (see land-allocation.ts). */
   mergedIntoUscc?: string | null;
@@ -33,11 +37,13 @@ export interface EnterpriseEvaluationInput {
 export type IneligibleReason =
   | 'mergedIntoOwner'
   | 'excludedIndustry'
+  | 'notIndustrial'
   | 'registeredTooRecently'
   | 'inConstructionPeriod'
   | 'noFigures'
   | 'noLand'
-  | 'belowMinLand';
+  | 'belowMinLand'
+  | 'noProduction';
 
 export interface ManualAdjustment {
   /** The stored adjustment's id and the scheme version it was made under, when it comes from the database. */
@@ -62,10 +68,14 @@ export interface EnterpriseEvaluation {
   landAreaSqm: number | null;
   landAreaMu: number | null;
   metrics: EntityMetrics | null;
+  /** Why the firm counts as without production in the year (its ratios are floored or it is excluded), or null. */
+  noProduction: string | null;
   indicatorSet: 'primary' | 'fallback' | null;
   items: ItemScore[];
   contributions: Partial<Record<IndicatorKey, number>>;
   score: number | null;
+  /** The most any firm can score under the scheme (scoring.maxScore): score is "x / maxScore". */
+  maxScore: number;
   /** Competition rank within region and group (ties share the best rank), and the pool's size. */
   rank: number | null;
   poolSize: number | null;
@@ -82,6 +92,54 @@ function classifyGroup(input: EnterpriseEvaluationInput, figures: RawFigures | u
   return above ? 'aboveScale' : 'belowScale';
 }
 
+/** The GB/T 4754 section letter a code starts with ('L7221' → 'L'), or null when it names none. */
+function industrySectionOf(code: string | null): string | null {
+  const letter = code?.trim().charAt(0).toUpperCase() ?? '';
+  return letter >= 'A' && letter <= 'Z' ? letter : null;
+}
+
+/**
+ * Why the firm produced nothing in `year`, or null: output 0 (or none reported, when the scheme counts that),
+ * or a halted status held since 1 January of the year or earlier. A halted status of unknown date does not count.
+ */
+export function findNoProduction(
+  input: Pick<EnterpriseEvaluationInput, 'status' | 'statusSince'>,
+  figures: RawFigures | undefined,
+  rule: NoProductionRule,
+  year: number,
+): string | null {
+  if (input.status && input.statusSince && rule.haltedStatuses.includes(input.status) && input.statusSince <= `${year}-01-01`) {
+    return `${input.status} since ${input.statusSince}`;
+  }
+  if (!figures) return null;
+  if (figures.outputYuan == null) return rule.missingOutputCounts ? `no output reported for ${year}` : null;
+  return figures.outputYuan > 0 ? null : `output ${figures.outputYuan} in ${year}`;
+}
+
+/**
+ * The items a member scores 0 whatever their value: under 'floorRatios' the scheme's floored ratios of a
+ * member without production, and for anyone a ratio whose denominator is reported but below its minimum.
+ * `denominator` gives the member's figure (a firm's own, or an area's sum over the firms the ratio covers).
+ */
+export function findItemFloors(
+  denominator: (key: IndicatorKey, figure: DenominatorFigure) => number | null,
+  scheme: Pick<EvaluationScheme, 'noProduction' | 'minDenominators'>,
+  noProduction: boolean,
+): Partial<Record<IndicatorKey, ItemFloor>> {
+  const floors: Partial<Record<IndicatorKey, ItemFloor>> = {};
+  for (const key of INDICATOR_KEYS) {
+    const figure = INDICATOR_TERMS[key].denominator;
+    if (figure === 'landAreaSqm') continue;
+    const min = scheme.minDenominators.byFigure[figure];
+    const value = min == null ? null : denominator(key, figure);
+    if (value != null && min != null && value < min) floors[key] = 'belowMinDenominator';
+  }
+  if (noProduction && scheme.noProduction.treatment === 'floorRatios') {
+    for (const key of scheme.noProduction.flooredIndicators) floors[key] = 'noProduction';
+  }
+  return floors;
+}
+
 /** The first reason the firm is not graded, or null. Registration is counted to 31 December of the year. */
 export function findIneligibility(input: EnterpriseEvaluationInput, group: GroupKey, scheme: EvaluationScheme, year: number): { reason: IneligibleReason; detail: string } | null {
   const e = scheme.eligibility;
@@ -90,6 +148,10 @@ export function findIneligibility(input: EnterpriseEvaluationInput, group: Group
   const landMu = input.landAreaSqm == null ? null : sqmToMu(input.landAreaSqm);
   if (input.mergedIntoUscc) return { reason: 'mergedIntoOwner', detail: `rated inside ${input.mergedIntoUscc}` };
   if (prefix) return { reason: 'excludedIndustry', detail: `industry ${input.industryCode} is excluded (${prefix})` };
+  const section = industrySectionOf(input.industryCode);
+  if (section && !e.gradedIndustrySections.includes(section)) {
+    return { reason: 'notIndustrial', detail: `industry ${input.industryCode} is in section ${section}, not an industrial section graded (${e.gradedIndustrySections.join(', ')})` };
+  }
   if (input.registeredOn && !hasFullYearsElapsed(input.registeredOn, yearEnd, e.minYearsRegistered)) {
     return { reason: 'registeredTooRecently', detail: `registered ${input.registeredOn}, under ${e.minYearsRegistered} years by ${yearEnd}` };
   }
@@ -99,6 +161,8 @@ export function findIneligibility(input: EnterpriseEvaluationInput, group: Group
   if (group === 'belowScale' && landMu < e.belowScaleMinLandMu) {
     return { reason: 'belowMinLand', detail: `below-scale with ${landMu} 亩 of land, under ${e.belowScaleMinLandMu} 亩` };
   }
+  const noProduction = scheme.noProduction.treatment === 'exclude' ? findNoProduction(input, input.figuresByYear[year], scheme.noProduction, year) : null;
+  if (noProduction) return { reason: 'noProduction', detail: noProduction };
   return null;
 }
 
@@ -111,13 +175,13 @@ function resolveBenchmarks(scheme: EvaluationScheme, group: GroupKey, pool: Ente
   const multiplier = scoring.benchmarkMode.multiplier;
   const withLastYear = pool.filter((p) => p.figuresByYear[year - 1]);
   const landSqm = withLastYear.reduce((s, p) => s + (p.landAreaSqm ?? 0), 0);
-  const average = computeEntityMetrics(sumFigures(withLastYear.map((p) => p.figuresByYear[year - 1]!)), landSqm);
+  const { metrics: average } = computeAggregateMetrics(withLastYear.map((p) => p.figuresByYear[year - 1]!), landSqm);
   return Object.fromEntries(
     Object.entries(average).map(([k, v]) => [k, v == null || !(v > 0) ? null : multiplier * v]),
   ) as IndicatorValues;
 }
 
-function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: number): EnterpriseEvaluation {
+function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: number, maxScore: number): EnterpriseEvaluation {
   const figures = input.figuresByYear[year];
   return {
     uscc: input.uscc,
@@ -130,10 +194,12 @@ function emptyResult(input: EnterpriseEvaluationInput, group: GroupKey, year: nu
     landAreaSqm: input.landAreaSqm,
     landAreaMu: input.landAreaSqm == null ? null : sqmToMu(input.landAreaSqm),
     metrics: figures ? computeEntityMetrics(figures, input.landAreaSqm) : null,
+    noProduction: null,
     indicatorSet: null,
     items: [],
     contributions: {},
     score: null,
+    maxScore,
     rank: null,
     poolSize: null,
     grade: null,
@@ -164,19 +230,26 @@ export function evaluateEnterprises(inputs: EnterpriseEvaluationInput[], scheme:
   const pools = new Map<string, EnterpriseEvaluationInput[]>();
   for (const input of inputs) {
     const group = classifyGroup(input, input.figuresByYear[year], scheme);
-    const result = emptyResult(input, group, year);
+    const result = emptyResult(input, group, year, scheme.scoring.maxScore);
     const ineligible = findIneligibility(input, group, scheme, year);
     result.eligible = !ineligible;
     result.reason = ineligible?.reason ?? null;
     result.reasonDetail = ineligible?.detail ?? null;
     results.set(input.uscc, result);
+    if (ineligible?.reason === 'noProduction') result.noProduction = ineligible.detail;
     if (ineligible) continue;
+    result.noProduction = findNoProduction(input, input.figuresByYear[year], scheme.noProduction, year);
     const poolKey = `${input.regionCode}|${group}`;
     appendTo(pools, poolKey, input);
   }
   for (const [poolKey, pool] of pools) {
     const group = poolKey.slice(poolKey.indexOf('|') + 1) as GroupKey;
-    const members = pool.map((p) => ({ id: p.uscc, values: results.get(p.uscc)!.metrics as IndicatorValues }));
+    const members = pool.map((p) => {
+      const result = results.get(p.uscc)!;
+      const figures = p.figuresByYear[year]!;
+      const floors = findItemFloors((_key, figure) => figures[figure], scheme, result.noProduction != null);
+      return { id: p.uscc, values: result.metrics as IndicatorValues, floors };
+    });
     const scored = scorePool(members, scheme.groups[group], scheme.scoring, resolveBenchmarks(scheme, group, pool, year));
     const graded = new Map(gradePool(scored, scheme.grading).map((g) => [g.id, g]));
     for (const s of scored) {
@@ -239,18 +312,21 @@ export interface AggregateEvaluation {
   items: ItemScore[];
   contributions: Partial<Record<IndicatorKey, number>>;
   score: number;
+  /** The scheme's maximum score. */
+  maxScore: number;
   rank: number;
   grade: GradeCode;
   gradeLabel: string;
 }
 
 /**
- * Score and grade parks or regions against each other from their aggregated metrics (e.g. computeEntityMetrics
- * of sumFigures), with one group's indicators (规上 by default, the full set). Under 'lastYearAverage'
- * benchmarks the caller passes last year's average metrics of the same kind of entity.
+ * Score and grade parks or regions against each other from their aggregated metrics (computeAggregateMetrics),
+ * with one group's indicators (规上 by default, the full set), and the items the caller floors (findItemFloors
+ * over the summed denominators). Under 'lastYearAverage' benchmarks the caller passes last year's average
+ * metrics of the same kind of entity.
  */
 export function gradeAggregates(
-  aggregates: { code: string; metrics: EntityMetrics }[],
+  aggregates: { code: string; metrics: EntityMetrics; floors?: Partial<Record<IndicatorKey, ItemFloor>> }[],
   scheme: EvaluationScheme,
   options: { group?: GroupKey; lastYearAverage?: IndicatorValues } = {},
 ): AggregateEvaluation[] {
@@ -264,13 +340,13 @@ export function gradeAggregates(
     const k = scoring.benchmarkMode.multiplier;
     benchmarks = Object.fromEntries(Object.entries(options.lastYearAverage).map(([key, v]) => [key, v == null ? null : k * v]));
   }
-  const members = aggregates.map((a) => ({ id: a.code, values: a.metrics as IndicatorValues }));
+  const members = aggregates.map((a) => ({ id: a.code, values: a.metrics as IndicatorValues, floors: a.floors }));
   const scored = scorePool(members, scheme.groups[group], scoring, benchmarks);
   const graded = new Map(gradePool(scored, scheme.grading).map((g) => [g.id, g]));
   return scored
     .map((s) => {
       const g = graded.get(s.id)!;
-      return { code: s.id, items: s.items, contributions: s.contributions, score: s.score, rank: g.rank, grade: g.grade, gradeLabel: scheme.grading.labels[g.grade] };
+      return { code: s.id, items: s.items, contributions: s.contributions, score: s.score, maxScore: scoring.maxScore, rank: g.rank, grade: g.grade, gradeLabel: scheme.grading.labels[g.grade] };
     })
     .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1));
 }

@@ -3,7 +3,7 @@
  * rules, naming the path of every problem: "groups.aboveScale.indicators[2].weight must be a positive number".
  */
 import type { EvaluationScheme, IndicatorKey } from './scheme.js';
-import { GROUP_KEYS, INDICATOR_KEYS } from './scheme.js';
+import { DENOMINATOR_FIGURES, GROUP_KEYS, INDICATOR_KEYS, INDICATOR_TERMS, INDUSTRY_SECTIONS } from './scheme.js';
 
 export interface SchemeValidationError {
   path: string;
@@ -16,6 +16,7 @@ export type SchemeValidationResult =
 
 type Obj = Record<string, unknown>;
 const SHARE_TOLERANCE = 1e-9;
+const positiveOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null);
 
 class Checker {
   errors: SchemeValidationError[] = [];
@@ -95,16 +96,33 @@ function checkIndicators(c: Checker, v: unknown, path: string): IndicatorKey[] {
   return keys;
 }
 
-function checkGroup(c: Checker, v: unknown, path: string, needsPublishedBenchmarks: boolean): void {
+/** An indicator set's path and the sum of its weights, for the check of the maximum score. */
+interface WeightSum {
+  path: string;
+  weights: number;
+}
+
+/** The sum of a set's weights, or null when one is not a positive number (that error is reported already). */
+function sumWeights(v: unknown): number | null {
+  if (!Array.isArray(v) || !v.length) return null;
+  const weights = v.map((i) => positiveOrNull((i as Obj | null)?.weight));
+  return weights.every((w) => w != null) ? (weights as number[]).reduce((a, b) => a + b, 0) : null;
+}
+
+function checkGroup(c: Checker, v: unknown, path: string, needsPublishedBenchmarks: boolean, sets: WeightSum[]): void {
   const g = c.object(v, path);
   if (!g) return;
   c.string(g.label, `${path}.label`);
   const used = checkIndicators(c, g.indicators, `${path}.indicators`);
+  const primaryWeights = sumWeights(g.indicators);
+  if (primaryWeights != null) sets.push({ path: `${path}.indicators`, weights: primaryWeights });
   if (g.fallback !== null) {
     const f = c.object(g.fallback, `${path}.fallback`);
     if (f) {
       c.oneOf(f.whenMissing, `${path}.fallback.whenMissing`, INDICATOR_KEYS);
       used.push(...checkIndicators(c, f.indicators, `${path}.fallback.indicators`));
+      const fallbackWeights = sumWeights(f.indicators);
+      if (fallbackWeights != null) sets.push({ path: `${path}.fallback.indicators`, weights: fallbackWeights });
     }
   }
   const benchmarks = c.object(g.benchmarks, `${path}.benchmarks`);
@@ -123,23 +141,55 @@ function checkGroup(c: Checker, v: unknown, path: string, needsPublishedBenchmar
   }
 }
 
-function checkScoring(c: Checker, v: unknown): boolean {
-  const s = c.object(v, 'scoring');
-  if (!s) return false;
-  c.string(s.source, 'scoring.source');
-  if (!c.oneOf(s.method, 'scoring.method', ['benchmarkRatio', 'minMax'])) return false;
-  if (s.method === 'minMax') {
-    c.number(s.floorShareOfWeight, 'scoring.floorShareOfWeight', 'shareBelowOne');
-    return false;
-  }
-  c.number(s.capMultipleOfWeight, 'scoring.capMultipleOfWeight', 'positive', { nullable: true });
-  const mode = c.object(s.benchmarkMode, 'scoring.benchmarkMode');
-  if (!mode || !c.oneOf(mode.kind, 'scoring.benchmarkMode.kind', ['published', 'lastYearAverage'])) return false;
-  if (mode.kind === 'lastYearAverage') c.number(mode.multiplier, 'scoring.benchmarkMode.multiplier', 'positive');
-  return mode.kind === 'published';
+interface ScoringFacts {
+  needsPublishedBenchmarks: boolean;
+  /** The multiple of the weight an item can reach (1 under min–max), and the stated maximum; null when invalid. */
+  cap: number | null;
+  maxScore: number | null;
 }
 
-function checkGrading(c: Checker, v: unknown): void {
+function checkScoring(c: Checker, v: unknown): ScoringFacts {
+  const none: ScoringFacts = { needsPublishedBenchmarks: false, cap: null, maxScore: null };
+  const s = c.object(v, 'scoring');
+  if (!s) return none;
+  c.string(s.source, 'scoring.source');
+  c.number(s.maxScore, 'scoring.maxScore', 'positive');
+  if (!c.oneOf(s.method, 'scoring.method', ['benchmarkRatio', 'minMax'])) return none;
+  const maxScore = positiveOrNull(s.maxScore);
+  if (s.method === 'minMax') {
+    c.number(s.floorShareOfWeight, 'scoring.floorShareOfWeight', 'shareBelowOne');
+    return { needsPublishedBenchmarks: false, cap: 1, maxScore };
+  }
+  if (s.capMultipleOfWeight === null) c.fail('scoring.capMultipleOfWeight', 'must be a positive number: without a cap a score has no maximum');
+  else c.number(s.capMultipleOfWeight, 'scoring.capMultipleOfWeight', 'positive');
+  const cap = positiveOrNull(s.capMultipleOfWeight);
+  const mode = c.object(s.benchmarkMode, 'scoring.benchmarkMode');
+  if (!mode || !c.oneOf(mode.kind, 'scoring.benchmarkMode.kind', ['published', 'lastYearAverage'])) return { ...none, cap, maxScore };
+  if (mode.kind === 'lastYearAverage') c.number(mode.multiplier, 'scoring.benchmarkMode.multiplier', 'positive');
+  return { needsPublishedBenchmarks: mode.kind === 'published', cap, maxScore };
+}
+
+/**
+ * Every indicator set must reach the same maximum, cap × its weights, and that is scoring.maxScore: a firm
+ * scored on the 规下 fallback set is on the same scale as one scored on the full set.
+ */
+function checkMaximum(c: Checker, scoring: ScoringFacts, sets: WeightSum[]): void {
+  const { cap, maxScore } = scoring;
+  if (cap == null || maxScore == null || !sets.length) return;
+  const close = (a: number, b: number) => Math.abs(a - b) <= SHARE_TOLERANCE * Math.max(1, Math.abs(b));
+  const reached = sets.map((set) => ({ ...set, max: cap * set.weights }));
+  if (reached.every((r) => close(r.max, reached[0].max))) {
+    if (!close(reached[0].max, maxScore)) {
+      c.fail('scoring.maxScore', `must be ${reached[0].max}: every indicator set's weights sum to ${reached[0].weights}, times a cap of ${cap} × weight`);
+    }
+    return;
+  }
+  for (const r of reached) {
+    if (!close(r.max, maxScore)) c.fail(r.path, `weights sum to ${r.weights}: with a cap of ${cap} × weight they reach ${r.max}, not scoring.maxScore ${maxScore}`);
+  }
+}
+
+function checkGrading(c: Checker, v: unknown, maxScore: number | null): void {
   const g = c.object(v, 'grading');
   if (!g) return;
   c.oneOf(g.method, 'grading.method', ['percentile', 'absolute']);
@@ -167,6 +217,7 @@ function checkGrading(c: Checker, v: unknown): void {
     if (o.grade !== grades[i]) c.fail(`${p}.grade`, `must be '${grades[i]}', the same grades in the same order as grading.percentileBands`);
     c.number(o.minScore, `${p}.minScore`, 'any');
     if (typeof o.minScore === 'number' && o.minScore >= previousMin) c.fail(`${p}.minScore`, 'must be lower than the band before it');
+    if (typeof o.minScore === 'number' && maxScore != null && o.minScore > maxScore) c.fail(`${p}.minScore`, `must be at most scoring.maxScore (${maxScore}): nobody could reach it`);
     previousMin = typeof o.minScore === 'number' ? o.minScore : previousMin;
   });
   if (absolute.length !== percentile.length) c.fail('grading.absoluteBands', 'must list as many bands as grading.percentileBands');
@@ -210,6 +261,12 @@ function checkLowYield(c: Checker, v: unknown): void {
 function checkControls(c: Checker, v: unknown): void {
   const r = c.object(v, 'controls');
   if (!r) return;
+  const edition = c.object(r.edition, 'controls.edition');
+  if (edition) {
+    c.string(edition.name, 'controls.edition.name');
+    c.string(edition.documentNumber, 'controls.edition.documentNumber', true);
+    c.number(edition.year, 'controls.edition.year', 'positive', { integer: true });
+  }
   c.number(r.minBuildingCoverage, 'controls.minBuildingCoverage', 'share');
   c.number(r.doubleCountStoreyAboveM, 'controls.doubleCountStoreyAboveM', 'positive');
   c.string(r.source, 'controls.source');
@@ -224,6 +281,33 @@ function checkControls(c: Checker, v: unknown): void {
   });
 }
 
+function checkNoProduction(c: Checker, v: unknown): void {
+  const r = c.object(v, 'noProduction');
+  if (!r) return;
+  c.oneOf(r.treatment, 'noProduction.treatment', ['floorRatios', 'exclude']);
+  c.boolean(r.missingOutputCounts, 'noProduction.missingOutputCounts');
+  c.string(r.source, 'noProduction.source');
+  (c.array(r.haltedStatuses, 'noProduction.haltedStatuses') ?? []).forEach((s, i) => c.string(s, `noProduction.haltedStatuses[${i}]`));
+  (c.array(r.flooredIndicators, 'noProduction.flooredIndicators') ?? []).forEach((key, i) => {
+    const p = `noProduction.flooredIndicators[${i}]`;
+    if (c.oneOf(key, p, INDICATOR_KEYS) && INDICATOR_TERMS[key as IndicatorKey].denominator === 'landAreaSqm') {
+      c.fail(p, `must be a ratio over a production figure, not over land ('${key as string}')`);
+    }
+  });
+}
+
+function checkMinDenominators(c: Checker, v: unknown): void {
+  const r = c.object(v, 'minDenominators');
+  if (!r) return;
+  c.string(r.source, 'minDenominators.source');
+  const byFigure = c.object(r.byFigure, 'minDenominators.byFigure');
+  for (const [figure, min] of Object.entries(byFigure ?? {})) {
+    const p = `minDenominators.byFigure.${figure}`;
+    if (!(DENOMINATOR_FIGURES as readonly string[]).includes(figure)) c.fail(p, `is not the denominator of any indicator (one of ${DENOMINATOR_FIGURES.join(', ')})`);
+    else c.number(min, p, 'positive');
+  }
+}
+
 function checkEligibility(c: Checker, v: unknown): void {
   const e = c.object(v, 'eligibility');
   if (!e) return;
@@ -234,6 +318,9 @@ function checkEligibility(c: Checker, v: unknown): void {
   c.string(e.source, 'eligibility.source');
   (c.array(e.excludedIndustryPrefixes, 'eligibility.excludedIndustryPrefixes') ?? []).forEach((p, i) =>
     c.string(p, `eligibility.excludedIndustryPrefixes[${i}]`),
+  );
+  (c.array(e.gradedIndustrySections, 'eligibility.gradedIndustrySections', true) ?? []).forEach((p, i) =>
+    c.oneOf(p, `eligibility.gradedIndustrySections[${i}]`, INDUSTRY_SECTIONS),
   );
 }
 
@@ -248,10 +335,14 @@ export function validateScheme(x: unknown): SchemeValidationResult {
   c.number(s.year, 'year', 'positive', { integer: true, nullable: true });
   c.string(s.regionCode, 'regionCode', true);
   checkEligibility(c, s.eligibility);
-  const needsPublished = checkScoring(c, s.scoring);
+  const scoring = checkScoring(c, s.scoring);
   const groups = c.object(s.groups, 'groups');
-  if (groups) for (const key of GROUP_KEYS) checkGroup(c, groups[key], `groups.${key}`, needsPublished);
-  checkGrading(c, s.grading);
+  const sets: WeightSum[] = [];
+  if (groups) for (const key of GROUP_KEYS) checkGroup(c, groups[key], `groups.${key}`, scoring.needsPublishedBenchmarks, sets);
+  checkMaximum(c, scoring, sets);
+  checkNoProduction(c, s.noProduction);
+  checkMinDenominators(c, s.minDenominators);
+  checkGrading(c, s.grading, scoring.maxScore);
   c.oneOf(s.landAllocationMode, 'landAllocationMode', ['apportion', 'mergeIntoOwner']);
   checkIdleLand(c, s.idleLand);
   checkLowYield(c, s.lowYield);

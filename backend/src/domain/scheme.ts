@@ -3,6 +3,8 @@
  * versioned by year and region (stored as jsonb in `evaluation_schemes.body`). Code reads a scheme; it
  * never carries a weight, benchmark, cut-off or threshold of its own.
  */
+import type { RawFigures } from './metrics.js';
+
 export { validateScheme } from './scheme-validation.js';
 export type { SchemeValidationError, SchemeValidationResult } from './scheme-validation.js';
 
@@ -23,6 +25,23 @@ export const INDICATOR_KEYS = [
   'taxYuanPerKwh',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+/** The figures some indicator divides by, other than land: energy, emissions, electricity, staff, revenue. */
+export const DENOMINATOR_FIGURES = ['energyTce', 'emissionsT', 'electricityKwh', 'employees', 'revenueYuan'] as const;
+export type DenominatorFigure = (typeof DENOMINATOR_FIGURES)[number];
+
+/** What each indicator divides by what (computeEntityMetrics in metrics.ts computes them; land is the firm's). */
+export const INDICATOR_TERMS: Record<IndicatorKey, { numerator: keyof RawFigures; denominator: DenominatorFigure | 'landAreaSqm' }> = {
+  taxWanYuanPerMu: { numerator: 'taxYuan', denominator: 'landAreaSqm' },
+  valueAddedWanYuanPerMu: { numerator: 'valueAddedYuan', denominator: 'landAreaSqm' },
+  outputWanYuanPerMu: { numerator: 'outputYuan', denominator: 'landAreaSqm' },
+  revenueWanYuanPerMu: { numerator: 'revenueYuan', denominator: 'landAreaSqm' },
+  valueAddedWanYuanPerTce: { numerator: 'valueAddedYuan', denominator: 'energyTce' },
+  valueAddedWanYuanPerTonneEmission: { numerator: 'valueAddedYuan', denominator: 'emissionsT' },
+  laborProductivityWanYuanPerPerson: { numerator: 'valueAddedYuan', denominator: 'employees' },
+  rdRatio: { numerator: 'rdYuan', denominator: 'revenueYuan' },
+  taxYuanPerKwh: { numerator: 'taxYuan', denominator: 'electricityKwh' },
+};
 
 /** A grade code defined by the scheme ('A' … 'D' by default). */
 export type GradeCode = string;
@@ -61,16 +80,25 @@ export type ScoringSpec =
   | {
       method: 'benchmarkRatio';
       benchmarkMode: BenchmarkMode;
-      /** Item score ≤ cap × weight; null for an uncapped ratio. */
-      capMultipleOfWeight: number | null;
+      /** Item score ≤ cap × weight: every item has a most it can give, so the score has a maximum. */
+      capMultipleOfWeight: number;
+      /** The most a firm can score: cap × the weights of each indicator set (validated to agree). */
+      maxScore: number;
       source: string;
     }
   | {
       method: 'minMax';
       /** The lowest positive value still earns this share of the weight. */
       floorShareOfWeight: number;
+      /** The most a firm can score: the weights of each indicator set (the best value earns the full weight). */
+      maxScore: number;
       source: string;
     };
+
+/** The most one item can give under the scoring: cap × weight for a benchmark ratio, the weight for min–max. */
+export function itemMaxScore(weight: number, scoring: ScoringSpec): number {
+  return scoring.method === 'benchmarkRatio' ? scoring.capMultipleOfWeight * weight : weight;
+}
 
 export interface PercentileBand {
   grade: GradeCode;
@@ -91,12 +119,41 @@ export interface GradingSpec {
   source: string;
 }
 
+/** GB/T 4754-2017 sections (门类), A 农林牧渔业 … T 国际组织. */
+export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
+
 export interface EligibilitySpec {
   aboveScaleMinRevenueYuan: number;
   belowScaleMinLandMu: number;
   excludedIndustryPrefixes: string[];
+  /**
+   * Sections graded (工业企业: B 采矿业, C 制造业). A firm whose code names another section (a park operator
+   * leasing out factories, L72; real estate, K70) is 不参评 'notIndustrial'; a code without its section
+   * letter, or no code, cannot say, and the firm is graded.
+   */
+  gradedIndustrySections: string[];
   minYearsRegistered: number;
   excludeConstructionPeriod: boolean;
+  source: string;
+}
+
+/**
+ * A firm without production in the year: no output (0, or, when missingOutputCounts, none reported), or a
+ * halted status held since 1 January of the year or earlier. Its ratios over production figures say nothing
+ * about efficiency: 'floorRatios' scores them 0, 'exclude' lists the firm as 不参评 ('noProduction').
+ */
+export interface NoProductionRule {
+  treatment: 'floorRatios' | 'exclude';
+  haltedStatuses: string[];
+  missingOutputCounts: boolean;
+  /** The ratios scored 0 under 'floorRatios': each divides by a production figure, never by land. */
+  flooredIndicators: IndicatorKey[];
+  source: string;
+}
+
+/** Below these a ratio over the figure scores 0, for any firm or area (kWh, tce, t, persons, 元: the name's unit). */
+export interface MinDenominators {
+  byFigure: Partial<Record<DenominatorFigure, number>>;
   source: string;
 }
 
@@ -135,7 +192,16 @@ export interface PlotRatioControl {
   minPlotRatio: number;
 }
 
+/** The published edition a scheme's control indicators come from. */
+export interface ControlsEdition {
+  name: string;
+  /** The issuing document's number (文号), or null when it has none. */
+  documentNumber: string | null;
+  year: number;
+}
+
 export interface LandUseControls {
+  edition: ControlsEdition;
   minBuildingCoverage: number;
   /** A storey higher than this counts twice in the plot ratio, m. */
   doubleCountStoreyAboveM: number;
@@ -152,6 +218,8 @@ export interface EvaluationScheme {
   eligibility: EligibilitySpec;
   groups: Record<GroupKey, GroupSpec>;
   scoring: ScoringSpec;
+  noProduction: NoProductionRule;
+  minDenominators: MinDenominators;
   grading: GradingSpec;
   landAllocationMode: LandAllocationMode;
   idleLand: IdleLandRules;

@@ -10,8 +10,8 @@ const taxOnly: GroupSpec = {
   fallback: null,
   benchmarks: { taxWanYuanPerMu: { value: 20, source: 'test' } },
 };
-const benchmarkRatio: ScoringSpec = { method: 'benchmarkRatio', benchmarkMode: { kind: 'published' }, capMultipleOfWeight: 2, source: 'test' };
-const minMax: ScoringSpec = { method: 'minMax', floorShareOfWeight: 0.2, source: 'test' };
+const benchmarkRatio: ScoringSpec = { method: 'benchmarkRatio', benchmarkMode: { kind: 'published' }, capMultipleOfWeight: 2, maxScore: 60, source: 'test' };
+const minMax: ScoringSpec = { method: 'minMax', floorShareOfWeight: 0.2, maxScore: 30, source: 'test' };
 const scoreTax = (values: (number | null)[], scoring: ScoringSpec = benchmarkRatio) =>
   scorePool(values.map((v, i) => ({ id: `f${i}`, values: { taxWanYuanPerMu: v } })), taxOnly, scoring, { taxWanYuanPerMu: 20 }).map((s) => s.items[0]);
 
@@ -32,9 +32,9 @@ describe('item scores by benchmark ratio', () => {
     expect(item.basis).toBe(basis);
   });
 
-  it('lets an uncapped scheme score past twice the weight', () => {
-    const [item] = scoreTax([200], { ...benchmarkRatio, capMultipleOfWeight: null });
-    expect(item.score).toBe(300);
+  it('tells each item the most it can give: cap × weight', () => {
+    expect(scoreTax([200])[0]).toMatchObject({ score: 60, maxScore: 60 });
+    expect(scoreTax([200], { ...benchmarkRatio, capMultipleOfWeight: 1, maxScore: 30 })[0]).toMatchObject({ score: 30, maxScore: 30 });
   });
 });
 
@@ -69,6 +69,34 @@ describe('missing data filled with the group average', () => {
   });
 });
 
+describe('floored items', () => {
+  const group: GroupSpec = {
+    ...taxOnly,
+    indicators: [{ key: 'valueAddedWanYuanPerTonneEmission', weight: 10, whenMissing: 'groupAverageScore' }],
+    benchmarks: { valueAddedWanYuanPerTonneEmission: { value: 500, source: 'test' } },
+  };
+  const key = 'valueAddedWanYuanPerTonneEmission';
+
+  it('score 0 whatever the value, and take no part in the group average of a missing figure', () => {
+    const scored = scorePool([
+      { id: 'a', values: { [key]: 500 } },
+      { id: 'b', values: { [key]: 5000 }, floors: { [key]: 'noProduction' } },
+      { id: 'c', values: { [key]: null } },
+      { id: 'd', values: { [key]: null }, floors: { [key]: 'noProduction' } },
+    ], group, { ...benchmarkRatio, capMultipleOfWeight: 1, maxScore: 10 }, { [key]: 500 });
+    expect(scored.map((s) => [s.items[0].basis, s.score])).toEqual([['scored', 10], ['noProduction', 0], ['missingGroupAverage', 10], ['noProduction', 0]]);
+  });
+
+  it('take no part in the min–max range', () => {
+    const scored = scorePool([
+      { id: 'a', values: { taxWanYuanPerMu: 10 } },
+      { id: 'b', values: { taxWanYuanPerMu: 20 } },
+      { id: 'c', values: { taxWanYuanPerMu: 1000 }, floors: { taxWanYuanPerMu: 'belowMinDenominator' } },
+    ], taxOnly, minMax, {});
+    expect(scored.map((s) => s.score)).toEqual([6, 30, 0]);
+  });
+});
+
 describe('ranks', () => {
   it('gives tied scores the same, best rank, and skips the ranks they use up', () => {
     const ranks = rankByScore([{ id: 'a', score: 90 }, { id: 'b', score: 100 }, { id: 'c', score: 90 }, { id: 'd', score: 80 }]);
@@ -98,6 +126,34 @@ describe('percentile grades (A top 20%, B next 40%, C next 35%, D bottom 5%)', (
     expect(Array.from({ length: n }, (_, i) => classifyByRank(i + 1, n, grading)).join('')).toBe(grades);
   });
 
+  // The rule, pool by pool: A = ⌊20% × n⌋ best, B up to ⌊60% × n⌋, D = ⌊5% × n⌋ worst, C the rest. A, B and D
+  // never hold more than their published share (except by a tie at a cut, which takes the better grade); the
+  // ranks left over by rounding down are C. No D below 20 firms, no A below 5.
+  it.each([
+    [1, 'C'],
+    [2, 'BC'],
+    [4, 'BBCC'],
+    [5, 'ABBCC'],
+    [7, 'ABBBCCC'],
+    [9, 'ABBBBCCCC'],
+    [15, 'AAABBBBBBCCCCCC'],
+    [19, 'AAABBBBBBBBCCCCCCCC'],
+    [20, 'AAAABBBBBBBBCCCCCCCD'],
+    [21, 'AAAABBBBBBBBCCCCCCCCD'],
+    [40, `${'A'.repeat(8)}${'B'.repeat(16)}${'C'.repeat(14)}DD`],
+  ])('grades a pool of %i firms as %s', (n, grades) => {
+    expect(Array.from({ length: n }, (_, i) => classifyByRank(i + 1, n, grading)).join('')).toBe(grades);
+  });
+
+  it('holds, for every pool of 1 to 500 firms without ties, ⌊20%⌋ A, ⌊60%⌋ − ⌊20%⌋ B, ⌊5%⌋ D and the rest C', () => {
+    for (let n = 1; n <= 500; n++) {
+      const counts: Record<string, number> = { A: 0, B: 0, C: 0, D: 0 };
+      for (let rank = 1; rank <= n; rank++) counts[classifyByRank(rank, n, grading)] += 1;
+      const [a, ab, d] = [Math.floor(0.2 * n + 1e-9), Math.floor(0.6 * n + 1e-9), Math.floor(0.05 * n + 1e-9)];
+      expect({ n, ...counts }).toEqual({ n, A: a, B: ab - a, C: n - ab - d, D: d });
+    }
+  });
+
   it('gives firms tied across the A/B cut the better grade', () => {
     const scores = [100, 90, 90, 80, 70, 60, 50, 40, 30, 20].map((score, i) => ({ id: `f${i}`, score }));
     expect(gradePool(scores, grading).map((g) => g.grade).join('')).toBe('AAABBBCCCC');
@@ -113,9 +169,9 @@ describe('percentile grades (A top 20%, B next 40%, C next 35%, D bottom 5%)', (
 
 describe('absolute grades', () => {
   it.each([
-    [120, 'A'],
-    [119.999, 'B'],
-    [80, 'B'],
+    [85, 'A'],
+    [84.999, 'B'],
+    [60, 'B'],
     [40, 'C'],
     [39.9, 'D'],
     [-1, 'D'],

@@ -3,20 +3,31 @@
  * evaluation.ts for enterprises and for aggregates. Scores are never rounded here.
  */
 import type { GradeCode, GradingSpec, GroupSpec, IndicatorKey, IndicatorSpec, ScoringSpec } from './scheme.js';
+import { itemMaxScore } from './scheme.js';
 
 export type IndicatorValues = Partial<Record<IndicatorKey, number | null>>;
+
+/**
+ * Why an item scores 0 whatever its value: the member produced nothing in the year ('noProduction'), or the
+ * ratio's denominator is below the scheme's minimum ('belowMinDenominator').
+ */
+export type ItemFloor = 'noProduction' | 'belowMinDenominator';
 
 export interface PoolMember {
   id: string;
   values: IndicatorValues;
+  /** Items floored at 0 by the scheme (evaluation.ts decides from the raw figures). */
+  floors?: Partial<Record<IndicatorKey, ItemFloor>>;
 }
 
 /** How an item score came about, so that a result explains itself. */
-export type ItemBasis = 'scored' | 'capped' | 'nonPositive' | 'missingZero' | 'missingGroupAverage' | 'noBenchmark';
+export type ItemBasis = 'scored' | 'capped' | 'nonPositive' | 'missingZero' | 'missingGroupAverage' | 'noBenchmark' | ItemFloor;
 
 export interface ItemScore {
   key: IndicatorKey;
   weight: number;
+  /** The most this item can give (cap × weight, or the weight under min–max). */
+  maxScore: number;
   value: number | null;
   /** Benchmark ratio: the benchmark; min–max: null. */
   benchmark: number | null;
@@ -38,24 +49,29 @@ export interface ScoredMember {
 /** Scores within 1e-9 of each other tie. */
 export const SCORE_TIE_TOLERANCE = 1e-9;
 
-function chooseSet(group: GroupSpec, values: IndicatorValues): { set: 'primary' | 'fallback'; specs: IndicatorSpec[] } {
-  if (group.fallback && values[group.fallback.whenMissing] == null) return { set: 'fallback', specs: group.fallback.indicators };
+/** The fallback set is for a figure not reported; a floored one was reported (0 kWh is power data). */
+function chooseSet(group: GroupSpec, member: PoolMember): { set: 'primary' | 'fallback'; specs: IndicatorSpec[] } {
+  const key = group.fallback?.whenMissing;
+  if (key && member.values[key] == null && !member.floors?.[key]) return { set: 'fallback', specs: group.fallback!.indicators };
   return { set: 'primary', specs: group.indicators };
 }
 
 function positiveRange(members: PoolMember[], key: IndicatorKey): { min: number; max: number } | null {
-  const vs = members.map((m) => m.values[key]).filter((v): v is number => v != null && v > 0);
+  const vs = members.filter((m) => !m.floors?.[key]).map((m) => m.values[key]).filter((v): v is number => v != null && v > 0);
   return vs.length ? { min: Math.min(...vs), max: Math.max(...vs) } : null;
 }
 
 /**
- * One item's score from a known value. Any value ≤ 0 (negative tax after VAT refunds, losses) scores 0.
- * Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight. Min–max: the floor share of the
- * weight for the lowest positive value up to the full weight for the highest; all equal → full weight.
+ * One item's score from a known value; a floored item scores 0. Any value ≤ 0 (negative tax after VAT
+ * refunds, losses) scores 0. Benchmark ratio: weight × value ÷ benchmark, capped at cap × weight (the item's
+ * maxScore). Min–max: the floor share of the weight for the lowest positive value up to the full weight for
+ * the highest; all equal → full weight.
  */
-function scoreItem(spec: IndicatorSpec, value: number | null, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): ItemScore {
+function scoreItem(spec: IndicatorSpec, value: number | null, floor: ItemFloor | undefined, scoring: ScoringSpec, benchmark: number | null, range: { min: number; max: number } | null): ItemScore {
   // One object per item, no spreads: a province scores half a million items.
-  const item = (score: number, basis: ItemBasis): ItemScore => ({ key: spec.key, weight: spec.weight, value, benchmark, range, score, basis });
+  const maxScore = itemMaxScore(spec.weight, scoring);
+  const item = (score: number, basis: ItemBasis): ItemScore => ({ key: spec.key, weight: spec.weight, maxScore, value, benchmark, range, score, basis });
+  if (floor) return item(0, floor);
   if (value == null) return item(0, 'missingZero');
   if (!(value > 0)) return item(0, 'nonPositive');
   if (scoring.method === 'minMax') {
@@ -64,16 +80,19 @@ function scoreItem(spec: IndicatorSpec, value: number | null, scoring: ScoringSp
   }
   if (benchmark == null || !(benchmark > 0)) return item(0, 'noBenchmark');
   const ratioScore = (spec.weight * value) / benchmark;
-  const cap = scoring.capMultipleOfWeight == null ? Infinity : scoring.capMultipleOfWeight * spec.weight;
-  return ratioScore > cap ? item(cap, 'capped') : item(ratioScore, 'scored');
+  return ratioScore > maxScore ? item(maxScore, 'capped') : item(ratioScore, 'scored');
 }
+
+const isFloored = (item: ItemScore) => item.basis === 'noProduction' || item.basis === 'belowMinDenominator';
 
 /**
  * Score every member of one pool. Missing values score 0, or (whenMissing 'groupAverageScore') the
- * pool's average share of the weight among members with the value, times this weight (0 if nobody has it).
+ * pool's average share of the weight among members with the value, times this weight (0 if nobody has it);
+ * that share is at most the cap, so the fill stays within the item's maxScore. Floored items score 0 and take
+ * no part in the average or the min–max range: they are not measurements.
  */
 export function scorePool(members: PoolMember[], group: GroupSpec, scoring: ScoringSpec, benchmarks: IndicatorValues): ScoredMember[] {
-  const chosen = members.map((m) => ({ member: m, ...chooseSet(group, m.values) }));
+  const chosen = members.map((m) => ({ member: m, ...chooseSet(group, m) }));
   const ranges = new Map<IndicatorKey, { min: number; max: number } | null>();
   const rangeOf = (key: IndicatorKey) => {
     if (!ranges.has(key)) ranges.set(key, positiveRange(members, key));
@@ -85,7 +104,7 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
     items: specs.map((spec): ItemScore => {
       const benchmark = scoring.method === 'benchmarkRatio' ? benchmarks[spec.key] ?? null : null;
       const range = scoring.method === 'minMax' ? rangeOf(spec.key) : null;
-      return scoreItem(spec, member.values[spec.key] ?? null, scoring, benchmark, range);
+      return scoreItem(spec, member.values[spec.key] ?? null, member.floors?.[spec.key], scoring, benchmark, range);
     }),
   }));
   // Once per indicator, not once per member missing it: a county pool can hold a thousand firms.
@@ -96,7 +115,7 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
       let sum = 0;
       let count = 0;
       for (const m of firstPass) {
-        for (const i of m.items) if (i.key === key && i.value != null) { sum += i.score / i.weight; count += 1; }
+        for (const i of m.items) if (i.key === key && i.value != null && !isFloored(i)) { sum += i.score / i.weight; count += 1; }
       }
       average = count ? sum / count : 0;
       averages.set(key, average);
@@ -107,7 +126,7 @@ export function scorePool(members: PoolMember[], group: GroupSpec, scoring: Scor
     const specs = set === 'primary' ? group.indicators : group.fallback!.indicators;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (item.value == null && specs[i].whenMissing === 'groupAverageScore') items[i] = { ...item, score: averageShare(item.key) * item.weight, basis: 'missingGroupAverage' };
+      if (item.basis === 'missingZero' && specs[i].whenMissing === 'groupAverageScore') items[i] = { ...item, score: Math.min(averageShare(item.key) * item.weight, item.maxScore), basis: 'missingGroupAverage' };
     }
     const filled = items;
     const contributions: Partial<Record<IndicatorKey, number>> = {};

@@ -7,6 +7,7 @@ import { readConfig } from '../config.js';
 import { loadBundle } from '../bundle/load-bundle.js';
 import { readBundleFiles } from '../bundle/read-bundle-files.js';
 import { DEFAULT_SCHEME } from '../domain/default-scheme.js';
+import { sqmToMu } from '../domain/units.js';
 
 // The Ankang demo bundle (gis-data/ankang) through the API: golden files of what the demo shows, and
 // invariants that must hold whatever the generated data. Numbers are rounded (6 significant digits, scores
@@ -16,11 +17,13 @@ const AS_OF = '2026-06-01';
 
 let t: TestDatabase;
 let app: FastifyInstance;
+let services: ReturnType<typeof createServices>;
 beforeAll(async () => {
   t = await openTestDatabase();
   await loadBundle(t.db, await readBundleFiles(ankangBundleDir));
   const config = { ...readConfig({}), webRoot: '/nonexistent' };
-  app = await buildApp({ config, services: createServices(t.db, config), logger: false });
+  services = createServices(t.db, config);
+  app = await buildApp({ config, services, logger: false });
 });
 afterAll(async () => {
   await app?.close();
@@ -44,6 +47,7 @@ interface Result {
   reason: string | null;
   landAreaMu: number | null;
   score: number | null;
+  maxScore: number;
   rank: number | null;
   poolSize: number | null;
   grade: string | null;
@@ -73,7 +77,7 @@ const pools = async () => {
 };
 
 describe('the Ankang demo, golden files', () => {
-  it('parks in 2025: figures, used land, grade and grade counts', async () => {
+  it('parks in 2025: figures, used land, grade with its items, and grade counts', async () => {
     const { features } = await get(`/api/parks?year=${YEAR}`);
     expect(features.length).toBeGreaterThan(0);
     const parks = features
@@ -86,6 +90,9 @@ describe('the Ankang demo, golden files', () => {
         taxWanYuanPerMu: sig(p.taxWanYuanPerMu as number | null, 6),
         usedLandMu: sig(p.usedLandMu as number | null, 6),
         grade: p.grade,
+        gradeScore: sig(p.gradeScore as number | null, 4),
+        gradeItems: Object.fromEntries(((p.gradeItems ?? []) as { key: string; value: number | null; score: number; basis: string }[])
+          .map((i) => [i.key, { value: sig(i.value, 4), score: sig(i.score, 4), basis: i.basis }])),
         gradeCounts: p.gradeCounts,
       }))
       .sort((a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1));
@@ -171,6 +178,55 @@ describe('the Ankang demo, invariants', () => {
     for (const r of (await evaluations()).filter((x) => x.grade != null)) {
       const sum = Object.values(r.contributions).reduce((a, b) => a + b, 0);
       expect(Math.abs(sum - r.score!), r.uscc).toBeLessThan(1e-9);
+    }
+  });
+
+  it("scores no firm above the scheme's maximum", async () => {
+    const graded = (await evaluations()).filter((r) => r.score != null);
+    expect(graded.length).toBeGreaterThan(100);
+    for (const r of graded) expect({ uscc: r.uscc, maxScore: r.maxScore, within: r.score! <= r.maxScore }).toEqual({ uscc: r.uscc, maxScore: 100, within: true });
+  });
+
+  it('grades no park operator or other firm outside sections B and C, and says why', async () => {
+    const firms = await t.db.query<{ uscc: string; industry_code: string }>(`SELECT uscc, industry_code FROM enterprises WHERE industry_code !~ '^[BC]'`);
+    expect(firms.filter((f) => f.industry_code.startsWith('L')).length).toBeGreaterThan(0);
+    const byUscc = new Map((await evaluations()).map((r) => [r.uscc, r]));
+    for (const f of firms) {
+      const expected = /^D4[4-6]/.test(f.industry_code) ? 'excludedIndustry' : 'notIndustrial';
+      expect({ uscc: f.uscc, grade: byUscc.get(f.uscc)?.grade, reason: byUscc.get(f.uscc)?.reason }).toEqual({ uscc: f.uscc, grade: null, reason: expected });
+    }
+  });
+
+  it('grades no firm without production in the year A or B, and floors its ratios over production figures', async () => {
+    const idle = await t.db.query<{ uscc: string }>(
+      `SELECT e.uscc FROM enterprises e LEFT JOIN indicators i ON i.uscc = e.uscc AND i.year = $1
+       WHERE i.uscc IS NOT NULL AND (coalesce(i.output_yuan, 0) <= 0 OR (e.status = 'halted' AND e.status_since <= make_date($1, 1, 1)))`,
+      [YEAR],
+    );
+    const byUscc = new Map((await evaluations()).map((r) => [r.uscc, r]));
+    const graded = idle.filter((f) => byUscc.get(f.uscc)?.grade != null);
+    expect(graded.length).toBeGreaterThan(5);
+    for (const f of graded) expect({ uscc: f.uscc, grade: byUscc.get(f.uscc)!.grade }).toEqual({ uscc: f.uscc, grade: expect.stringMatching(/^[CD]$/) });
+    const firm = await get(`/api/enterprises/${graded[0].uscc}?year=${YEAR}`);
+    expect(firm.evaluation.noProduction).toEqual(expect.any(String));
+    expect(firm.evaluation.items.filter((i: { basis: string }) => i.basis === 'noProduction').length).toBeGreaterThan(0);
+  });
+
+  it("counts every held parcel's land once: its holders' shares (landlords' included) add up to it, and to the park's used land", async () => {
+    const ev = await services.evaluation.evaluateYear(YEAR);
+    const allocatedSqm = new Map<string, number>(Object.entries(ev.allocation.unallocatedSqmByParcel));
+    for (const land of Object.values(ev.allocation.enterprises)) {
+      for (const share of land.shares) allocatedSqm.set(share.parcelCode, (allocatedSqm.get(share.parcelCode) ?? 0) + share.sqm);
+    }
+    const held = new Set(ev.facts.holdings.map((h) => h.parcelCode));
+    const usedSqmByPark = new Map<string, number>();
+    for (const p of ev.facts.parcels.filter((x) => held.has(x.code))) {
+      expect({ parcel: p.code, near: Math.abs((allocatedSqm.get(p.code) ?? 0) - p.landAreaSqm) < 1e-6 * p.landAreaSqm }).toEqual({ parcel: p.code, near: true });
+      usedSqmByPark.set(p.parkCode, (usedSqmByPark.get(p.parkCode) ?? 0) + p.landAreaSqm);
+    }
+    const { features } = await get(`/api/parks?year=${YEAR}`);
+    for (const { properties: park } of features as { properties: { code: string; usedLandMu: number } }[]) {
+      expect({ park: park.code, usedLandMu: sig(park.usedLandMu, 6) }).toEqual({ park: park.code, usedLandMu: sig(sqmToMu(usedSqmByPark.get(park.code) ?? 0), 6) });
     }
   });
 

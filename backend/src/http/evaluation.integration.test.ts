@@ -124,7 +124,33 @@ describe('parks with grades', () => {
     expect(body.properties.gradeCounts).toEqual({ A: 0, B: 1, C: 3, D: 0, notGraded: 1 });
     expect(body.properties.grade).toEqual(expect.any(String));
     const list = await get('/api/parks?year=1999');
-    expect(list.body.features[0].properties).toMatchObject({ grade: null, gradeCounts: { notGraded: 5 } });
+    expect(list.body.features[0].properties).toMatchObject({ grade: null, gradeItems: null, gradeMaxScore: 100, gradeCounts: { notGraded: 5 } });
+  });
+
+  it("explains the park's grade: every item with its value, benchmark and points, summing to the score out of 100", async () => {
+    const { body } = await get('/api/parks/T-PARK');
+    const p = body.properties;
+    expect(p.gradeMaxScore).toBe(100);
+    expect(p.gradeItems.map((i: { key: string }) => i.key)).toEqual(DEFAULT_SCHEME.groups.aboveScale.indicators.map((i) => i.key));
+    for (const item of p.gradeItems) {
+      expect(item).toMatchObject({ weight: expect.any(Number), maxScore: item.weight, benchmark: expect.any(Number), score: expect.any(Number), basis: expect.any(String) });
+      expect(item.score).toBeLessThanOrEqual(item.maxScore);
+    }
+    expect(p.gradeItems.reduce((s: number, i: { score: number }) => s + i.score, 0)).toBeCloseTo(p.gradeScore, 9);
+  });
+
+  it("computes each ratio of the park over the firms that report both its terms (T1's value added has no energy beside it)", async () => {
+    const item = async (url: string, key: string) => {
+      const { body } = await get(url);
+      const feature = body.features ? body.features.find((f: { properties: { code: string } }) => ['T-PARK', '999901'].includes(f.properties.code)) : body;
+      return feature.properties.gradeItems.find((i: { key: string }) => i.key === key).value as number;
+    };
+    // value added of A, B, T2 and U (50 000 000 + 3 500 000 + 1 800 000 + 0 元) over their 3 000 + 200 + 22 + 2.5 tce
+    expectNear((await get('/api/parks/T-PARK')).body.properties.metrics.valueAddedWanYuanPerTce, 5_530 / 3_224.5, 1e-9);
+    expectNear(await item('/api/parks/T-PARK', 'valueAddedWanYuanPerTce'), 5_530 / 3_224.5, 1e-9);
+    expectNear(await item('/api/regions', 'valueAddedWanYuanPerTce'), 5_530 / 3_224.5, 1e-9);
+    // every firm reports staff: all value added over all staff
+    expectNear(await item('/api/parks/T-PARK', 'laborProductivityWanYuanPerPerson'), 5_830 / (300 + 40 + 38 + 62 + 3), 1e-9);
   });
 });
 
@@ -282,6 +308,7 @@ describe('evaluation schemes', () => {
     expect(list.body.schemes).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'default', version: 1 })]));
     const one = await get('/api/schemes/default');
     expect(one.body).toMatchObject({ id: 'default', version: 1, scheme: { ...DEFAULT_SCHEME, id: 'default' } });
+    expect(one.body.scheme.controls.edition).toEqual({ name: '工业项目建设用地控制指标', documentNumber: '国土资发〔2008〕24号', year: 2008 });
     expect((await get('/api/schemes/nope')).status).toBe(404);
   });
 
@@ -324,7 +351,7 @@ describe('evaluation schemes', () => {
       [2024, 2025].map(async (year) => (await get(`/api/enterprises/${A}?year=${year}`)).body.taxWanYuanPerMu as number),
     );
     const spec = scheme.groups.aboveScale.indicators.find((i) => i.key === 'taxWanYuanPerMu')!;
-    const cap = scheme.scoring.method === 'benchmarkRatio' ? scheme.scoring.capMultipleOfWeight ?? Infinity : Infinity;
+    const cap = scheme.scoring.method === 'benchmarkRatio' ? scheme.scoring.capMultipleOfWeight : Infinity;
     const expected = Math.min((spec.weight * taxPerMu2025) / (1.5 * taxPerMu2024), cap * spec.weight);
     expectNear(a.contributions.taxWanYuanPerMu, expected, 1e-9);
     // with published benchmarks the same firm scores differently: the year before was read for this scheme only

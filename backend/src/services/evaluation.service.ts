@@ -3,12 +3,12 @@ import { findHomeParks } from '../domain/home-park.js';
 import type { GradeAdjustmentRow, GradeAdjustmentsRepository } from '../repositories/grade-adjustments.repository.js';
 import type { SchemesService } from './schemes.service.js';
 import type { EnterpriseEvaluation, EnterpriseEvaluationInput, ManualAdjustment } from '../domain/evaluation.js';
-import { countGrades, evaluateEnterprises, gradeAggregates } from '../domain/evaluation.js';
+import { countGrades, evaluateEnterprises, findItemFloors, gradeAggregates } from '../domain/evaluation.js';
+import { computeAggregateMetrics } from '../domain/aggregate-metrics.js';
 import { type AdjustmentNotApplied, applyGradeAdjustments, type StoredGradeAdjustment } from '../domain/grade-adjustments.js';
 import type { LandAllocation } from '../domain/land-allocation.js';
 import { allocateEnterpriseLand, mergeFigures } from '../domain/land-allocation.js';
 import type { RawFigures } from '../domain/metrics.js';
-import { computeEntityMetrics, sumFigures } from '../domain/metrics.js';
 import { isInConstructionPeriod } from '../domain/parcel-facts.js';
 import { figureYearsFor, listGradeCodes, type EvaluationScheme } from '../domain/scheme.js';
 import { appendTo } from '../domain/collections.js';
@@ -84,6 +84,8 @@ function toInputs(facts: EvaluationFacts, parcels: ReadonlyMap<string, Evaluatio
       industryCode: e.industry_code,
       aboveScale: e.above_scale,
       registeredOn: e.registered_on,
+      status: e.status,
+      statusSince: e.status_since,
       inConstructionPeriod: isInConstructionPeriod(held, `${year}-12-31`),
       mergedIntoUscc: land?.mergedInto[0]?.ownerUscc ?? null,
       landAreaSqm: land?.landAreaSqm ?? null,
@@ -125,6 +127,7 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined,
     reasonDetail: r.reasonDetail,
     landAreaMu: r.landAreaMu,
     score: r.score,
+    maxScore: r.maxScore,
     rank: r.rank,
     poolSize: r.poolSize,
     grade: r.grade,
@@ -136,10 +139,11 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined,
   };
 }
 
-/** Per park: its firms' grade counts, and its own grade among the parks from summed figures per mu of used land. */
 /**
- * Parks or counties graded from their aggregates: each area's firms' figures summed, over the land in use
- * (parcels someone holds) in it; with the per-mu metrics and the firms' grade counts.
+ * Parks or counties graded against each other from their aggregates: the figures of every firm placed in the
+ * area (graded or not, as its output and tax are), per mu over the land in use (parcels someone holds), each
+ * other ratio over the firms reporting both its terms (computeAggregateMetrics); with the grade's items, the
+ * scheme's maximum, the metrics and the firms' grade counts.
  */
 function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['parcels'][number]) => string | null; firm: (uscc: string) => string | null }) {
   const usedLandSqm = new Map<string, number>();
@@ -155,7 +159,9 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
   }
   const aggregates = [...firmsByArea].flatMap(([code, firms]) => {
     const reported = firms.map((f) => ev.rawFiguresByUscc[f.uscc]).filter((f): f is RawFigures => f != null);
-    return reported.length ? [{ code, metrics: computeEntityMetrics(sumFigures(reported), usedLandSqm.get(code) ?? null) }] : [];
+    if (!reported.length) return [];
+    const { metrics, denominators } = computeAggregateMetrics(reported, usedLandSqm.get(code) ?? null);
+    return [{ code, metrics, floors: findItemFloors((key) => denominators[key], ev.scheme, false) }];
   });
   const metrics = new Map(aggregates.map((a) => [a.code, a.metrics]));
   const grades = new Map(gradeAggregates(aggregates, ev.scheme).map((g) => [g.code, g]));
@@ -165,6 +171,8 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
       grade: g?.grade ?? null,
       gradeLabel: g?.gradeLabel ?? null,
       gradeScore: g?.score ?? null,
+      gradeItems: g?.items ?? null,
+      gradeMaxScore: ev.scheme.scoring.maxScore,
       gradeCounts: countGrades(firmsByArea.get(code) ?? [], ev.scheme),
       metrics: metrics.get(code) ?? null,
     };

@@ -5,7 +5,7 @@ import type { EvaluationService } from './evaluation.service.js';
 import { NotFoundError } from './errors.js';
 
 type ParkGrades = Awaited<ReturnType<EvaluationService['gradeParks']>>;
-const NO_GRADE = { grade: null, gradeLabel: null, gradeScore: null, gradeCounts: null, metrics: null };
+const NO_GRADE = { grade: null, gradeLabel: null, gradeScore: null, gradeItems: null, gradeMaxScore: null, gradeCounts: null, metrics: null };
 
 /** The land-use inputs of a park (开发区土地集约利用评价); industrial tax is its enterprises' tax. */
 function landFiguresOf(row: ParkRow): AreaLandFigures {

@@ -10,8 +10,17 @@ const toScheme = (row: SchemeRow) => ({ id: row.id, version: row.version, update
 
 export function createSchemesService(repo: SchemesRepository) {
   let seeded: Promise<void> | undefined;
-  // Schemes are data: the default is written once, idempotently, so both databases behave the same.
-  const ensureDefault = () => (seeded ??= repo.insertIfMissing(DEFAULT_SCHEME_ID, { ...DEFAULT_SCHEME, id: DEFAULT_SCHEME_ID }).catch((err) => {
+  const shipped = { ...DEFAULT_SCHEME, id: DEFAULT_SCHEME_ID };
+  /**
+   * Schemes are data: the default is written once, idempotently, so both databases behave the same. A stored
+   * default that no longer passes validation (written before a rule this version requires, such as the
+   * maximum score) is followed by the shipped default as its next version; the old one stays in the history.
+   */
+  const ensureDefault = () => (seeded ??= (async () => {
+    await repo.insertIfMissing(DEFAULT_SCHEME_ID, shipped);
+    const stored = await repo.findScheme(DEFAULT_SCHEME_ID);
+    if (stored && !validateScheme(stored.body).ok) await repo.saveScheme(DEFAULT_SCHEME_ID, shipped);
+  })().catch((err) => {
     seeded = undefined;
     throw err;
   }));

@@ -168,9 +168,12 @@ export interface YearIndicators {
 export interface ScoreItem {
   key: string;
   weight: number;
+  /** The most the item can give (cap × weight). */
+  maxScore?: number;
   value: number | null;
   benchmark: number | null;
   score: number | null;
+  /** How the points came about: scored, capped, noProduction, belowMinDenominator, missingZero, … */
   basis: string;
 }
 
@@ -180,6 +183,10 @@ export interface EnterpriseEvaluation extends AdjustableEvaluation {
   reason: string | null;
   reasonDetail?: string | null;
   score: number | null;
+  /** The scheme's maximum score: a score reads "score / maxScore". */
+  maxScore?: number | null;
+  /** Why the firm counts as without production in the year (its ratios score 0), or null. */
+  noProduction?: string | null;
   rank: number | null;
   poolSize?: number | null;
   grade: Grade | null;

@@ -1,6 +1,7 @@
 // Response types of the MuYield API, written by hand from the API contract until the backend's
 // OpenAPI document can generate them. Money in 万元, area in 亩; null means "not reported", never 0.
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { ScoreItem } from './park-types';
 
 export type ParkLevel = 'national' | 'provincial' | 'county';
 
@@ -34,6 +35,13 @@ export interface RegionProperties {
   outputWanYuanPerMu?: number | null;
   taxWanYuanPerMu?: number | null;
   landMetrics?: LandMetrics | null;
+  /** The county graded among counties, as a park among parks (see ParkProperties). */
+  grade?: Grade | null;
+  gradeLabel?: string | null;
+  gradeScore?: number | null;
+  gradeItems?: ScoreItem[] | null;
+  gradeMaxScore?: number | null;
+  gradeCounts?: GradeCounts | null;
 }
 
 export interface ParkProperties {
@@ -56,6 +64,9 @@ export interface ParkProperties {
   grade?: Grade | null;
   gradeLabel?: string | null;
   gradeScore?: number | null;
+  /** What each indicator of the park's summed figures added to gradeScore, and the most a score can be. */
+  gradeItems?: ScoreItem[] | null;
+  gradeMaxScore?: number | null;
   /** Its enterprises by grade. */
   gradeCounts?: GradeCounts | null;
   landMetrics?: LandMetrics | null;

@@ -90,6 +90,8 @@ export const parkViewEn: ParkViewMessages = {
       noFigures: 'No yearly figures',
       noLand: 'No land',
       registeredTooRecently: 'Registered under two years ago',
+      notIndustrial: 'Not an industrial firm (e.g. factory landlord, park operator)',
+      noProduction: 'No production in the year',
     },
     breakdown: 'Score breakdown',
     indicator: 'Indicator',
@@ -133,6 +135,24 @@ export const parkViewEn: ParkViewMessages = {
     landArea: 'Land',
     holdings: 'Parcels held',
     yearsChart: (from: number, to: number) => `${from}–${to}`,
+  },
+  scoring: {
+    notGradedBecause: (reason: string) => `Not graded: ${reason}`,
+    scoreOutOf: (score: string, max: string) => `Score ${score} / ${max}`,
+    pointsOutOf: (points: string, max: string) => `${points} / ${max}`,
+    gradeTitle: (label: string | null, score: string | null, max: string | null) =>
+      [label, score != null && max != null ? `score ${score} / ${max}` : null].filter(Boolean).join(' · '),
+    parkBreakdown: "The park's score",
+    parkBasis: "Scored on the summed figures of the park's firms: per-mu figures over their land together, every other ratio over the firms that report both its terms.",
+    basis: {
+      capped: 'Full marks for this item (nothing more past the benchmark)',
+      noProduction: 'No production in the year: ratio not scored',
+      belowMinDenominator: 'Denominator too small: ratio not scored',
+      missingZero: 'No data: 0 points',
+      missingGroupAverage: "No data: the group's average score",
+      nonPositive: 'Value not above 0: 0 points',
+      noBenchmark: 'No benchmark: 0 points',
+    },
   },
   indicators: {
     taxWanYuanPerMu: { name: 'Tax per mu', unit: '万元/亩' },

@@ -89,6 +89,8 @@ export const parkViewZhCN = {
       noFigures: '无年度数据',
       noLand: '无用地',
       registeredTooRecently: '注册不满两年',
+      notIndustrial: '非工业企业（如厂房出租、园区运营）',
+      noProduction: '全年无生产',
     } as Record<string, string>,
     breakdown: '得分构成',
     indicator: '指标',
@@ -132,6 +134,24 @@ export const parkViewZhCN = {
     landArea: '用地面积',
     holdings: '用地宗地',
     yearsChart: (from: number, to: number) => `${from}–${to} 年`,
+  },
+  scoring: {
+    notGradedBecause: (reason: string) => `不参评：${reason}`,
+    scoreOutOf: (score: string, max: string) => `得分 ${score} / ${max}`,
+    pointsOutOf: (points: string, max: string) => `${points} / ${max}`,
+    gradeTitle: (label: string | null, score: string | null, max: string | null) =>
+      [label, score != null && max != null ? `得分 ${score} / ${max}` : null].filter(Boolean).join(' · '),
+    parkBreakdown: '园区得分构成',
+    parkBasis: '按园区内企业的合计指标计分：亩均指标以企业用地合计为分母，其余比值只计同时报送分子和分母的企业。',
+    basis: {
+      capped: '已达该项满分（超过基准不再加分）',
+      noProduction: '全年无生产：该比值不计分',
+      belowMinDenominator: '分母过小：该比值不计分',
+      missingZero: '缺数据：记 0 分',
+      missingGroupAverage: '缺数据：取同组平均得分',
+      nonPositive: '数值不大于 0：记 0 分',
+      noBenchmark: '无基准：记 0 分',
+    } as Record<string, string>,
   },
   indicators: {
     taxWanYuanPerMu: { name: '亩均税收', unit: '万元/亩' },

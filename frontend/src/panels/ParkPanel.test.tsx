@@ -39,6 +39,38 @@ describe('ParkPanel', () => {
     expect(screen.getByTestId('land-industrialTaxPerMu').querySelector('dd')?.textContent).toBe('16.2 万元/亩');
   });
 
+  it('explains the park’s grade: each indicator with its value and unit, the benchmark, and points out of its maximum', () => {
+    const gradeItems = [
+      { key: 'taxWanYuanPerMu', weight: 30, maxScore: 30, value: 17.02, benchmark: 24.097, score: 21.19, basis: 'scored' },
+      { key: 'valueAddedWanYuanPerTce', weight: 20, maxScore: 20, value: 4.48, benchmark: 2.694, score: 20, basis: 'capped' },
+      { key: 'rdRatio', weight: 10, maxScore: 10, value: 0.0178, benchmark: 0.0302, score: 5.89, basis: 'scored' },
+    ];
+    renderWithLocale(<ParkPanel park={makeParkProperties({ gradeScore: 72.94, gradeMaxScore: 100, gradeItems })} onClose={() => {}} />);
+    expect(screen.getByTestId('park-grade-score').textContent).toBe('得分 72.9 / 100');
+    const breakdown = screen.getByTestId('park-grade-breakdown');
+    const tax = breakdown.querySelector('[data-indicator=taxWanYuanPerMu]')!;
+    expect(tax.textContent).toContain('亩均税收');
+    expect(tax.textContent).toContain('17.02 万元/亩');
+    expect(tax.textContent).toContain('基准 24.10 万元/亩');
+    expect(tax.textContent).toContain('21.2 / 30');
+    const energy = breakdown.querySelector('[data-indicator=valueAddedWanYuanPerTce]')!;
+    expect(energy.textContent).toContain('4.48 万元/tce');
+    expect(energy.textContent).toContain('20.0 / 20');
+    expect(energy.textContent).toContain('已达该项满分');
+    expect(breakdown.querySelector('[data-indicator=rdRatio]')?.textContent).toContain('1.78 %');
+    expect(breakdown.textContent).toContain('园区得分构成');
+  });
+
+  it('explains the park’s grade in English', () => {
+    const gradeItems = [{ key: 'taxYuanPerKwh', weight: 50, maxScore: 50, value: 5.4, benchmark: 0.8, score: 0, basis: 'belowMinDenominator' }];
+    renderWithLocale(<ParkPanel park={makeParkProperties({ gradeScore: 12.5, gradeMaxScore: 100, gradeItems })} onClose={() => {}} />, 'en');
+    expect(screen.getByTestId('park-grade-score').textContent).toBe('Score 12.5 / 100');
+    const row = screen.getByTestId('park-grade-breakdown').querySelector('[data-indicator=taxYuanPerKwh]')!;
+    expect(row.textContent).toContain('Tax per kWh');
+    expect(row.textContent).toContain('0.0 / 50');
+    expect(row.textContent).toContain('Denominator too small');
+  });
+
   it('says a park is not graded and shows dashes for missing land figures', () => {
     renderWithLocale(
       <ParkPanel park={makeParkProperties({ grade: null, gradeScore: null, gradeCounts: null, landMetrics: null })} onClose={() => {}} />,

@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n-context';
 import { GRADE_COLORS, GRADES } from '../map/colouring';
 import type { Rgb } from '../map/tiers';
 import { cssColor } from './Legend';
+import { ScoreItemsTable } from './details/ScoreBreakdown';
 
 /** Map width the panel covers: `.park-panel` width plus its right offset in styles.css. */
 export const PARK_PANEL_INSET_PX = 352;
@@ -133,7 +134,9 @@ export function ParkPanel({ park, mapColor, onClose, cityAverages = null, childr
             <span>{t.park.gradeOf(park.grade, park.gradeLabel ?? null)}</span>
             {park.gradeScore != null && (
               <span className="muted-inline" data-testid="park-grade-score">
-                {t.park.score} {t.park.scoreValue(formatNumber(park.gradeScore, 1))}
+                {park.gradeMaxScore != null
+                  ? t.scoring.scoreOutOf(formatNumber(park.gradeScore, 1), formatNumber(park.gradeMaxScore, 0))
+                  : `${t.park.score} ${t.park.scoreValue(formatNumber(park.gradeScore, 1))}`}
               </span>
             )}
           </>
@@ -141,6 +144,12 @@ export function ParkPanel({ park, mapColor, onClose, cityAverages = null, childr
           <span className="muted-inline">{t.park.notGraded}</span>
         )}
       </div>
+      {park.grade && park.gradeItems && park.gradeItems.length > 0 && (
+        <div className="score-breakdown" data-testid="park-grade-breakdown">
+          <ScoreItemsTable items={park.gradeItems} caption={t.scoring.parkBreakdown} />
+          <p className="muted-inline small">{t.scoring.parkBasis}</p>
+        </div>
+      )}
       {counts && (
         <div className="grade-counts" data-testid="park-grade-counts" aria-label={t.park.gradeCounts}>
           <span className="grade-counts-label">{t.park.gradeCounts}</span>

@@ -44,6 +44,14 @@ describe('RankingList', () => {
     expect(codes()).toEqual(['BIG', 'MID', 'SMALL', 'NONE']);
   });
 
+  it('names each grade chip with its label and score out of the maximum', () => {
+    render({ parks: parks.map((p) => ({ ...p, gradeMaxScore: 100 })) });
+    const chips = screen.getAllByTestId('ranking-grade');
+    const big = chips.find((c) => c.textContent === 'A')!;
+    expect(big.getAttribute('title')).toBe('A 档 · 优先发展类 · 得分 90.0 / 100');
+    expect(screen.getByRole('img', { name: 'A 档 · 优先发展类 · 得分 90.0 / 100' })).toBe(big);
+  });
+
   it('puts the city figures first, per mu as totals over land', () => {
     render();
     const average = screen.getByTestId('ranking-average');

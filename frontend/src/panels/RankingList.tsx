@@ -69,6 +69,14 @@ export function RankingList({
   const sorted = useMemo(() => sortParks(parks, sort), [parks, sort]);
   const averages = useMemo(() => computeCityAverages(parks), [parks]);
 
+  /** The chip's words: grade, label and score out of the maximum ("A 档 · 优先发展类 · 得分 72.9 / 100"). */
+  const gradeTitle = (park: ParkProperties) =>
+    t.scoring.gradeTitle(
+      park.grade ? t.park.gradeOf(park.grade, park.gradeLabel ?? null) : null,
+      park.gradeScore != null ? formatNumber(park.gradeScore, 1) : null,
+      park.gradeMaxScore != null ? formatNumber(park.gradeMaxScore, 0) : null,
+    );
+
   const onHeaderClick = (key: RankingSortKey) =>
     setSort((current) =>
       current.key === key
@@ -181,7 +189,10 @@ export function RankingList({
                       <span
                         className="grade-chip"
                         style={{ background: cssColor(GRADE_COLORS[park.grade]) }}
-                        title={park.gradeLabel ?? undefined}
+                        role="img"
+                        data-testid="ranking-grade"
+                        aria-label={gradeTitle(park)}
+                        title={gradeTitle(park)}
                       >
                         {park.grade}
                       </span>

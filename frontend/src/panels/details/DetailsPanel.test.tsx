@@ -251,6 +251,38 @@ describe('DetailsPanel for an enterprise', () => {
     expect(onSelect).toHaveBeenCalledWith({ kind: 'parcel', code: 'P1' });
   });
 
+  it('gives the firm’s score out of the scheme’s maximum and says why an item scored nothing', () => {
+    const floored = {
+      ...enterprise,
+      evaluation: {
+        ...enterprise.evaluation!,
+        score: 1.6,
+        maxScore: 100,
+        items: [
+          { key: 'taxWanYuanPerMu', weight: 50, maxScore: 50, value: 0.77, benchmark: 24.097, score: 1.6, basis: 'scored' },
+          { key: 'taxYuanPerKwh', weight: 50, maxScore: 50, value: 5.45, benchmark: 0.8, score: 0, basis: 'noProduction' },
+        ],
+      },
+    };
+    renderPanel({ selection: { kind: 'enterprise', code: OWNER }, details: ready({ kind: 'enterprise', enterprise: floored }) });
+    expect(screen.getByTestId('detail-score').textContent).toBe('得分 1.6 / 100');
+    const kwh = screen.getByTestId('score-breakdown').querySelector('[data-indicator=taxYuanPerKwh]')!;
+    expect(kwh.textContent).toContain('5.45 元/kWh');
+    expect(kwh.textContent).toContain('0.0 / 50');
+    expect(kwh.textContent).toContain('全年无生产：该比值不计分');
+  });
+
+  it.each([
+    ['zh-CN', '不参评：非工业企业（如厂房出租、园区运营）'],
+    ['en', 'Not graded: Not an industrial firm (e.g. factory landlord, park operator)'],
+  ] as const)('says a landlord is not graded as not an industrial firm (%s)', (locale, text) => {
+    renderPanel({
+      selection: { kind: 'enterprise', code: OWNER },
+      details: ready({ kind: 'enterprise', enterprise: { ...enterprise, evaluation: { ...enterprise.evaluation!, eligible: false, grade: null, reason: 'notIndustrial' } } }),
+    }, locale);
+    expect(screen.getByTestId('score-not-graded').textContent).toBe(text);
+  });
+
   it('says why a firm is not graded', () => {
     renderPanel({
       selection: { kind: 'enterprise', code: OWNER },
