@@ -1,6 +1,6 @@
 // Writes the Ankang demo bundle (gis-data/ankang/) and the river basemap (gis-data/basemap/rivers.geojson).
-// Real inputs come from <repo>/../shared/data (see its SOURCES.md); everything else is drawn from a
-// seeded generator, so the output is byte-identical on every run.
+// Real inputs come from gis-data/sources/ (see its README); everything else is drawn from a seeded
+// generator, so the output is byte-identical on every run.
 //   npx tsx gis-data/scripts/generate-ankang.ts      or      npm run generate -w gis-data
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,8 +29,8 @@ export { GENERATED_NOTE };
 const SEED = 20_260_101;
 const SCRIPT_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const GIS_DATA_DIR = path.resolve(SCRIPT_DIR, '..');
-/** the shared, read-only folder next to the repository */
-export const DEFAULT_SOURCE_DIR = path.resolve(GIS_DATA_DIR, '..', '..', 'shared', 'data');
+/** the real public files the demo starts from (gis-data/sources/README.md) */
+export const DEFAULT_SOURCE_DIR = path.join(GIS_DATA_DIR, 'sources');
 const COUNTY_FILE = 'ankang_counties_amap2020_wgs84.geojson';
 const CATALOGUE_FILE = 'shaanxi_dev_zones_2018.csv';
 const RIVERS_FILE = 'shaanxi_rivers_gshhg_wdbii_wgs84.geojson';

@@ -150,8 +150,8 @@ comment line (CSV readers choke on it), so this README says it for them.
 npm run generate -w gis-data            # or: npx tsx gis-data/scripts/generate-ankang.ts
 \`\`\`
 
-It reads the shared source folder \`../shared/data/\` next to the repository (documented in its
-\`SOURCES.md\`) and writes this folder and \`gis-data/basemap/rivers.geojson\`. A seeded generator
+It reads the real public files in \`gis-data/sources/\` (origin, licence, CRS and vintage of each in
+its README) and writes this folder and \`gis-data/basemap/rivers.geojson\`. A seeded generator
 (mulberry32) makes the output byte-identical on every run; \`generate-ankang.test.ts\` checks that
 and the geometry and code references of the committed files.
 
