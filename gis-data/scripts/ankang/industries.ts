@@ -32,8 +32,8 @@ const industry = (
 
 // Electricity per 万元 of output and its share of energy are orders of magnitude for county plants of
 // each trade (light assembly tens to a couple of hundred kWh per 万元, kilns, smelters and sewage
-// works many hundreds to thousands), so that energy per 万元 falls out at 0.01–0.05 tce for light
-// trades and 0.2–0.5 tce for building materials and smelting.
+// works many hundreds to thousands), so that energy per 万元 falls out at about 0.01–0.1 tce for light
+// trades and 0.15–0.9 tce for building materials and smelting.
 export const INDUSTRIES = {
   agrifood: industry('C13', ['富硒粮油', '魔芋制品', '食用菌', '农产品开发', '富硒米业'], [0.18, 0.26], [80, 200], [0.5, 0.8], [80, 220]),
   food: industry('C14', ['富硒食品', '食品', '魔芋食品', '生物食品'], [0.2, 0.32], [100, 250], [0.5, 0.8], [60, 180]),
