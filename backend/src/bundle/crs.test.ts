@@ -43,7 +43,7 @@ describe('CGCS2000 Gauss-Krüger', () => {
 
 describe('GCJ-02', () => {
   it('turns the Amap county file into the independently converted WGS84 file within 2 m', () => {
-    const dir = path.join(repoRoot, '..', 'shared', 'data');
+    const dir = path.join(repoRoot, 'gis-data', 'sources');
     const gcj = JSON.parse(fs.readFileSync(path.join(dir, 'ankang_counties_amap2020_gcj02.geojson'), 'utf8'));
     const wgs = JSON.parse(fs.readFileSync(path.join(dir, 'ankang_counties_amap2020_wgs84.geojson'), 'utf8'));
     const crs = resolveCrs('GCJ-02');

@@ -115,7 +115,7 @@ function ownerStatus(parcels: readonly Parcel[], random: Random): EnterpriseStat
     return pairs[pairs.length - 1][0];
   };
   const states = new Set(parcels.map((p) => p.state));
-  if (states.has('completed')) return weighted([['operating', 0.85], ['half_halted', 0.07], ['halted', 0.05], ['closed', 0.03]]);
+  if (states.has('completed')) return weighted([['operating', 0.87], ['half_halted', 0.06], ['halted', 0.045], ['closed', 0.025]]);
   if (states.has('underConstruction')) return 'operating';
   if (states.has('idleNeverStarted')) return weighted([['operating', 0.75], ['halted', 0.25]]);
   return weighted([['half_halted', 0.4], ['halted', 0.4], ['closed', 0.2]]);
@@ -140,12 +140,15 @@ function createOwners(context: ParkContext, parcels: readonly Parcel[], registry
       owners.push(owner);
       continue;
     }
-    const reusable = owners.filter((o) => o.kind === 'owner' && o.ownedParcels.length < 3);
+    // warehouse land (物流仓储用地) belongs to logistics firms; a manufacturer may hold two or three parcels
+    const warehouse = parcel.landUse === 'warehouse';
+    const reusable = owners.filter((o) => o.kind === 'owner' && o.ownedParcels.length < 3 && (o.industryKey === 'logistics') === warehouse);
     if (reusable.length > 0 && random.chance(0.18)) {
       random.pick(reusable).ownedParcels.push(parcel);
       continue;
     }
-    const owner = registry.create(context, 'owner', pickIndustry(context, random, 0.8), registeredBefore(parcel.suppliedOn!, random));
+    const industryKey = warehouse ? 'logistics' : pickIndustry(context, random, 0.8);
+    const owner = registry.create(context, 'owner', industryKey, registeredBefore(parcel.suppliedOn!, random));
     owner.ownedParcels.push(parcel);
     owners.push(owner);
   }
@@ -158,28 +161,46 @@ function createOwners(context: ParkContext, parcels: readonly Parcel[], registry
   return owners;
 }
 
-/** Tenants of the leased units: most lease one unit, some take the neighbouring units too. */
-function createTenants(context: ParkContext, units: readonly Unit[], registry: EnterpriseRegistry, random: Random): Enterprise[] {
+/** Trades never housed in a standard factory: chemical works, smelters, paper mills, utilities. */
+const NOT_IN_STANDARD_FACTORIES = new Set<IndustryKey>(['chemicals', 'nonferrous', 'paper', 'power', 'water', 'parkPlatform']);
+/** light trades any park has, for an upper floor when none of its own trades fits */
+const LIGHT_FALLBACK: readonly IndustryKey[] = ['apparel', 'electronics', 'printing'];
+
+/** A tenant's trade that fits the floor: heavy trades on the ground floor only, light trades anywhere. */
+function tenantIndustry(context: ParkContext, floor: number, random: Random): IndustryKey {
+  const pool = random.chance(0.7) ? industryKeysFor(context.leadingIndustries) : SUPPORTING_INDUSTRY_KEYS;
+  const fitting = pool.filter((k) => !NOT_IN_STANDARD_FACTORIES.has(k) && (floor === 1 || !INDUSTRIES[k].heavy));
+  return random.pick(fitting.length > 0 ? fitting : LIGHT_FALLBACK);
+}
+
+const fitsFloor = (tenant: Enterprise, floor: number) => floor === 1 || !INDUSTRIES[tenant.industryKey].heavy;
+
+/**
+ * Tenants of the leased units: most lease one unit, some take the next unit too (the other half of
+ * the floor, or the floor above when both are upper floors), a few lease in a second building.
+ */
+export function createTenants(context: ParkContext, units: readonly Unit[], registry: EnterpriseRegistry, random: Random): Enterprise[] {
   const tenants: Enterprise[] = [];
   const tenantsByBuilding = new Map<string, Array<{ tenant: Enterprise; unit: Unit }>>();
   for (const unit of units) {
     if (unit.status !== 'leased') continue;
     const inBuilding = tenantsByBuilding.get(unit.buildingCode) ?? [];
+    const previous = inBuilding[inBuilding.length - 1];
+    const neighbour = previous && (previous.unit.floor === unit.floor || (previous.unit.floor > 1 && unit.floor > 1));
     let tenant: Enterprise;
-    if (inBuilding.length > 0 && random.chance(0.35)) {
-      const previous = inBuilding[inBuilding.length - 1];
+    if (neighbour && random.chance(0.35)) {
       tenant = previous.tenant;
       unit.leaseStartOn = previous.unit.leaseStartOn;
       unit.leaseEndOn = previous.unit.leaseEndOn;
-    } else if (tenants.length > 0 && random.chance(0.04)) {
-      tenant = random.pick(tenants);
+    } else if (tenants.some((t) => fitsFloor(t, unit.floor)) && random.chance(0.04)) {
+      tenant = random.pick(tenants.filter((t) => fitsFloor(t, unit.floor)));
     } else {
       const start = unit.leaseStartOn!;
       const registeredOn = start >= '2025-01-01' && random.chance(0.15)
         ? addDays(start, -random.int(15, 90))
         : registeredBefore(start, random);
-      tenant = registry.create(context, 'tenant', pickIndustry(context, random, 0.7), registeredOn);
-      tenant.status = random.chance(0.9) ? 'operating' : random.chance(0.6) ? 'half_halted' : 'halted';
+      tenant = registry.create(context, 'tenant', tenantIndustry(context, unit.floor, random), registeredOn);
+      tenant.status = random.chance(0.92) ? 'operating' : random.chance(0.6) ? 'half_halted' : 'halted';
       tenant.producing = true;
       tenants.push(tenant);
     }
@@ -203,20 +224,38 @@ function markAboveScale(enterprises: readonly Enterprise[], random: Random): voi
   }
 }
 
-export function createParkEnterprises(
+export interface LandOwners {
+  /** the park's platform company, owner of its standard factories */
+  platform: Enterprise;
+  owners: Enterprise[];
+  /** the owner of each supplied parcel, by parcel code */
+  ownerOf: Map<string, Enterprise>;
+}
+
+/** The platform company and the owners of every supplied parcel (their trade decides their buildings). */
+export function createLandOwners(
   context: ParkContext,
   parcels: readonly Parcel[],
-  units: readonly Unit[],
   registry: EnterpriseRegistry,
   random: Random,
-): { enterprises: Enterprise[]; landRights: LandRight[] } {
+): LandOwners {
   const platform = registry.create(context, 'platform', 'parkPlatform', dateBetween('2009-01-01', '2013-12-31', random.float()));
   platform.ownedParcels.push(...parcels.filter((p) => p.role === 'standardFactory'));
   const owners = createOwners(context, parcels, registry, random);
-  const tenants = createTenants(context, units, registry, random);
+  const ownerOf = new Map<string, Enterprise>();
+  for (const e of [platform, ...owners]) for (const p of e.ownedParcels) ownerOf.set(p.code, e);
+  return { platform, owners, ownerOf };
+}
+
+/** Marks the 规上 firms and lists every hold on land: owners of parcels, tenants of units. */
+export function finishParkEnterprises(
+  { platform, owners }: LandOwners,
+  tenants: readonly Enterprise[],
+  units: readonly Unit[],
+  random: Random,
+): { enterprises: Enterprise[]; landRights: LandRight[] } {
   const enterprises = [platform, ...owners, ...tenants];
   markAboveScale(enterprises, random);
-
   const landRights: LandRight[] = [];
   for (const e of [platform, ...owners]) {
     for (const p of e.ownedParcels) landRights.push({ uscc: e.uscc, parcelCode: p.code, role: 'owner' });

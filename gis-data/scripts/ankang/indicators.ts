@@ -1,4 +1,5 @@
 // Illustrative annual figures per enterprise, scaled so that each park's 2025 output meets its plan.
+// Value added, tax, electricity, energy, emissions and staff follow from output and the firm's trade.
 import { daysBetween } from '../lib/dates.js';
 import { SQM_PER_MU } from '../lib/geo.js';
 import type { Random } from '../lib/random.js';
@@ -26,8 +27,8 @@ const YUAN_PER_WAN = 10_000;
 /** 规上 threshold: annual main revenue 2000万元 */
 const ABOVE_SCALE_REVENUE_YUAN = 20_000_000;
 const MIN_ABOVE_SCALE_OUTPUT_YUAN = 26_000_000;
-/** electricity equivalent: 0.1229 kgce per kWh → 8137 kWh per tce */
-const KWH_PER_TCE = 8137;
+/** electricity's energy equivalent: 0.1229 kgce per kWh (GB/T 2589 当量值) */
+const TCE_PER_KWH = 0.1229e-3;
 /** 城镇土地使用税 paid by firms that hold land but do not yet produce, 元/m²/year */
 const LAND_USE_TAX_YUAN_PER_SQM: readonly [number, number] = [3, 6];
 
@@ -87,7 +88,7 @@ interface Profile {
   revenueRatio: number;
   valueAddedShare: number;
   taxShare: number;
-  energyTcePerWanYuan: number;
+  electricityKwhPerWanYuan: number;
   electricShare: number;
   emissionsTPerTce: number;
   outputWanYuanPerEmployee: number;
@@ -104,8 +105,8 @@ function profileOf(e: Enterprise, plan: ParkPlan, random: Random): Profile {
     revenueRatio: random.between(0.88, 1.05),
     valueAddedShare: random.between(...industry.valueAddedShare),
     taxShare: plan.taxShareOfOutput * random.between(0.55, 1.5),
-    energyTcePerWanYuan: random.between(...industry.energyTcePerWanYuan),
-    electricShare: random.between(0.3, 0.9),
+    electricityKwhPerWanYuan: random.between(...industry.electricityKwhPerWanYuan),
+    electricShare: random.between(...industry.electricShareOfEnergy),
     emissionsTPerTce: random.between(0.004, 0.015),
     outputWanYuanPerEmployee: random.between(...industry.outputWanYuanPerEmployee),
     rdShare: e.aboveScale ? random.between(0.003, 0.035) : random.chance(0.4) ? 0 : random.between(0, 0.02),
@@ -123,7 +124,9 @@ function producingRow(e: Enterprise, year: number, outputYuan: number, profile: 
     // VAT refunds can leave a year's net tax at zero or below
     taxYuan = profile.refundYear.kind === 'zero' ? 0 : -outputYuan * random.between(0.001, 0.006);
   }
-  const energyTce = (outputYuan / YUAN_PER_WAN) * profile.energyTcePerWanYuan * random.between(0.95, 1.05);
+  const electricityKwh = (outputYuan / YUAN_PER_WAN) * profile.electricityKwhPerWanYuan * random.between(0.95, 1.05);
+  const energyTce = (electricityKwh * TCE_PER_KWH) / profile.electricShare;
+  // the energy statement is sometimes missing for a year; metered electricity never is
   const missingEnergy = profile.missingEnergyYear === year;
   return {
     uscc: e.uscc,
@@ -134,13 +137,17 @@ function producingRow(e: Enterprise, year: number, outputYuan: number, profile: 
     taxYuan: money(taxYuan),
     energyTce: missingEnergy ? undefined : Math.max(0.1, round1(energyTce)),
     emissionsT: profile.missingEmissions ? undefined : Math.max(0.01, round2(energyTce * profile.emissionsTPerTce)),
-    electricityKwh: missingEnergy ? undefined : Math.round((energyTce * profile.electricShare * KWH_PER_TCE) / 100) * 100,
+    electricityKwh: Math.round(electricityKwh / 100) * 100,
     employees: Math.max(3, Math.round(outputYuan / YUAN_PER_WAN / profile.outputWanYuanPerEmployee)),
     rdYuan: money(revenueYuan * profile.rdShare),
   };
 }
 
-function landHoldingRow(e: Enterprise, year: number, random: Random): IndicatorRow {
+/**
+ * A year without production: a firm holding land it has not built on yet (or idle), or a halted firm.
+ * No output; the land-use tax on land it owns; a little electricity (site offices, guards, standby).
+ */
+function noOutputRow(e: Enterprise, year: number, random: Random): IndicatorRow {
   const areaSqm = e.ownedParcels.reduce((s, p) => s + p.areaSqm, 0);
   return {
     uscc: e.uscc,
@@ -155,28 +162,32 @@ function landHoldingRow(e: Enterprise, year: number, random: Random): IndicatorR
   };
 }
 
+/**
+ * The park's platform company lets standard factories: rent and services, no industrial output (its
+ * land produces through its tenants), so it reports revenue, tax, electricity and staff only.
+ */
 function platformRows(e: Enterprise, units: readonly Unit[], random: Random): IndicatorRow[] {
   const rentYuan = units
     .filter((u) => u.status === 'leased')
     .reduce((s, u) => s + u.areaSqm * u.rentYuanPerSqmMonth * 12, 0);
+  const staff = random.int(15, 50);
   return INDICATOR_YEARS.map((year, i) => {
     const revenueYuan = rentYuan * [0.78, 0.9, 1][i] * random.between(0.97, 1.03) + random.between(2e6, 6e6);
     return {
       uscc: e.uscc,
       year,
       revenueYuan: money(revenueYuan),
-      valueAddedYuan: money(revenueYuan * 0.5),
       taxYuan: money(revenueYuan * random.between(0.08, 0.12)),
-      electricityKwh: Math.round(revenueYuan / 50 / 100) * 100,
-      employees: random.int(15, 50),
+      electricityKwh: Math.round(revenueYuan / YUAN_PER_WAN * random.between(...INDUSTRIES.parkPlatform.electricityKwhPerWanYuan) / 100) * 100,
+      employees: staff + random.int(-2, 2),
     };
   });
 }
 
-/** Years an enterprise reports for: from its registration year, and not after it stopped producing. */
+/** Years an enterprise reports for: from its registration year; a closed firm stops after 2023. */
 function reportingYears(e: Enterprise): number[] {
   const registered = Number(e.registeredOn.slice(0, 4));
-  const last = e.status === 'halted' ? 2024 : e.status === 'closed' ? 2023 : 2025;
+  const last = e.status === 'closed' ? 2023 : 2025;
   return INDICATOR_YEARS.filter((y) => y >= registered && y <= last);
 }
 
@@ -197,7 +208,8 @@ export function createParkIndicators(
       output2025.set(e, smallFirmOutputYuan(e, random));
     }
   }
-  const reporting2025 = (e: Enterprise) => reportingYears(e).includes(2025);
+  // a halted firm stopped in 2024 (statusSinceOf) and produces nothing in 2025
+  const reporting2025 = (e: Enterprise) => reportingYears(e).includes(2025) && e.status !== 'halted';
   const smallTotal = [...output2025].filter(([e]) => reporting2025(e)).reduce((s, [, v]) => s + v, 0);
   const aboveScale = allocateAboveScaleOutput(plan.output2025Yi * 1e8 - smallTotal, weights);
   for (const [e, v] of aboveScale) output2025.set(e, v);
@@ -211,7 +223,7 @@ export function createParkIndicators(
     const years = reportingYears(e);
     const base = output2025.get(e);
     if (base === undefined) {
-      if (e.status !== 'closed') rows.push(...years.map((y) => landHoldingRow(e, y, random)));
+      if (e.status !== 'closed') rows.push(...years.map((y) => noOutputRow(e, y, random)));
       continue;
     }
     const profile = profileOf(e, plan, random);
@@ -225,6 +237,10 @@ export function createParkIndicators(
     };
     const firstYear = years[0];
     for (const year of years) {
+      if (e.status === 'halted' && year === 2025) {
+        rows.push(noOutputRow(e, year, random));
+        continue;
+      }
       // a firm registered during the year reports part of a year
       const partYear = year === firstYear && year === Number(e.registeredOn.slice(0, 4)) && year !== 2025 ? 0.4 : 1;
       rows.push(producingRow(e, year, outputByYear[year] * partYear, profile, random));

@@ -37,12 +37,12 @@ export function manifestText(): string {
     },
     {
       id: 'park-boundaries', name: '园区边界（示意）', nameEn: 'Park boundaries (illustrative)', files: ['parks.geojson'], ...ILLUSTRATIVE,
-      note: 'ovals at the real towns with the approved area; 5 county parks not in the catalogue have invented codes (AK-*) and areas',
+      note: 'strips of valley floor on one bank of the river at the real towns, with the approved area; 5 county parks not in the catalogue have invented codes (AK-*) and areas',
     },
     { id: 'parcels', name: '宗地（示意）', nameEn: 'Parcels (illustrative)', files: ['parcels.geojson'], ...ILLUSTRATIVE,
       note: 'street-grid parcels with supply, construction and idle-land histories; codes follow the 宗地代码 pattern' },
     { id: 'buildings', name: '建筑（示意）', nameEn: 'Buildings (illustrative)', files: ['buildings.geojson'], ...ILLUSTRATIVE,
-      note: 'mostly multi-storey standard factories' },
+      note: 'on every completed parcel as its use and trade imply, with a few under-used parcels and data gaps listed in README.md' },
     { id: 'units', name: '标准化厂房单元（示意）', nameEn: 'Standard-factory units (illustrative)', files: ['units.csv'], ...ILLUSTRATIVE,
       note: 'whole or half floors, with leases and asking rents' },
     { id: 'enterprises', name: '企业（示意）', nameEn: 'Enterprises (illustrative)', files: ['enterprises.csv'], ...ILLUSTRATIVE,
@@ -50,7 +50,7 @@ export function manifestText(): string {
     { id: 'land-rights', name: '用地关系（示意）', nameEn: 'Land rights (illustrative)', files: ['land_rights.csv'], ...ILLUSTRATIVE,
       note: 'owners of supplied parcels and tenants of standard-factory units' },
     { id: 'indicators', name: '企业年度指标（示意）', nameEn: 'Enterprise annual figures (illustrative)', files: ['indicators.csv'], ...ILLUSTRATIVE,
-      note: 'scaled so that park totals match the magnitudes of the 2021 Ankang work report (DOMAIN.md §9)' },
+      note: 'scaled so that park totals keep to the magnitudes of the 2021 Ankang industrial work meeting (see README.md)' },
   ];
   const manifest = {
     format: 'park-bundle/1',

@@ -1,8 +1,10 @@
-// Illustrative parcels (宗地): an irregular street grid clipped to the park, with a supply and building history.
+// Illustrative parcels (宗地): street blocks laid out along the river in the park's own coordinates
+// (s along the river, t across the valley), so streets follow the river's bends and the park's edge,
+// each with a supply and building history.
 import * as turf from '@turf/turf';
-import type { Polygon } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import { addDays, addMonths, dateBetween } from '../lib/dates.js';
-import { frameRectangle, roundPolygonal, SQM_PER_MU } from '../lib/geo.js';
+import { roundPolygonal, SQM_PER_MU } from '../lib/geo.js';
 import type { Random } from '../lib/random.js';
 import type { ParkPlan } from './park-plans.js';
 import type { ParkShape } from './park-geometry.js';
@@ -11,11 +13,16 @@ export type ParcelState = 'unsupplied' | 'idleNeverStarted' | 'idleWorkStopped' 
 export type ParcelUse = 'industrial' | 'warehouse' | 'public';
 export type ParcelRole = 'standardFactory' | 'ordinary' | 'utility';
 
-export interface FrameRect {
-  u0: number;
-  v0: number;
-  u1: number;
-  v1: number;
+/**
+ * A parcel's extent in park coordinates, m: s from s0 to s1 along the river, t from t0 to farT(s)
+ * across the valley (farT is t1 except where the park's edge cuts the block).
+ */
+export interface ParcelExtent {
+  s0: number;
+  s1: number;
+  t0: number;
+  t1: number;
+  farT(s: number): number;
 }
 
 export interface Parcel {
@@ -23,8 +30,9 @@ export interface Parcel {
   parkCode: string;
   geometry: Polygon;
   areaSqm: number;
-  /** set when the parcel is a whole street block, not clipped by the park edge: buildings go only on these */
-  rect?: FrameRect;
+  extent: ParcelExtent;
+  /** a whole street block, not cut by the park's edge */
+  whole: boolean;
   state: ParcelState;
   role: ParcelRole;
   landUse: ParcelUse;
@@ -44,81 +52,116 @@ export interface Parcel {
   targetPlotRatio?: number;
 }
 
-const MIN_PARCEL_MU = 3;
-const ROAD_WIDTH_M = 14;
+const MIN_PARCEL_MU = 6;
+const ROAD_WIDTH_M = 16;
+/** parcels keep this far inside the park boundary, m */
+const EDGE_SETBACK_M = 10;
 /** block pitch along and across the valley, metres, before the per-run scale */
-const PITCH_U_M: readonly [number, number] = [150, 330];
-const PITCH_V_M: readonly [number, number] = [130, 250];
-/** blocks above this area are split in two with a chance of one half */
+const PITCH_S_M: readonly [number, number] = [170, 330];
+const PITCH_T_M: readonly [number, number] = [140, 240];
+/** a block shallower than this across the valley is left as green space, m */
+const MIN_BLOCK_DEPTH_M = 60;
+const MIN_BLOCK_LENGTH_M = 60;
+const STANDARD_FACTORY_BLOCK_MU = 40;
+/** blocks above this area are split along the river into parcels */
 const SPLIT_ABOVE_MU = 45;
+/** the parcel outline samples the far edge every this many metres along s */
+const OUTLINE_STEP_M = 20;
 
 interface Block {
-  geometry: Polygon;
-  areaSqm: number;
-  rect?: FrameRect;
-  /** normalised distance from the park centre, 0 at the centre, ~1 at the boundary */
-  radial: number;
-  u: number;
-  v: number;
+  extent: ParcelExtent;
+  whole: boolean;
+  /** 0 at the park's middle, about 1 at its ends and far edge */
+  remoteness: number;
+  s: number;
 }
 
 function cutPositions(extentM: number, pitch: readonly [number, number], random: Random): number[] {
-  const cuts = [-extentM - random.between(0, pitch[1])];
+  const cuts = [0];
   while (cuts[cuts.length - 1] < extentM) cuts.push(cuts[cuts.length - 1] + random.between(pitch[0], pitch[1]));
+  // the last block reaches the park's end rather than a sliver past it
+  if (cuts.length > 2 && extentM - cuts[cuts.length - 2] < pitch[0] / 2) cuts.splice(cuts.length - 2, 1);
+  cuts[cuts.length - 1] = extentM;
   return cuts;
 }
 
-function largestPart(geometry: Polygon | { type: 'MultiPolygon'; coordinates: Polygon['coordinates'][] }): Polygon {
-  if (geometry.type === 'Polygon') return geometry;
-  const parts = geometry.coordinates.map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
-  return parts.reduce((best, p) => (turf.area(p) > turf.area(best) ? p : best));
+function outlineOf(shape: ParkShape, extent: ParcelExtent): Polygon {
+  const steps = Math.max(2, Math.ceil((extent.s1 - extent.s0) / OUTLINE_STEP_M));
+  const near: Position[] = [];
+  const far: Position[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const s = extent.s0 + ((extent.s1 - extent.s0) * i) / steps;
+    near.push(shape.toLonLat(s, extent.t0));
+    far.push(shape.toLonLat(s, extent.farT(s)));
+  }
+  const ring = [...near, ...far.reverse(), near[0]];
+  const polygon = roundPolygonal({ type: 'Polygon', coordinates: [ring] }, 7);
+  return turf.booleanClockwise(polygon.coordinates[0]) ? { type: 'Polygon', coordinates: [[...polygon.coordinates[0]].reverse()] } : polygon;
 }
 
-function makeBlock(shape: ParkShape, rect: FrameRect, clipped: Polygon | null): Block | null {
-  const u = (rect.u0 + rect.u1) / 2;
-  const v = (rect.v0 + rect.v1) / 2;
-  const radial = Math.hypot(u / shape.semiMajorM, v / shape.semiMinorM);
-  const geometry = roundPolygonal(clipped ?? frameRectangle(shape.frame, rect.u0, rect.v0, rect.u1, rect.v1), 7);
-  const areaSqm = turf.area(geometry);
-  const rectAreaSqm = (rect.u1 - rect.u0) * (rect.v1 - rect.v0);
-  if (areaSqm < MIN_PARCEL_MU * SQM_PER_MU || areaSqm < 0.2 * rectAreaSqm) return null;
-  if (!turf.booleanValid(geometry) || turf.kinks(geometry).features.length > 0) return null;
-  return { geometry, areaSqm, rect: clipped ? undefined : rect, radial, u, v };
+/** The part of [s0, s1] where the block stays at least MIN_BLOCK_DEPTH_M deep: its longest run. */
+function usableRun(s0: number, s1: number, depthAt: (s: number) => number): [number, number] | null {
+  let best: [number, number] | null = null;
+  let start: number | null = null;
+  const steps = Math.max(2, Math.ceil((s1 - s0) / 10));
+  for (let i = 0; i <= steps; i++) {
+    const s = s0 + ((s1 - s0) * i) / steps;
+    const ok = depthAt(s) >= MIN_BLOCK_DEPTH_M;
+    if (ok && start === null) start = s;
+    if ((!ok || i === steps) && start !== null) {
+      const end = ok ? s : s0 + ((s1 - s0) * (i - 1)) / steps;
+      if (!best || end - start > best[1] - best[0]) best = [start, end];
+      start = null;
+    }
+  }
+  return best && best[1] - best[0] >= MIN_BLOCK_LENGTH_M ? best : null;
 }
 
 function streetBlocks(shape: ParkShape, pitchScale: number, random: Random): Block[] {
   const scaled = (p: readonly [number, number]): [number, number] => [p[0] * pitchScale, p[1] * pitchScale];
-  const uCuts = cutPositions(shape.semiMajorM * 1.25, scaled(PITCH_U_M), random);
-  const vCuts = cutPositions(shape.semiMinorM * 1.25, scaled(PITCH_V_M), random);
-  const blocks: Block[] = [];
+  const maxWidthM = Math.max(...Array.from({ length: 101 }, (_, i) => shape.widthAtM((shape.lengthM * i) / 100)));
+  const sCuts = cutPositions(shape.lengthM, scaled(PITCH_S_M), random);
+  const tCuts = cutPositions(maxWidthM, scaled(PITCH_T_M), random);
   const half = ROAD_WIDTH_M / 2;
-  for (let j = vCuts.length - 2; j >= 0; j--) {
-    for (let i = 0; i < uCuts.length - 1; i++) {
-      const rect = { u0: uCuts[i] + half, v0: vCuts[j] + half, u1: uCuts[i + 1] - half, v1: vCuts[j + 1] - half };
-      const square = frameRectangle(shape.frame, rect.u0, rect.v0, rect.u1, rect.v1);
-      let block: Block | null;
-      if (turf.booleanWithin(square, shape.parcelZone)) {
-        block = makeBlock(shape, rect, null);
-      } else {
-        const clipped = turf.intersect(turf.featureCollection([turf.feature(square), turf.feature(shape.parcelZone)]));
-        block = clipped ? makeBlock(shape, rect, largestPart(clipped.geometry)) : null;
-      }
-      if (block) blocks.push(block);
+  const blocks: Block[] = [];
+  for (let j = 0; j < tCuts.length - 1; j++) {
+    for (let i = 0; i < sCuts.length - 1; i++) {
+      const sA = i === 0 ? EDGE_SETBACK_M : sCuts[i] + half;
+      const sB = i === sCuts.length - 2 ? shape.lengthM - EDGE_SETBACK_M : sCuts[i + 1] - half;
+      const t0 = j === 0 ? EDGE_SETBACK_M : tCuts[j] + half;
+      const t1 = tCuts[j + 1] - half;
+      const farT = (s: number) => Math.min(t1, shape.widthAtM(s) - EDGE_SETBACK_M);
+      const run = usableRun(sA, sB, (s) => farT(s) - t0);
+      if (!run) continue;
+      const extent: ParcelExtent = { s0: run[0], s1: run[1], t0, t1, farT };
+      const whole = run[0] === sA && run[1] === sB && Array.from({ length: 11 }, (_, k) => sA + ((sB - sA) * k) / 10)
+        .every((s) => farT(s) >= t1);
+      const s = (run[0] + run[1]) / 2;
+      const remoteness = Math.hypot((2 * s) / shape.lengthM - 1, ((t0 + t1) / 2) / Math.max(1, shape.widthAtM(s)));
+      blocks.push({ extent, whole, remoteness, s });
     }
   }
   return blocks;
 }
 
+function areaOf(shape: ParkShape, extent: ParcelExtent): number {
+  return turf.area(outlineOf(shape, extent));
+}
+
+/** Large blocks become two or three parcels side by side along the river (a property line, no street). */
 function splitBlock(shape: ParkShape, block: Block, random: Random): Block[] {
-  const rect = block.rect;
-  if (!rect || block.areaSqm < SPLIT_ABOVE_MU * SQM_PER_MU || !random.chance(0.5)) return [block];
-  const alongU = rect.u1 - rect.u0 >= rect.v1 - rect.v0;
-  const t = random.between(0.4, 0.6);
-  const halves: FrameRect[] = alongU
-    ? [{ ...rect, u1: rect.u0 + t * (rect.u1 - rect.u0) }, { ...rect, u0: rect.u0 + t * (rect.u1 - rect.u0) }]
-    : [{ ...rect, v1: rect.v0 + t * (rect.v1 - rect.v0) }, { ...rect, v0: rect.v0 + t * (rect.v1 - rect.v0) }];
-  const parts = halves.map((h) => makeBlock(shape, h, null));
-  return parts.every((p) => p) ? (parts as Block[]) : [block];
+  const areaMu = areaOf(shape, block.extent) / SQM_PER_MU;
+  if (areaMu < SPLIT_ABOVE_MU || !random.chance(0.7)) return [block];
+  const parts = areaMu > 2.5 * SPLIT_ABOVE_MU && random.chance(0.5) ? 3 : 2;
+  const { s0, s1 } = block.extent;
+  const cuts = [s0];
+  for (let k = 1; k < parts; k++) cuts.push(s0 + ((s1 - s0) * k) / parts + random.between(-0.08, 0.08) * (s1 - s0));
+  cuts.push(s1);
+  return cuts.slice(0, -1).map((a, k) => ({
+    ...block,
+    extent: { ...block.extent, s0: a, s1: cuts[k + 1] },
+    s: (a + cuts[k + 1]) / 2,
+  }));
 }
 
 function landPriceYuanPerSqm(suppliedOn: string, random: Random): number {
@@ -150,7 +193,7 @@ function fillHistory(parcel: Parcel, random: Random): void {
     landPriceYuan: roundTo(parcel.areaSqm * landPriceYuanPerSqm(suppliedOn, random), 1000),
   });
   if (suppliedOn >= '2021-01-01') {
-    // 标准地 contracts carry their own targets (DOMAIN §5)
+    // 标准地 contracts carry their own targets
     parcel.targetInvestmentWanYuanPerMu = random.pick([200, 250, 250, 300]);
     parcel.targetTaxWanYuanPerMu = random.pick([8, 10, 12, 15, 20]);
     parcel.targetPlotRatio = random.pick([1.0, 1.2, 1.2, 1.5]);
@@ -176,7 +219,7 @@ function fillHistory(parcel: Parcel, random: Random): void {
     parcel.developedAreaSqm = Math.round(areaSqm * random.between(0.1, 0.7));
     parcel.investedYuan = roundTo(plannedInvestmentYuan * random.between(0.2, 0.8), 10_000);
   } else {
-    // 闲置土地处置办法 §2 branch 2: < 1/3 developed or < 25% invested, stopped for ≥ 1 year
+    // 闲置土地处置办法 第二条: < 1/3 developed or < 25% invested, stopped for ≥ 1 year
     const shortfall = random.pick(['both', 'area', 'investment'] as const);
     const developedShare = shortfall === 'investment' ? random.between(0.35, 0.5) : random.between(0.08, 0.3);
     const investedShare = shortfall === 'area' ? random.between(0.3, 0.45) : random.between(0.05, 0.22);
@@ -200,33 +243,41 @@ export function createParcels(
   pitchScale: number,
   random: Random,
 ): Parcel[] {
-  const blocks = streetBlocks(shape, pitchScale, random);
-  const wholeBlocks = blocks.filter((b) => b.rect).sort((a, b) => b.areaSqm - a.areaSqm || a.radial - b.radial);
-  const standard = new Set(wholeBlocks.slice(0, plan.standardFactoryParcels));
+  const blocks = streetBlocks(shape, pitchScale, random)
+    .map((b) => ({ ...b, areaSqm: areaOf(shape, b.extent) }));
+  // standard factories go on whole blocks of about 40 mu near the park's middle
+  const fit = (b: { areaSqm: number; remoteness: number }) => Math.abs(b.areaSqm / SQM_PER_MU - STANDARD_FACTORY_BLOCK_MU) / STANDARD_FACTORY_BLOCK_MU + b.remoteness;
+  const wholeBlocks = blocks.filter((b) => b.whole).sort((a, b) => fit(a) - fit(b));
+  const standard = new Set<Block>(wholeBlocks.slice(0, plan.standardFactoryParcels));
   const pieces = blocks.flatMap((b) => (standard.has(b) ? [b] : splitBlock(shape, b, random)));
 
-  const subDistrictWidthM = (2 * shape.semiMajorM) / 3;
+  const subDistrictLengthM = shape.lengthM / 3;
   const sequenceBySubDistrict = new Map<string, number>();
-  const parcels: Array<Parcel & { radial: number }> = pieces.map((block) => {
-    const subDistrict = String(1 + Math.min(2, Math.floor((block.u + shape.semiMajorM) / subDistrictWidthM)))
-      .padStart(3, '0');
+  const parcels: Array<Parcel & { remoteness: number }> = [];
+  for (const block of pieces) {
+    const geometry = outlineOf(shape, block.extent);
+    const areaSqm = turf.area(geometry);
+    if (areaSqm < MIN_PARCEL_MU * SQM_PER_MU) continue;
+    if (!turf.booleanValid(geometry) || turf.kinks(geometry).features.length > 0) continue;
+    const subDistrict = String(1 + Math.min(2, Math.floor(block.s / subDistrictLengthM))).padStart(3, '0');
     const sequence = (sequenceBySubDistrict.get(subDistrict) ?? 0) + random.int(1, 3);
     sequenceBySubDistrict.set(subDistrict, sequence);
-    return {
+    parcels.push({
       code: `${regionCode}${plan.cadastralDistrict}${subDistrict}GB${String(sequence).padStart(5, '0')}`,
       parkCode: plan.code,
-      geometry: block.geometry,
-      areaSqm: block.areaSqm,
-      rect: block.rect,
+      geometry,
+      areaSqm,
+      extent: block.extent,
+      whole: block.whole,
       state: 'completed',
       role: standard.has(block) ? 'standardFactory' : 'ordinary',
       landUse: 'industrial',
-      radial: block.radial,
-    };
-  });
+      remoteness: block.remoteness,
+    });
+  }
 
   const ordinary = parcels.filter((p) => p.role === 'ordinary');
-  const remoteness = new Map(ordinary.map((p) => [p, p.radial + 0.3 * random.float()]));
+  const remoteness = new Map(ordinary.map((p) => [p, p.remoteness + 0.3 * random.float()]));
   const byRemoteness = [...ordinary].sort((a, b) => remoteness.get(b)! - remoteness.get(a)!);
   const unsupplied = byRemoteness.slice(0, Math.round(plan.unsuppliedShare * parcels.length));
   for (const p of unsupplied) p.state = 'unsupplied';
@@ -250,6 +301,6 @@ export function createParcels(
   });
   for (const p of parcels) if (p.state !== 'unsupplied') fillHistory(p, random);
   return parcels
-    .map(({ radial: _radial, ...parcel }) => parcel)
+    .map(({ remoteness: _remoteness, ...parcel }) => parcel)
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
