@@ -142,25 +142,20 @@ async function startBareServer(apiBase: string): Promise<{ baseUrl: string; serv
 
 interface Visit {
   ms: number;
-  /** Requests the page made, by kind; bytes as received (compressed when the server compressed). */
+  /** Requests that reached the server (304s included; answers from the HTTP cache not). */
   requests: number;
+  /** Script bytes that came over the network, as sent (compressed when the server compressed them). */
   scriptKb: number;
+  /** Requests for /api/parks (any query). */
   parksRequests: number;
 }
 
 async function visit(page: Page, url: string, mark: 'parksDrawnMs' | 'parkViewMs'): Promise<Visit> {
-  const sizes: Promise<{ script: number }>[] = [];
-  let requests = 0;
   let parksRequests = 0;
   const onRequest = (req: { url(): string }) => {
-    requests += 1;
     if (new URL(req.url()).pathname === '/api/parks') parksRequests += 1;
   };
-  const onFinished = (req: { resourceType(): string; sizes(): Promise<{ responseBodySize: number }> }) => {
-    if (req.resourceType() === 'script') sizes.push(req.sizes().then((s) => ({ script: s.responseBodySize })));
-  };
   page.on('request', onRequest);
-  page.on('requestfinished', onFinished);
   try {
     await page.goto(url);
     const handle = await page.waitForFunction(
@@ -169,11 +164,18 @@ async function visit(page: Page, url: string, mark: 'parksDrawnMs' | 'parkViewMs
       { timeout: TIMEOUT_MS, polling: 100 },
     );
     const ms = (await handle.jsonValue()) as number;
-    const scriptBytes = (await Promise.all(sizes)).reduce((s, x) => s + x.script, 0);
-    return { ms, requests, scriptKb: scriptBytes / 1024, parksRequests };
+    // Resource timing: transferSize 0 = taken from the HTTP cache without asking the server.
+    const network = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
+        const entry = e as PerformanceResourceTiming;
+        return { name: entry.name, transfer: entry.transferSize, encoded: entry.encodedBodySize };
+      }),
+    );
+    const sent = network.filter((e) => e.transfer > 0);
+    const scriptBytes = sent.filter((e) => new URL(e.name).pathname.endsWith('.js')).reduce((sum, e) => sum + e.encoded, 0);
+    return { ms, requests: sent.length, scriptKb: scriptBytes / 1024, parksRequests };
   } finally {
     page.off('request', onRequest);
-    page.off('requestfinished', onFinished);
   }
 }
 
