@@ -102,11 +102,14 @@ const parks: ParkFeature[] = [
   makePark({ code: 'B', name: '平利工业园区', outputWanYuanPerMu: null, year: null, grade: null }, [109.36, 32.39]),
 ];
 
+/** What /api/parks names beside its features: the latest year and every year with figures. */
+const PARK_YEARS = { latestYear: 2025, years: [2025, 2024, 2023] };
+
 const responses: Record<string, () => Response> = {
   '/api/regions': () => Response.json({ type: 'FeatureCollection', features: [] }),
-  '/api/parks': () => Response.json({ type: 'FeatureCollection', features: parks }),
+  '/api/parks': () => Response.json({ type: 'FeatureCollection', ...PARK_YEARS, year: 2025, features: parks }),
   '/api/parks?year=2023': () =>
-    Response.json({ type: 'FeatureCollection', features: parks.map((p) => ({ ...p, properties: { ...p.properties, year: 2023 } })) }),
+    Response.json({ type: 'FeatureCollection', ...PARK_YEARS, year: 2023, features: parks.map((p) => ({ ...p, properties: { ...p.properties, year: 2023 } })) }),
   '/api/regions?year=2023': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/basemap/rivers': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/datasets': () =>
