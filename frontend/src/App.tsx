@@ -23,6 +23,8 @@ import { PARK_LEGEND_INSET_PX, ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
 import { ParkExports } from './panels/ParkExports';
+import { CountyPanel } from './panels/CountyPanel';
+import { useCountyView } from './data/use-county-view';
 import { ParkAdjustmentsList } from './adjustments/ParkAdjustmentsList';
 import { HeaderSearch } from './search/HeaderSearch';
 import { useEnterprise } from './search/use-search';
@@ -47,7 +49,7 @@ export function App() {
   const { locale, setLocale } = useLocale();
   // The shareable state lives in the query string: read once, written back on every change.
   const [city, setCity] = useState<CityViewState>(() => parseCityViewState(window.location.search));
-  const { regions, parks, rivers, years, year, loading, problems: mapProblems } = useMapData(city.year);
+  const { regions, parks, rivers, years, year, city: cityFigures, loading, problems: mapProblems } = useMapData(city.year);
   const [hoveredCode, setHoveredCode] = useState<string | null>(null);
   // A shared link to a park without a view flies into the park once it is on the map.
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(() =>
@@ -75,10 +77,17 @@ export function App() {
   const update = useCallback((patch: Partial<CityViewState>) => setCity((current) => ({ ...current, ...patch })), []);
   // Another park (or none) drops what was selected in the previous one.
   const selectPark = useCallback((park: string | null) => update({ park, selection: null }), [update]);
+  const county = useCountyView({ city, year, regions, parks, cityFigures, locale, setCity, fitTo });
   const onViewChange = useCallback((view: MapView) => update({ view }), [update]);
+  // A park opened from its county's panel keeps the county, to come back to when the park closes.
   const focusPark = useCallback(
-    (code: string) => {
-      setCity((current) => ({ ...current, park: code, selection: current.park === code ? current.selection : null }));
+    (code: string, options: { keepCounty?: boolean } = {}) => {
+      setCity((current) => ({
+        ...current,
+        park: code,
+        county: options.keepCounty ? current.county : null,
+        selection: current.park === code ? current.selection : null,
+      }));
       setFocusRequest((previous) => ({ code, nonce: (previous?.nonce ?? 0) + 1 }));
     },
     [update],
@@ -127,23 +136,29 @@ export function App() {
   useEffect(() => {
     setFoldedForPark(Boolean(selectedCode) && window.innerWidth <= LAPTOP_MAX_WIDTH_PX);
   }, [selectedCode]);
-  // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park closes it.
+  // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park
+  // and county closes what is open.
   const selectParkOnMap = useCallback(
-    (code: string | null) => (code === null ? selectPark(null) : code !== selectedCode && focusPark(code)),
-    [selectPark, focusPark, selectedCode],
+    (code: string | null) => (code === null ? update({ park: null, county: null, selection: null }) : code !== selectedCode && focusPark(code)),
+    [update, focusPark, selectedCode],
   );
 
   const problems = [
     ...mapProblems,
     ...parkView.land.problems,
+    ...parkView.history.problems,
+    ...county.problems,
     ...(about.datasets.status === 'error' ? [about.datasets.problem] : []),
     ...(about.health.status === 'error' ? [about.health.problem] : []),
   ].filter((problem) => !dismissed.has(problemKey(problem)));
 
-  // Escape steps back: from a parcel's, building's or firm's details to its park, then out of the park.
+  // Escape steps back: from a parcel's, building's or firm's details to its park, then out of the park (to
+  // the county it was opened from), then out of the county.
   const closePanels = useCallback(() => {
     setAboutOpen(false);
-    setCity((current) => (current.selection ? { ...current, selection: null } : { ...current, park: null }));
+    setCity((current) =>
+      current.selection ? { ...current, selection: null } : current.park ? { ...current, park: null } : { ...current, county: null },
+    );
   }, []);
 
   useEffect(() => {
@@ -163,6 +178,7 @@ export function App() {
         locale={locale}
         onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
         onOpenAbout={() => setAboutOpen(true)}
+        cityName={county.cityName}
       >
         <HeaderSearch onChoose={chooseSearchHit} />
         <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
@@ -188,10 +204,14 @@ export function App() {
           />
           <RankingList
             parks={parkProperties}
+            regions={county.regionProperties}
+            city={cityFigures}
             year={year}
             selectedCode={selectedCode}
+            selectedCountyCode={city.county}
             onHoverPark={setHoveredCode}
             onSelectPark={focusPark}
+            onSelectCounty={county.flyToCounty}
           />
         </aside>
         <main className="map-area">
@@ -206,14 +226,16 @@ export function App() {
             initialView={city.view}
             onViewChange={onViewChange}
             onSelectPark={selectParkOnMap}
+            onSelectCounty={county.openCounty}
+            selectedCountyCode={city.county}
             parkLand={parkView.mapLand}
             layerVisibility={city.layers}
             viewCommand={parkView.viewCommand}
             attribution={t.map.attribution}
-            ariaLabel={t.map.ariaLabel}
-            rightInsetPx={(selectedPark || enterpriseUscc) && !narrow ? PARK_PANEL_INSET_PX : 0}
+            ariaLabel={t.cityView.mapLabel(county.cityName)}
+            rightInsetPx={(selectedPark || enterpriseUscc || county.panel) && !narrow ? PARK_PANEL_INSET_PX : 0}
             leftInsetPx={selectedPark && !narrow ? PARK_LEGEND_INSET_PX : 0}
-            bottomInsetShare={(selectedPark || enterpriseUscc) && narrow ? SHEET_SHARE_OF_MAP : 0}
+            bottomInsetShare={(selectedPark || enterpriseUscc || county.panel) && narrow ? SHEET_SHARE_OF_MAP : 0}
             describePick={(layerId, object) => describeParkLand(layerId, object, t)}
             extraLayers={finder.layers}
             fitRequest={fitRequest}
@@ -286,7 +308,9 @@ export function App() {
                 park={selectedPark}
                 mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
                 onClose={() => selectPark(null)}
-                cityAverages={parkView.cityAverages}
+                city={cityFigures}
+                history={parkView.history.history}
+                historyLoading={parkView.history.loading}
               >
                 {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
                 {!parkView.land.loading && (
@@ -299,6 +323,14 @@ export function App() {
                 <ParkExports parkCode={selectedPark.code} year={year} />
               </ParkPanel>
             )
+          )}
+          {county.panel && !selectedPark && !enterpriseUscc && (
+            <CountyPanel
+              {...county.panel}
+              city={cityFigures}
+              onClose={() => update({ county: null })}
+              onSelectPark={(code) => focusPark(code, { keepCounty: true })}
+            />
           )}
         </main>
       </div>

@@ -40,8 +40,12 @@ export interface ParkMapProps {
   initialView?: MapView | null;
   /** The view after every pan or zoom, for the shareable URL. */
   onViewChange?: (view: MapView) => void;
-  /** A park's code when one is clicked, null when the map is clicked elsewhere. */
+  /** A park's code when one is clicked, null when the map is clicked outside every park and county. */
   onSelectPark: (parkCode: string | null) => void;
+  /** A county's code when the map is clicked in it outside every park; without it counties are not clickable. */
+  onSelectCounty?: (regionCode: string) => void;
+  /** The county whose panel is open, outlined. */
+  selectedCountyCode?: string | null;
   attribution: string;
   ariaLabel: string;
   /** Pixels at the map's right edge hidden by a panel; a selected park is panned out from under it. */
@@ -111,6 +115,8 @@ export function ParkMap({
   initialView = null,
   onViewChange,
   onSelectPark,
+  onSelectCounty,
+  selectedCountyCode = null,
   attribution,
   ariaLabel,
   rightInsetPx = 0,
@@ -134,6 +140,9 @@ export function ParkMap({
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onSelectRef = useRef(onSelectPark);
+  const onSelectCountyRef = useRef(onSelectCounty);
+  onSelectCountyRef.current = onSelectCounty;
+  const countiesClickable = Boolean(onSelectCounty);
   const [handles, setHandles] = useState<MapHandles | null>(null);
   const [deckLoaded, setDeckLoaded] = useState(false);
   const [zoom, setZoom] = useState(0);
@@ -231,10 +240,12 @@ export function ParkMap({
         colorFor,
         zoom,
         onParkClick: (code) => onSelectRef.current(code),
+        onCountyClick: countiesClickable ? (code) => onSelectCountyRef.current?.(code) : undefined,
+        selectedCountyCode,
         parkLand,
         layerVisibility,
       }),
-    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom, parkLand, layerVisibility],
+    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom, countiesClickable, selectedCountyCode, parkLand, layerVisibility],
   );
 
   // Fly once per request; the park's panel covers the right edge, so aim left of centre.
