@@ -206,6 +206,7 @@ export function App() {
             parks={parkProperties}
             regions={county.regionProperties}
             city={cityFigures}
+            cityName={county.cityName}
             year={year}
             selectedCode={selectedCode}
             selectedCountyCode={city.county}

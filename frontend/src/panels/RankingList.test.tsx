@@ -28,7 +28,7 @@ const city: CityFigures = {
 const codes = () => screen.getAllByTestId('ranking-row').map((row) => row.getAttribute('data-park-code'));
 const render = (props: Partial<Parameters<typeof RankingList>[0]> = {}) =>
   renderWithLocale(
-    <RankingList parks={parks} city={city} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} {...props} />,
+    <RankingList parks={parks} city={city} cityName="安康市" year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} {...props} />,
   );
 
 describe('RankingList', () => {
@@ -112,13 +112,14 @@ describe('RankingList', () => {
     expect(screen.getByTestId('sort-landSupplyRate').textContent).toContain('%');
     cleanup();
     renderWithLocale(
-      <RankingList parks={parks} city={{ ...city, name: null }} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} />,
+      <RankingList parks={parks} city={city} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} />,
       'en',
     );
     expect(screen.getByRole('button', { name: 'Sort by Tax per mu (万元/亩)' })).toBeTruthy();
     const row = screen.getByTestId('ranking-city');
     expect(row.textContent).toContain('City');
     expect(row.querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('Total 195.0');
+    expect(row.textContent).not.toMatch(/[\u4e00-\u9fff]/);
     expect(row.getAttribute('title')).toContain('None is an average of the parks.');
     expect(screen.getByTestId('ranking-scope-counties').textContent).toBe('Counties');
   });

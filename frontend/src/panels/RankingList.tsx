@@ -33,6 +33,8 @@ export interface RankingListProps {
   regions?: RegionProperties[];
   /** The city's own figures (GET /api/parks `city`), in the first row. */
   city?: CityFigures | null;
+  /** The city's name in the UI's language (null: none, or none in this language). */
+  cityName?: string | null;
   year: number | null;
   selectedCode: string | null;
   selectedCountyCode?: string | null;
@@ -85,6 +87,7 @@ export function RankingList({
   parks,
   regions = [],
   city = null,
+  cityName = null,
   year,
   selectedCode,
   selectedCountyCode = null,
@@ -172,18 +175,20 @@ export function RankingList({
           </thead>
           <tbody>
             {city && (
-              <tr className="city-row" data-testid="ranking-city" title={c.rowTitle(city.name, city.parkCount)}>
+              <tr className="city-row" data-testid="ranking-city" title={c.rowTitle(cityName, city.parkCount)}>
                 <td />
                 <th scope="row" className="col-name">
                   {c.rowLabel}
-                  {city.name && <div className="city-row-name">{city.name}</div>}
+                  {cityName && <div className="city-row-name">{cityName}</div>}
                 </th>
                 <td />
                 {METRIC_IDS.map((id) => {
                   const value = METRICS[id].valueOf(city);
                   return (
                     <td key={id} className="col-number" data-metric={id}>
-                      {METRICS[id].total && value !== null ? `${c.total} ${formatMetric(id, value)}` : formatMetric(id, value)}
+                      {/* 合计 above the figure, so the column keeps the parks' width */}
+                      {METRICS[id].total && value !== null && <span className="total-mark">{`${c.total} `}</span>}
+                      {formatMetric(id, value)}
                     </td>
                   );
                 })}
