@@ -2,6 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { LandUseFeature, LandUseKind, LandUseProperties } from '../../api/park-types';
 import { LAND_USE_COLORS } from '../park-land';
 import { withAlpha } from '../tiers';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface LandUseLayerProps {
   findings: LandUseFeature[];
@@ -24,6 +25,7 @@ export function createLandUseLayer({ findings, onParcelClick, visible = true }: 
     filled: true,
     stroked: true,
     pickable: true,
+    parameters: FLAT_LAYER_PARAMETERS,
     getFillColor: (f) => withAlpha(LAND_USE_COLORS[f.properties.kind], LAND_USE_FILL_ALPHA),
     getLineColor: (f) => withAlpha(LAND_USE_COLORS[f.properties.kind], 255),
     lineWidthUnits: 'pixels',
