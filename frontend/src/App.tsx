@@ -14,12 +14,12 @@ import { CityControls } from './panels/CityControls';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { Header } from './panels/Header';
 import { Legend } from './panels/Legend';
-import { PARK_PANEL_INSET_PX, ParkPanel } from './panels/ParkPanel';
+import { ParkPanel } from './panels/ParkPanel';
 import { RankingList } from './panels/RankingList';
 import { DetailsPanel } from './panels/details/DetailsPanel';
 import { MapTools, startsFolded } from './panels/MapTools';
 import { ParkLandSummary } from './panels/ParkLandSummary';
-import { PARK_LEGEND_INSET_PX, ParkLegend } from './panels/ParkLegend';
+import { ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
 import { ParkExports } from './panels/ParkExports';
@@ -36,8 +36,6 @@ import { VacancyPanel } from './vacancy/VacancyPanel';
 
 /** Widest screen treated as a laptop (1280 × 720, 1366 × 768): opening a park folds the ranking away. */
 const LAPTOP_MAX_WIDTH_PX = 1440;
-/** Share of the map's height the park panel's sheet may cover at tablet width (max-height in park-view.css). */
-const SHEET_SHARE_OF_MAP = 0.55;
 
 const problemKey = (problem: Problem) => `${problem.status} ${problem.title} ${problem.detail ?? ''}`;
 
@@ -59,6 +57,7 @@ export function App() {
   const [fitRequest, fitTo] = useFitRequest();
   const finder = useVacancyFinder(fitTo);
   const [basemap, setBasemap] = useState<BasemapChoice>(() => loadBasemapChoice());
+
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [enterpriseUscc, setEnterpriseUscc] = useState<string | null>(null);
@@ -121,11 +120,13 @@ export function App() {
   const narrow = startsFolded();
   // On a laptop screen the ranking, the park panel and the park legend would leave the park a strip of
   // map: while a park is open the ranking is folded away (beside the map only: at tablet width it stacks
-  // above the map and stays, park-view.css), and it comes back when the park closes.
-  const [foldedForPark, setFoldedForPark] = useState(false);
+  // above the map and stays, park-view.css), and it comes back when the park closes. The fold is part of
+  // the same render that opens the park, so the flight into it frames it in the map that remains.
+  const [foldReleasedFor, setFoldReleasedFor] = useState<string | null>(null);
   useEffect(() => {
-    setFoldedForPark(Boolean(selectedCode) && window.innerWidth <= LAPTOP_MAX_WIDTH_PX);
+    if (!selectedCode) setFoldReleasedFor(null);
   }, [selectedCode]);
+  const foldedForPark = Boolean(selectedCode) && foldReleasedFor !== selectedCode && window.innerWidth <= LAPTOP_MAX_WIDTH_PX;
   // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park closes it.
   const selectParkOnMap = useCallback(
     (code: string | null) => (code === null ? selectPark(null) : code !== selectedCode && focusPark(code)),
@@ -155,6 +156,105 @@ export function App() {
 
   const legendTitle = t.city.colourByOptions[city.metric];
   const legendUnit = city.metric === 'grade' ? undefined : t.units[METRICS[city.metric].unit];
+
+  const mapTools = (
+    <MapTools
+      layers={city.layers}
+      onLayersChange={(layers) => update({ layers })}
+      tilted={parkView.tilted}
+      onTiltChange={parkView.tilt}
+      onRotate={parkView.rotate}
+      onResetNorth={parkView.resetNorth}
+      rankingHidden={rankingHidden || (foldedForPark && !narrow)}
+      onRankingHiddenChange={(hidden) => {
+        setRankingHidden(hidden);
+        setFoldReleasedFor(selectedCode);
+      }}
+      foldWhen={finder.state.open}
+    />
+  );
+  // The city legend folds to its title where room is short: beside the park legend, under the finder,
+  // and at tablet width (a new key starts it folded or open again).
+  const legendFolded = Boolean(parkView.legend && selectedPark) || finder.state.open || narrow;
+  const cityLegend = (
+    <Legend
+      key={legendFolded ? 'folded' : 'open'}
+      title={legendTitle}
+      unit={legendUnit}
+      classes={colouring.classes}
+      showCounts={parks.length > 0}
+      foldable={legendFolded}
+    />
+  );
+  const leftOverlays = (
+    <>
+      {mapTools}
+      {finder.state.open && (
+        <VacancyPanel
+          filter={finder.state.filter}
+          onFilterChange={finder.setFilter}
+          result={finder.result}
+          parks={parkProperties}
+          regions={regionOptions}
+          selectedBuildingCode={finder.selectedBuildingCode}
+          onSelectBuilding={finder.selectBuilding}
+          printHrefOf={toPrintHref}
+          onClose={() => finder.setOpen(false)}
+        />
+      )}
+      {parkView.legend && selectedPark ? (
+        <div className="legend-stack">
+          {cityLegend}
+          <ParkLegend {...parkView.legend} />
+        </div>
+      ) : (
+        cityLegend
+      )}
+    </>
+  );
+  const rightOverlays = enterpriseUscc ? (
+    <EnterprisePanel
+      enterprise={enterprise}
+      parkName={(code) => parkProperties.find((p) => p.code === code)?.name ?? code}
+      onClose={() => setEnterpriseUscc(null)}
+    />
+  ) : selectedPark ? (
+    city.selection ? (
+      <DetailsPanel
+        selection={city.selection}
+        details={parkView.details}
+        parkName={selectedPark.name}
+        findings={parkView.land.findings}
+        buildings={parkView.land.buildings}
+        evaluations={parkView.land.evaluations}
+        onSelect={parkView.select}
+        onBack={() => parkView.select(null)}
+      />
+    ) : (
+      <ParkPanel
+        park={selectedPark}
+        mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
+        onClose={() => selectPark(null)}
+        cityAverages={parkView.cityAverages}
+      >
+        {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
+        <ParkExports parkCode={selectedPark.code} year={year} />
+      </ParkPanel>
+    )
+  ) : null;
+  const notices = (
+    <>
+      {loading && (
+        <div className="loading" role="status">
+          {t.app.loading}
+        </div>
+      )}
+      <ErrorBanner
+        problems={problems}
+        onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
+      />
+    </>
+  );
 
   return (
     <div className="app">
@@ -210,88 +310,12 @@ export function App() {
             viewCommand={parkView.viewCommand}
             attribution={t.map.attribution}
             ariaLabel={t.map.ariaLabel}
-            rightInsetPx={(selectedPark || enterpriseUscc) && !narrow ? PARK_PANEL_INSET_PX : 0}
-            leftInsetPx={selectedPark && !narrow ? PARK_LEGEND_INSET_PX : 0}
-            bottomInsetShare={(selectedPark || enterpriseUscc) && narrow ? SHEET_SHARE_OF_MAP : 0}
             describePick={(layerId, object) => describeParkLand(layerId, object, t)}
             extraLayers={finder.layers}
             fitRequest={fitRequest}
             basemap={basemap}
+            overlays={{ left: leftOverlays, right: rightOverlays, notices }}
           />
-          {finder.state.open && (
-            <VacancyPanel
-              filter={finder.state.filter}
-              onFilterChange={finder.setFilter}
-              result={finder.result}
-              parks={parkProperties}
-              regions={regionOptions}
-              selectedBuildingCode={finder.selectedBuildingCode}
-              onSelectBuilding={finder.selectBuilding}
-              printHrefOf={toPrintHref}
-              onClose={() => finder.setOpen(false)}
-            />
-          )}
-          {enterpriseUscc && (
-            <EnterprisePanel
-              enterprise={enterprise}
-              parkName={(code) => parkProperties.find((p) => p.code === code)?.name ?? code}
-              onClose={() => setEnterpriseUscc(null)}
-            />
-          )}
-          <MapTools
-            layers={city.layers}
-            onLayersChange={(layers) => update({ layers })}
-            tilted={parkView.tilted}
-            onTiltChange={parkView.tilt}
-            onRotate={parkView.rotate}
-            onResetNorth={parkView.resetNorth}
-            rankingHidden={rankingHidden || (foldedForPark && !narrow)}
-            onRankingHiddenChange={(hidden) => {
-              setRankingHidden(hidden);
-              setFoldedForPark(false);
-            }}
-          />
-          {loading && (
-            <div className="loading" role="status">
-              {t.app.loading}
-            </div>
-          )}
-          <ErrorBanner
-            problems={problems}
-            onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
-          />
-          {parkView.legend && selectedPark ? (
-            <div className="legend-stack">
-              <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} foldable />
-              <ParkLegend {...parkView.legend} />
-            </div>
-          ) : (
-            <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} />
-          )}
-          {selectedPark && !enterpriseUscc && (
-            city.selection ? (
-              <DetailsPanel
-                selection={city.selection}
-                details={parkView.details}
-                parkName={selectedPark.name}
-                findings={parkView.land.findings}
-                buildings={parkView.land.buildings}
-                evaluations={parkView.land.evaluations}
-                onSelect={parkView.select}
-                onBack={() => parkView.select(null)}
-              />
-            ) : (
-              <ParkPanel
-                park={selectedPark}
-                mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
-                onClose={() => selectPark(null)}
-                cityAverages={parkView.cityAverages}
-              >
-                {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
-                <ParkExports parkCode={selectedPark.code} year={year} />
-              </ParkPanel>
-            )
-          )}
         </main>
       </div>
       {settingsOpen && (

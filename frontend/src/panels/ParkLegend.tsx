@@ -8,9 +8,6 @@ import { cssColor } from './Legend';
 import { startsFolded } from './MapTools';
 import './park-view.css';
 
-/** Map width the legend covers at the left: `.park-legend` max-width plus its left offset (park-view.css). */
-export const PARK_LEGEND_INSET_PX = 262;
-
 export interface ParkLegendProps {
   parcelBy: ParcelColourBy;
   onParcelByChange: (parcelBy: ParcelColourBy) => void;
