@@ -26,7 +26,8 @@ import { ParkExports } from './panels/ParkExports';
 import { HeaderSearch } from './search/HeaderSearch';
 import { useEnterprise } from './search/use-search';
 import { useFitRequest } from './search/use-fit-request';
-import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
+import { loadBasemapChoice, OFFLINE_BASEMAP, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
+import { BasemapNotice } from './settings/BasemapNotice';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { ImportWizard } from './import/ImportWizard';
 import { toPrintHref } from './vacancy/print-route';
@@ -57,7 +58,9 @@ export function App() {
   const [fitRequest, fitTo] = useFitRequest();
   const finder = useVacancyFinder(fitTo);
   const [basemap, setBasemap] = useState<BasemapChoice>(() => loadBasemapChoice());
-
+  // An online basemap whose tiles fail is replaced by the offline map for this visit; the choice (and
+  // key) stays saved, to be tried again next time or corrected in the settings.
+  const [basemapUnreachable, setBasemapUnreachable] = useState<'shown' | 'dismissed' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [enterpriseUscc, setEnterpriseUscc] = useState<string | null>(null);
@@ -249,6 +252,9 @@ export function App() {
           {t.app.loading}
         </div>
       )}
+      {basemapUnreachable === 'shown' && basemap.kind !== 'offline' && (
+        <BasemapNotice kind={basemap.kind} onOpenSettings={() => setSettingsOpen(true)} onDismiss={() => setBasemapUnreachable('dismissed')} />
+      )}
       <ErrorBanner
         problems={problems}
         onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
@@ -313,7 +319,8 @@ export function App() {
             describePick={(layerId, object) => describeParkLand(layerId, object, t)}
             extraLayers={finder.layers}
             fitRequest={fitRequest}
-            basemap={basemap}
+            basemap={basemapUnreachable ? OFFLINE_BASEMAP : basemap}
+            onBasemapUnreachable={() => setBasemapUnreachable('shown')}
             overlays={{ left: leftOverlays, right: rightOverlays, notices }}
           />
         </main>
@@ -324,6 +331,7 @@ export function App() {
           onApply={(choice) => {
             saveBasemapChoice(choice);
             setBasemap(choice);
+            setBasemapUnreachable(null);
             setSettingsOpen(false);
           }}
           onClose={() => setSettingsOpen(false)}

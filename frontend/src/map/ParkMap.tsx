@@ -5,7 +5,8 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { ParkFeature, RegionFeature, RiverFeature } from '../api/types';
 import type { MapView } from '../city/url-state';
 import { adaptLayersToBasemap, applyBasemap } from '../settings/apply-basemap';
-import { type BasemapChoice, isOnline, OFFLINE_BASEMAP } from '../settings/basemap';
+import { BASEMAP_ID_PREFIX, type BasemapChoice, isOnline, OFFLINE_BASEMAP } from '../settings/basemap';
+import { isUnreachable, NEW_TILE_HEALTH, recordTile } from '../settings/tile-health';
 import type { LayerVisibility } from '../city/park-view-state';
 import { computeBbox, freeInsets, type Insets, isInsideFree, NO_INSETS, panIntoFree } from './fit-zoom';
 import { createMapLayers, type ParkLandState } from './map-layers';
@@ -66,6 +67,8 @@ export interface ParkMapProps {
   fitRequest?: FitRequest | null;
   /** The basemap under the layers (settings/basemap.ts); offline by default. */
   basemap?: BasemapChoice;
+  /** The online basemap's tiles fail (settings/tile-health.ts): the caller falls back to the offline map. */
+  onBasemapUnreachable?: () => void;
 }
 
 /** [west, south, east, north] in degrees, to fit with at most `maxZoom`. */
@@ -155,6 +158,7 @@ export function ParkMap({
   extraLayers,
   fitRequest = null,
   basemap = OFFLINE_BASEMAP,
+  onBasemapUnreachable,
 }: ParkMapProps) {
   const initialViewRef = useRef(initialView);
   const onViewChangeRef = useRef(onViewChange);
@@ -336,6 +340,32 @@ export function ParkMap({
     if (!handles || (!online && !basemapAppliedRef.current)) return;
     applyBasemap(handles.map, basemap);
     basemapAppliedRef.current = online;
+  }, [handles, basemap, online]);
+
+  // An online basemap whose tiles all fail (a wrong key, no network) is reported, not left grey.
+  const onBasemapUnreachableRef = useRef(onBasemapUnreachable);
+  onBasemapUnreachableRef.current = onBasemapUnreachable;
+  useEffect(() => {
+    if (!handles || !online) return;
+    const { map } = handles;
+    let health = NEW_TILE_HEALTH;
+    let reported = false;
+    const record = (event: { sourceId?: string; tile?: unknown }, ok: boolean) => {
+      if (reported || !event.tile || !event.sourceId?.startsWith(BASEMAP_ID_PREFIX)) return;
+      health = recordTile(health, ok);
+      if (isUnreachable(health)) {
+        reported = true;
+        onBasemapUnreachableRef.current?.();
+      }
+    };
+    const onError = (event: maplibregl.ErrorEvent & { sourceId?: string; tile?: unknown }) => record(event, false);
+    const onData = (event: maplibregl.MapSourceDataEvent) => record(event, true);
+    map.on('error', onError);
+    map.on('sourcedata', onData);
+    return () => {
+      map.off('error', onError);
+      map.off('sourcedata', onData);
+    };
   }, [handles, basemap, online]);
 
   const fittedNonceRef = useRef<number | null>(null);
