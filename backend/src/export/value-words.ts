@@ -3,6 +3,7 @@
  * who should see 已出租 (or Leased), not `leased`. The GIS formats and the bundle keep the codes (programs
  * read them back). A code missing here (a new one) is written as it is.
  */
+import { GRADE_LABELS_EN } from '../domain/english-names.js';
 import type { ExportLang } from './headers.js';
 
 export type ValueWords = Readonly<Record<string, Readonly<Record<ExportLang, string>>>>;
@@ -70,12 +71,9 @@ export const INELIGIBLE_REASON_WORDS: ValueWords = {
 };
 
 /** The default scheme's grade labels (domain/default-scheme.json) in English; other schemes' labels stay as written. */
-export const GRADE_LABEL_WORDS: ValueWords = {
-  优先发展类: { zh: '优先发展类', en: 'Priority development' },
-  提升发展类: { zh: '提升发展类', en: 'Development with upgrading' },
-  帮扶转型类: { zh: '帮扶转型类', en: 'Supported transformation' },
-  整治提升类: { zh: '整治提升类', en: 'Rectification' },
-};
+export const GRADE_LABEL_WORDS: ValueWords = Object.fromEntries(
+  Object.entries(GRADE_LABELS_EN).map(([zh, en]) => [zh, { zh, en }]),
+);
 
 /** A coded value in words of the language, or the value itself when it has none. */
 export function wordOf(words: ValueWords | undefined, value: string, lang: ExportLang): string {
