@@ -3,6 +3,9 @@ import type { Problem } from './api/types';
 import { type ColourBy, METRICS } from './city/city-metrics';
 import { type CityViewState, type MapView, parseCityViewState, toCitySearch } from './city/url-state';
 import { useAboutData } from './data/use-about-data';
+import { useEnglishNames } from './data/use-english-names';
+import { withEnglishNames } from './i18n/data-names';
+import { DataNamesContext } from './i18n/DataNames';
 import { useMapData } from './data/use-map-data';
 import { useParkView } from './data/use-park-view';
 import { describeParkLand } from './map/park-tooltip';
@@ -45,7 +48,14 @@ export function App() {
   const { locale, setLocale } = useLocale();
   // The shareable state lives in the query string: read once, written back on every change.
   const [city, setCity] = useState<CityViewState>(() => parseCityViewState(window.location.search));
-  const { regions, parks, rivers, years, year, loading, problems: mapProblems } = useMapData(city.year);
+  const mapData = useMapData(city.year);
+  const { rivers, years, year, loading, problems: mapProblems } = mapData;
+  // In English the counties, parks, industries and grade labels carry their English names (i18n/data-names.ts).
+  const englishNames = useEnglishNames(locale === 'en');
+  const { parks, regions } = useMemo(
+    () => withEnglishNames(mapData.parks, mapData.regions, englishNames),
+    [mapData.parks, mapData.regions, englishNames],
+  );
   const [hoveredCode, setHoveredCode] = useState<string | null>(null);
   // A shared link to a park without a view flies into the park once it is on the map.
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(() =>
@@ -263,84 +273,86 @@ export function App() {
   );
 
   return (
-    <div className="app">
-      <Header
-        locale={locale}
-        onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        onOpenAbout={() => setAboutOpen(true)}
-      >
-        <HeaderSearch onChoose={chooseSearchHit} />
-        <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
-          {t.vacancy.open}
-        </button>
-        <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
-          {t.settings.open}
-        </button>
-        <button type="button" onClick={() => setImportOpen(true)} data-testid="import-button">
-          {t.imports.open}
-        </button>
-      </Header>
-      <div className="city-view">
-        <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}${foldedForPark ? ' folded-for-park' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
-          <CityControls
-            years={years}
-            year={year}
-            onYearChange={(y) => update({ year: y })}
-            colourBy={city.metric}
-            onColourByChange={onColourByChange}
-            method={colouring.method}
-            onMethodChange={(classes) => update({ classes })}
+    <DataNamesContext.Provider value={englishNames}>
+      <div className="app">
+        <Header
+          locale={locale}
+          onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+          onOpenAbout={() => setAboutOpen(true)}
+        >
+          <HeaderSearch onChoose={chooseSearchHit} />
+          <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
+            {t.vacancy.open}
+          </button>
+          <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
+            {t.settings.open}
+          </button>
+          <button type="button" onClick={() => setImportOpen(true)} data-testid="import-button">
+            {t.imports.open}
+          </button>
+        </Header>
+        <div className="city-view">
+          <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}${foldedForPark ? ' folded-for-park' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
+            <CityControls
+              years={years}
+              year={year}
+              onYearChange={(y) => update({ year: y })}
+              colourBy={city.metric}
+              onColourByChange={onColourByChange}
+              method={colouring.method}
+              onMethodChange={(classes) => update({ classes })}
+            />
+            <RankingList
+              parks={parkProperties}
+              year={year}
+              selectedCode={selectedCode}
+              onHoverPark={setHoveredCode}
+              onSelectPark={focusPark}
+            />
+          </aside>
+          <main className="map-area">
+            <ParkMap
+              regions={regions}
+              rivers={rivers}
+              parks={parks}
+              selectedCode={selectedCode}
+              colorFor={colouring.colorOf}
+              highlightedCode={hoveredCode}
+              focusRequest={focusRequest}
+              initialView={city.view}
+              onViewChange={onViewChange}
+              onSelectPark={selectParkOnMap}
+              parkLand={parkView.mapLand}
+              layerVisibility={city.layers}
+              viewCommand={parkView.viewCommand}
+              attribution={t.map.attribution}
+              ariaLabel={t.map.ariaLabel}
+              describePick={(layerId, object) => describeParkLand(layerId, object, t)}
+              extraLayers={finder.layers}
+              fitRequest={fitRequest}
+              basemap={basemapUnreachable ? OFFLINE_BASEMAP : basemap}
+              onBasemapUnreachable={() => setBasemapUnreachable('shown')}
+              overlays={{ left: leftOverlays, right: rightOverlays, notices }}
+            />
+          </main>
+        </div>
+        {settingsOpen && (
+          <SettingsDialog
+            choice={basemap}
+            onApply={(choice) => {
+              saveBasemapChoice(choice);
+              setBasemap(choice);
+              setBasemapUnreachable(null);
+              setSettingsOpen(false);
+            }}
+            onClose={() => setSettingsOpen(false)}
           />
-          <RankingList
-            parks={parkProperties}
-            year={year}
-            selectedCode={selectedCode}
-            onHoverPark={setHoveredCode}
-            onSelectPark={focusPark}
-          />
-        </aside>
-        <main className="map-area">
-          <ParkMap
-            regions={regions}
-            rivers={rivers}
-            parks={parks}
-            selectedCode={selectedCode}
-            colorFor={colouring.colorOf}
-            highlightedCode={hoveredCode}
-            focusRequest={focusRequest}
-            initialView={city.view}
-            onViewChange={onViewChange}
-            onSelectPark={selectParkOnMap}
-            parkLand={parkView.mapLand}
-            layerVisibility={city.layers}
-            viewCommand={parkView.viewCommand}
-            attribution={t.map.attribution}
-            ariaLabel={t.map.ariaLabel}
-            describePick={(layerId, object) => describeParkLand(layerId, object, t)}
-            extraLayers={finder.layers}
-            fitRequest={fitRequest}
-            basemap={basemapUnreachable ? OFFLINE_BASEMAP : basemap}
-            onBasemapUnreachable={() => setBasemapUnreachable('shown')}
-            overlays={{ left: leftOverlays, right: rightOverlays, notices }}
-          />
-        </main>
+        )}
+        {importOpen && (
+          <ImportWizard reference={{ type: 'FeatureCollection', features: regions }} onClose={() => setImportOpen(false)} />
+        )}
+        {aboutOpen && <AboutPanel datasets={about.datasets} health={about.health} onClose={() => setAboutOpen(false)} />}
       </div>
-      {settingsOpen && (
-        <SettingsDialog
-          choice={basemap}
-          onApply={(choice) => {
-            saveBasemapChoice(choice);
-            setBasemap(choice);
-            setBasemapUnreachable(null);
-            setSettingsOpen(false);
-          }}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
-      {importOpen && (
-        <ImportWizard reference={{ type: 'FeatureCollection', features: regions }} onClose={() => setImportOpen(false)} />
-      )}
-      {aboutOpen && <AboutPanel datasets={about.datasets} health={about.health} onClose={() => setAboutOpen(false)} />}
-    </div>
+    </DataNamesContext.Provider>
   );
 }

@@ -118,6 +118,7 @@ export const finderEn: FinderMessages = {
     park: 'Park',
     region: 'County',
     location: 'Location',
+    position: (lat: string, lon: string) => `${lat}° N, ${lon}° E`,
     kind: 'Kind',
     floors: 'Floors',
     heightM: 'Height',

@@ -113,6 +113,7 @@ export const finderZhCN = {
     park: '园区',
     region: '县区',
     location: '位置',
+    position: (lat: string, lon: string) => `北纬 ${lat}°，东经 ${lon}°`,
     kind: '类型',
     floors: '层数',
     heightM: '建筑高度',

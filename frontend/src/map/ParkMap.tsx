@@ -377,6 +377,7 @@ export function ParkMap({
     handles.map.resize();
     const camera = cameraFor(handles.map, framing, measureInsets);
     if (camera) handles.map.flyTo(camera);
+    else handles.map.fitBounds(fitRequest.bbox, { maxZoom: fitRequest.maxZoom });
   }, [handles, fitRequest, measureInsets]);
 
   // When the panels around the free part change (a park opens, its data arrives, the finder, a notice):

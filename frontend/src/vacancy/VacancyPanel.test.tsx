@@ -116,7 +116,11 @@ describe('PrintBuildingSheet', () => {
         { code: 'B1F0201', buildingCode: 'B1', floor: 2, areaSqm: 5854, status: 'vacant', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.3, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
       ],
     },
-    dataVintage: 'illustrative, figures for 2023–2025',
+    dataVintage: {
+      id: 'units', name: '标准化厂房单元（示意）', nameEn: 'Units', source: 'generator', licence: 'MIT', crs: 'EPSG:4326', real: false, note: '',
+      vintage: 'illustrative, figures for 2023–2025',
+      zh: { vintage: '示意数据，2023–2025 年指标' },
+    },
   };
 
   it('shows the building, its park, the outline, the units to let, a labelled contact placeholder, the data date and the illustrative note', () => {
@@ -128,7 +132,7 @@ describe('PrintBuildingSheet', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].textContent).toBe('B1F020125,854 m²6.0 m5 kN/m²7.3 元/m²·月空置');
     expect(screen.getByTestId('print-contact').textContent).toContain('占位');
-    expect(screen.getByTestId('print-data-date').textContent).toBe('数据日期: illustrative, figures for 2023–2025');
+    expect(screen.getByTestId('print-data-date').textContent).toBe('数据日期: 示意数据，2023–2025 年指标');
     expect(screen.getByTestId('print-illustrative').textContent).toContain('示意数据');
   });
 

@@ -111,9 +111,9 @@ describe('DetailsPanel for a parcel', () => {
     expect(onSelect).toHaveBeenCalledWith({ kind: 'building', code: 'B1' });
   });
 
-  it('speaks English, units unchanged', () => {
+  it('speaks English, units in English', () => {
     renderPanel({ selection: { kind: 'parcel', code: 'P1' }, details }, 'en');
-    expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('Tax per mu3.6 万元/亩');
+    expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('Tax per mu3.6 10k yuan/mu');
     expect(screen.getByTestId('details-back').textContent).toBe('← Back to 白河县工业集中区');
   });
 

@@ -1,6 +1,6 @@
 import type { Enterprise } from '../../api/park-types';
 import type { DetailSelection } from '../../city/park-view-state';
-import { formatMu, formatWanYuanPerMu } from '../../format';
+import { formatMu, formatWanYuanPerMu, unitWord } from '../../format';
 import { useT } from '../../i18n/i18n-context';
 import { OUTPUT_BAR_CSS, TAX_BAR_CSS } from './ParcelDetails';
 import { ScoreBreakdown } from './ScoreBreakdown';
@@ -62,7 +62,7 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
           <div className="charts">
             <YearChart
               title={d.output}
-              unit="万元"
+              unit={unitWord('wanYuan')}
               color={OUTPUT_BAR_CSS}
               fractionDigits={0}
               points={indicators.map((i) => ({ year: i.year, value: toWanYuan(i.outputYuan) }))}
@@ -70,7 +70,7 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
             />
             <YearChart
               title={d.tax}
-              unit="万元"
+              unit={unitWord('wanYuan')}
               color={TAX_BAR_CSS}
               fractionDigits={1}
               points={indicators.map((i) => ({ year: i.year, value: toWanYuan(i.taxYuan) }))}

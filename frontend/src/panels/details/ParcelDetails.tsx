@@ -7,6 +7,7 @@ import { cssColor } from '../Legend';
 import { FindingsList } from './FindingsList';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { YearChart } from './YearChart';
+import { ChineseName } from '../../i18n/DataNames';
 
 export interface ParcelDetailsProps {
   parcel: ParcelDetailFeature;
@@ -132,7 +133,7 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
                   </span>
                 )}
                 <button type="button" className="link-button" onClick={() => onSelect({ kind: 'enterprise', code: h.uscc })}>
-                  {h.name}
+                  <ChineseName>{h.name}</ChineseName>
                 </button>
                 <span className="muted-inline">
                   {h.role === 'owner' ? d.owner : d.tenantRole}
@@ -147,7 +148,10 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
       <h3 className="section-title">{d.grade}</h3>
       {main ? (
         <>
-          <p className="muted-inline">{d.mainHolder(main.name)}</p>
+          <p className="muted-inline">
+            {d.mainHolderLabel}
+            <ChineseName>{main.name}</ChineseName>
+          </p>
           <ScoreBreakdown evaluation={evaluationOf(main.uscc) ?? null} />
         </>
       ) : (

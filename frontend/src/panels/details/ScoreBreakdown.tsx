@@ -3,6 +3,7 @@ import { formatNumber, MISSING } from '../../format';
 import { useT } from '../../i18n/i18n-context';
 import { GRADE_COLORS } from '../../map/colouring';
 import { cssColor } from '../Legend';
+import { useGradeLabel } from '../../i18n/DataNames';
 
 export interface ScoreBreakdownProps {
   evaluation: EnterpriseEvaluation | null;
@@ -20,6 +21,7 @@ function indicatorValue(key: string, value: number | null | undefined): string {
 export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
   const t = useT();
   const d = t.details;
+  const gradeLabelOf = useGradeLabel();
   if (!evaluation) return <p className="muted-inline">{d.notGraded}</p>;
   if (!evaluation.eligible || !evaluation.grade) {
     const reason = evaluation.reason ? d.reasons[evaluation.reason] ?? evaluation.reason : null;
@@ -42,7 +44,7 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
         <span className="grade-chip" style={{ background: cssColor(GRADE_COLORS[evaluation.grade]) }} aria-hidden="true">
           {evaluation.grade}
         </span>
-        <span data-testid="detail-grade">{d.gradeOf(evaluation.grade, evaluation.gradeLabel)}</span>
+        <span data-testid="detail-grade">{d.gradeOf(evaluation.grade, gradeLabelOf(evaluation.gradeLabel))}</span>
         {evaluation.score != null && <span className="muted-inline">{d.score(formatNumber(evaluation.score, 1))}</span>}
         {evaluation.rank != null && <span className="muted-inline">{d.rank(evaluation.rank, evaluation.poolSize ?? null)}</span>}
       </div>
