@@ -5,6 +5,12 @@ import { englishOf } from './data-names';
 /** The English of the data's names while the UI is in English (App provides it); null in Chinese. */
 export const DataNamesContext = createContext<NameList | null>(null);
 
+/** A park's name in the UI's language: the name as the data has it, or its English in English. */
+export function useParkName(): (name: string) => string {
+  const names = useContext(DataNamesContext);
+  return (name) => (names ? englishOf(names.parks, name) : name);
+}
+
 /** A scheme's grade label in the UI's language. */
 export function useGradeLabel(): (label: string | null) => string | null {
   const names = useContext(DataNamesContext);
