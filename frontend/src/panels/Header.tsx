@@ -27,7 +27,9 @@ export function Header({ locale, onToggleLocale, onOpenAbout, children }: Header
           aria-label={t.header.switchLanguage}
           data-testid="lang-switch"
         >
-          <span className={locale === 'zh-CN' ? 'active' : undefined}>中文</span>
+          <span className={locale === 'zh-CN' ? 'active' : undefined} lang="zh">
+            中文
+          </span>
           <span aria-hidden="true">/</span>
           <span className={locale === 'en' ? 'active' : undefined}>EN</span>
         </button>

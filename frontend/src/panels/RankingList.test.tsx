@@ -92,7 +92,8 @@ describe('RankingList', () => {
       <RankingList parks={parks} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} />,
       'en',
     );
-    expect(screen.getByRole('button', { name: 'Sort by Tax per mu (万元/亩)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sort by Tax per mu (10k yuan/mu)' })).toBeTruthy();
+    expect(screen.getByTestId('sort-outputWanYuan').textContent).toContain('100M yuan');
     expect(screen.getByTestId('ranking-average').textContent).toContain('City');
   });
 

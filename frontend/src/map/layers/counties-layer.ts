@@ -1,6 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { RegionFeature, RegionProperties } from '../../api/types';
 import { COUNTY_FILL, COUNTY_LINE } from '../palette';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface CountiesLayerProps {
   regions: RegionFeature[];
@@ -20,5 +21,6 @@ export function createCountiesLayer({ regions, visible = true }: CountiesLayerPr
     lineWidthUnits: 'pixels',
     getLineWidth: 1.2,
     pickable: false,
+    parameters: FLAT_LAYER_PARAMETERS,
   });
 }
