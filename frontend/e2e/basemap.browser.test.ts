@@ -1,6 +1,7 @@
 // Online basemaps in a real Chromium: an XYZ raster in WGS84 and 天地图 with a user's key are put under
 // the data and their tiles requested; GCJ-02 tiles are refused; the choice survives a reload and the key
-// never reaches our server. There is no internet here: the tile hosts are answered by the test itself
+// never reaches our server; a key 天地图 refuses, or no network, brings the offline map back with a notice
+// in the user's language. There is no internet here: the tile hosts are answered by the test itself
 // (playwright routes), which is also how we see the requests the map makes.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -22,17 +23,30 @@ describe('online basemaps in Chromium', () => {
   const tileRequests: string[] = [];
   const ownRequests: string[] = [];
   let pageErrors: string[] = [];
+  /** How the 天地图 hosts answer: tiles, a refused key (HTTP 403, as 天地图 answers one), or no network at all. */
+  let tianditu: 'tiles' | 'refused' | 'unreachable' = 'tiles';
 
   beforeAll(async () => {
     const answerTile = async (route: import('playwright-core').Route) => {
       tileRequests.push(route.request().url());
       await route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG, headers: { 'access-control-allow-origin': '*' } });
     };
+    const answerTianditu = async (route: import('playwright-core').Route) => {
+      if (tianditu === 'tiles') return answerTile(route);
+      if (tianditu === 'unreachable') return route.abort('internetdisconnected');
+      tileRequests.push(route.request().url());
+      await route.fulfill({
+        status: 403,
+        contentType: 'text/xml',
+        body: '<?xml version="1.0" encoding="UTF-8"?><msg>权限类型错误</msg>',
+        headers: { 'access-control-allow-origin': '*' },
+      });
+    };
     session = await openBrowserSession({
       viewport: VIEWPORT,
       prepare: async (chromium, started) => {
         await chromium.route(`http://${XYZ_HOST}/**`, answerTile);
-        await chromium.route(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\//, answerTile);
+        await chromium.route(/^https:\/\/t[0-7]\.tianditu\.gov\.cn\//, answerTianditu);
         chromium.on('request', (request) => {
           if (request.url().startsWith(started.baseUrl)) ownRequests.push(request.url());
         });
@@ -110,6 +124,39 @@ describe('online basemaps in Chromium', () => {
     await page.getByTestId('basemap-offline').check();
     await page.getByTestId('basemap-apply').click();
     await expect.poll(basemapLayers, { timeout: 20_000 }).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('falls back to the offline map, and says why, when 天地图 refuses the key', async () => {
+    tianditu = 'refused';
+    await openSettings();
+    await page.getByTestId('basemap-tianditu-vec').check();
+    await page.getByTestId('tianditu-key').fill('not-a-key');
+    await page.getByTestId('basemap-apply').click();
+    const notice = page.getByTestId('basemap-notice');
+    await notice.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await notice.textContent()).toContain('天地图瓦片无法加载');
+    expect(await notice.textContent()).toContain('已改用离线底图');
+    await expect.poll(basemapLayers, { timeout: 20_000 }).toEqual([]);
+    await waitForMapIdle(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'basemap-tianditu-refused.png') });
+  });
+
+  it('does the same in English when there is no network, after a reload with the choice kept', async () => {
+    tianditu = 'unreachable';
+    await page.getByTestId('lang-switch').click();
+    await page.reload();
+    await waitForReady();
+    const notice = page.getByTestId('basemap-notice');
+    await notice.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await notice.textContent()).toContain('Tianditu tiles could not be loaded');
+    expect(await notice.textContent()).not.toMatch(/\p{Script=Han}/u);
+    await expect.poll(basemapLayers, { timeout: 20_000 }).toEqual([]);
+    // The key is kept for the next visit, or to be corrected in the settings.
+    await notice.getByRole('button', { name: 'Check settings' }).click();
+    expect(await page.getByTestId('tianditu-key').inputValue()).toBe('not-a-key');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lang-switch').click();
     expect(pageErrors).toEqual([]);
   });
 });

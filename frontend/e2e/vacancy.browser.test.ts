@@ -136,7 +136,9 @@ describe('the vacancy finder, search and print sheet in Chromium', () => {
     const hits = await page.getByTestId('search-hit').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
     for (let i = 0; i <= hits.indexOf(park.code); i++) await input.press('ArrowDown');
     await input.press('Enter');
-    await expect.poll(() => page.getByTestId('park-name').textContent()).toBe(park.name);
+    // The page is in English since the test above: the park is named in English.
+    const names = (await (await fetch(`${server!.baseUrl}/api/names?lang=en`)).json()) as { parks: Record<string, string> };
+    await expect.poll(() => page.getByTestId('park-name').textContent()).toBe(names.parks[park.name]);
     await expect.poll(() => new URL(page.url()).searchParams.get('park')).toBe(park.code);
     await waitForStill();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'search-park.png') });

@@ -39,6 +39,19 @@ vi.mock('maplibre-gl', () => {
     removeControl() {
       return this;
     }
+    off() {
+      return this;
+    }
+    resize() {
+      return this;
+    }
+    getMaxZoom() {
+      return 17;
+    }
+    /** jsdom lays nothing out: the map's free part has no size, so nothing can be framed in it. */
+    cameraForBounds() {
+      return undefined;
+    }
     remove() {}
     getZoom() {
       return 8;
@@ -81,9 +94,20 @@ vi.mock('maplibre-gl', () => {
       return this;
     }
   }
-  class Control {}
+  class Control {
+    onAdd() {
+      return document.createElement('div');
+    }
+    onRemove() {}
+  }
   return { default: { Map: FakeMap, NavigationControl: Control, AttributionControl: Control, ScaleControl: Control } };
 });
+
+/** jsdom has no ResizeObserver; nothing is laid out there to observe. */
+class NoResizeObserver {
+  observe() {}
+  disconnect() {}
+}
 
 vi.mock('@deck.gl/mapbox', () => ({
   MapboxOverlay: class {
@@ -165,6 +189,7 @@ async function latestLayers(): Promise<FakeLayer[]> {
 
 beforeEach(() => {
   mocks.overlays.length = 0;
+  vi.stubGlobal('ResizeObserver', NoResizeObserver);
   mocks.flights.length = 0;
   mocks.mapOptions.length = 0;
   mocks.eases.length = 0;

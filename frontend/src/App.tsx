@@ -3,6 +3,9 @@ import type { Problem } from './api/types';
 import { type ColourBy, METRICS } from './city/city-metrics';
 import { type CityViewState, type MapView, parseCityViewState, toCitySearch } from './city/url-state';
 import { useAboutData } from './data/use-about-data';
+import { useEnglishNames } from './data/use-english-names';
+import { withEnglishNames } from './i18n/data-names';
+import { DataNamesContext } from './i18n/DataNames';
 import { useMapData } from './data/use-map-data';
 import { useParkView } from './data/use-park-view';
 import { describeParkLand } from './map/park-tooltip';
@@ -14,12 +17,12 @@ import { CityControls } from './panels/CityControls';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { Header } from './panels/Header';
 import { Legend } from './panels/Legend';
-import { PARK_PANEL_INSET_PX, ParkPanel } from './panels/ParkPanel';
+import { ParkPanel } from './panels/ParkPanel';
 import { RankingList } from './panels/RankingList';
 import { DetailsPanel } from './panels/details/DetailsPanel';
 import { MapTools, startsFolded } from './panels/MapTools';
 import { ParkLandSummary } from './panels/ParkLandSummary';
-import { PARK_LEGEND_INSET_PX, ParkLegend } from './panels/ParkLegend';
+import { ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { EnterprisePanel } from './search/EnterprisePanel';
 import { ParkExports } from './panels/ParkExports';
@@ -29,7 +32,8 @@ import { ParkAdjustmentsList } from './adjustments/ParkAdjustmentsList';
 import { HeaderSearch } from './search/HeaderSearch';
 import { useEnterprise } from './search/use-search';
 import { useFitRequest } from './search/use-fit-request';
-import { loadBasemapChoice, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
+import { loadBasemapChoice, OFFLINE_BASEMAP, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
+import { BasemapNotice } from './settings/BasemapNotice';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { ImportWizard } from './import/ImportWizard';
 import { toPrintHref } from './vacancy/print-route';
@@ -39,8 +43,6 @@ import { VacancyPanel } from './vacancy/VacancyPanel';
 
 /** Widest screen treated as a laptop (1280 × 720, 1366 × 768): opening a park folds the ranking away. */
 const LAPTOP_MAX_WIDTH_PX = 1440;
-/** Share of the map's height the park panel's sheet may cover at tablet width (max-height in park-view.css). */
-const SHEET_SHARE_OF_MAP = 0.55;
 
 const problemKey = (problem: Problem) => `${problem.status} ${problem.title} ${problem.detail ?? ''}`;
 
@@ -49,7 +51,14 @@ export function App() {
   const { locale, setLocale } = useLocale();
   // The shareable state lives in the query string: read once, written back on every change.
   const [city, setCity] = useState<CityViewState>(() => parseCityViewState(window.location.search));
-  const { regions, parks, rivers, years, year, city: cityFigures, loading, problems: mapProblems } = useMapData(city.year);
+  const mapData = useMapData(city.year);
+  const { rivers, years, year, loading, problems: mapProblems } = mapData;
+  // In English the counties, parks, industries and grade labels carry their English names (i18n/data-names.ts).
+  const englishNames = useEnglishNames(locale === 'en');
+  const { parks, regions } = useMemo(
+    () => withEnglishNames(mapData.parks, mapData.regions, englishNames),
+    [mapData.parks, mapData.regions, englishNames],
+  );
   const [hoveredCode, setHoveredCode] = useState<string | null>(null);
   // A shared link to a park without a view flies into the park once it is on the map.
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(() =>
@@ -62,6 +71,9 @@ export function App() {
   const [fitRequest, fitTo] = useFitRequest();
   const finder = useVacancyFinder(fitTo);
   const [basemap, setBasemap] = useState<BasemapChoice>(() => loadBasemapChoice());
+  // An online basemap whose tiles fail is replaced by the offline map for this visit; the choice (and
+  // key) stays saved, to be tried again next time or corrected in the settings.
+  const [basemapUnreachable, setBasemapUnreachable] = useState<'shown' | 'dismissed' | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [enterpriseUscc, setEnterpriseUscc] = useState<string | null>(null);
@@ -77,7 +89,7 @@ export function App() {
   const update = useCallback((patch: Partial<CityViewState>) => setCity((current) => ({ ...current, ...patch })), []);
   // Another park (or none) drops what was selected in the previous one.
   const selectPark = useCallback((park: string | null) => update({ park, selection: null }), [update]);
-  const county = useCountyView({ city, year, regions, parks, cityFigures, locale, setCity, fitTo });
+  const county = useCountyView({ city, year, regions, parks, cityFigures: mapData.city, locale, englishNames, setCity, fitTo });
   const onViewChange = useCallback((view: MapView) => update({ view }), [update]);
   // A park opened from its county's panel keeps the county, to come back to when the park closes.
   const focusPark = useCallback(
@@ -131,11 +143,13 @@ export function App() {
   const narrow = startsFolded();
   // On a laptop screen the ranking, the park panel and the park legend would leave the park a strip of
   // map: while a park is open the ranking is folded away (beside the map only: at tablet width it stacks
-  // above the map and stays, park-view.css), and it comes back when the park closes.
-  const [foldedForPark, setFoldedForPark] = useState(false);
+  // above the map and stays, park-view.css), and it comes back when the park closes. The fold is part of
+  // the same render that opens the park, so the flight into it frames it in the map that remains.
+  const [foldReleasedFor, setFoldReleasedFor] = useState<string | null>(null);
   useEffect(() => {
-    setFoldedForPark(Boolean(selectedCode) && window.innerWidth <= LAPTOP_MAX_WIDTH_PX);
+    if (!selectedCode) setFoldReleasedFor(null);
   }, [selectedCode]);
+  const foldedForPark = Boolean(selectedCode) && foldReleasedFor !== selectedCode && window.innerWidth <= LAPTOP_MAX_WIDTH_PX;
   // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park
   // and county closes what is open.
   const selectParkOnMap = useCallback(
@@ -172,184 +186,213 @@ export function App() {
   const legendTitle = t.city.colourByOptions[city.metric];
   const legendUnit = city.metric === 'grade' ? undefined : t.units[METRICS[city.metric].unit];
 
-  return (
-    <div className="app">
-      <Header
-        locale={locale}
-        onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        onOpenAbout={() => setAboutOpen(true)}
-        cityName={county.cityName}
-      >
-        <HeaderSearch onChoose={chooseSearchHit} />
-        <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
-          {t.vacancy.open}
-        </button>
-        <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
-          {t.settings.open}
-        </button>
-        <button type="button" onClick={() => setImportOpen(true)} data-testid="import-button">
-          {t.imports.open}
-        </button>
-      </Header>
-      <div className="city-view">
-        <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}${foldedForPark ? ' folded-for-park' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
-          <CityControls
-            years={years}
-            year={year}
-            onYearChange={(y) => update({ year: y })}
-            colourBy={city.metric}
-            onColourByChange={onColourByChange}
-            method={colouring.method}
-            onMethodChange={(classes) => update({ classes })}
-          />
-          <RankingList
-            parks={parkProperties}
-            regions={county.regionProperties}
-            city={cityFigures}
-            cityName={county.cityName}
-            year={year}
-            selectedCode={selectedCode}
-            selectedCountyCode={city.county}
-            onHoverPark={setHoveredCode}
-            onSelectPark={focusPark}
-            onSelectCounty={county.flyToCounty}
-          />
-        </aside>
-        <main className="map-area">
-          <ParkMap
-            regions={regions}
-            rivers={rivers}
-            parks={parks}
-            selectedCode={selectedCode}
-            colorFor={colouring.colorOf}
-            highlightedCode={hoveredCode}
-            focusRequest={focusRequest}
-            initialView={city.view}
-            onViewChange={onViewChange}
-            onSelectPark={selectParkOnMap}
-            onSelectCounty={county.openCounty}
-            selectedCountyCode={city.county}
-            parkLand={parkView.mapLand}
-            layerVisibility={city.layers}
-            viewCommand={parkView.viewCommand}
-            attribution={t.map.attribution}
-            ariaLabel={t.cityView.mapLabel(county.cityName)}
-            rightInsetPx={(selectedPark || enterpriseUscc || county.panel) && !narrow ? PARK_PANEL_INSET_PX : 0}
-            leftInsetPx={selectedPark && !narrow ? PARK_LEGEND_INSET_PX : 0}
-            bottomInsetShare={(selectedPark || enterpriseUscc || county.panel) && narrow ? SHEET_SHARE_OF_MAP : 0}
-            describePick={(layerId, object) => describeParkLand(layerId, object, t)}
-            extraLayers={finder.layers}
-            fitRequest={fitRequest}
-            basemap={basemap}
-          />
-          {finder.state.open && (
-            <VacancyPanel
-              filter={finder.state.filter}
-              onFilterChange={finder.setFilter}
-              result={finder.result}
-              parks={parkProperties}
-              regions={regionOptions}
-              selectedBuildingCode={finder.selectedBuildingCode}
-              onSelectBuilding={finder.selectBuilding}
-              printHrefOf={toPrintHref}
-              onClose={() => finder.setOpen(false)}
-            />
-          )}
-          {enterpriseUscc && (
-            <EnterprisePanel
-              enterprise={enterprise}
-              parkName={(code) => parkProperties.find((p) => p.code === code)?.name ?? code}
-              onClose={() => setEnterpriseUscc(null)}
-            />
-          )}
-          <MapTools
-            layers={city.layers}
-            onLayersChange={(layers) => update({ layers })}
-            tilted={parkView.tilted}
-            onTiltChange={parkView.tilt}
-            onRotate={parkView.rotate}
-            onResetNorth={parkView.resetNorth}
-            rankingHidden={rankingHidden || (foldedForPark && !narrow)}
-            onRankingHiddenChange={(hidden) => {
-              setRankingHidden(hidden);
-              setFoldedForPark(false);
-            }}
-          />
-          {loading && (
-            <div className="loading" role="status">
-              {t.app.loading}
-            </div>
-          )}
-          <ErrorBanner
-            problems={problems}
-            onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
-          />
-          {parkView.legend && selectedPark ? (
-            <div className="legend-stack">
-              <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} foldable />
-              <ParkLegend {...parkView.legend} />
-            </div>
-          ) : (
-            <Legend title={legendTitle} unit={legendUnit} classes={colouring.classes} showCounts={parks.length > 0} />
-          )}
-          {selectedPark && !enterpriseUscc && (
-            city.selection ? (
-              <DetailsPanel
-                selection={city.selection}
-                details={parkView.details}
-                parkName={selectedPark.name}
-                findings={parkView.land.findings}
-                buildings={parkView.land.buildings}
-                evaluations={parkView.land.evaluations}
-                onSelect={parkView.select}
-                onBack={() => parkView.select(null)}
-              />
-            ) : (
-              <ParkPanel
-                park={selectedPark}
-                mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
-                onClose={() => selectPark(null)}
-                city={cityFigures}
-                history={parkView.history.history}
-                historyLoading={parkView.history.loading}
-              >
-                {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
-                {!parkView.land.loading && (
-                  <ParkAdjustmentsList
-                    evaluations={parkView.land.evaluations}
-                    schemeVersion={parkView.land.schemeVersion}
-                    onSelectFirm={(uscc) => parkView.select({ kind: 'enterprise', code: uscc })}
-                  />
-                )}
-                <ParkExports parkCode={selectedPark.code} year={year} />
-              </ParkPanel>
-            )
-          )}
-          {county.panel && !selectedPark && !enterpriseUscc && (
-            <CountyPanel
-              {...county.panel}
-              city={cityFigures}
-              onClose={() => update({ county: null })}
-              onSelectPark={(code) => focusPark(code, { keepCounty: true })}
-            />
-          )}
-        </main>
-      </div>
-      {settingsOpen && (
-        <SettingsDialog
-          choice={basemap}
-          onApply={(choice) => {
-            saveBasemapChoice(choice);
-            setBasemap(choice);
-            setSettingsOpen(false);
-          }}
-          onClose={() => setSettingsOpen(false)}
+  const mapTools = (
+    <MapTools
+      layers={city.layers}
+      onLayersChange={(layers) => update({ layers })}
+      tilted={parkView.tilted}
+      onTiltChange={parkView.tilt}
+      onRotate={parkView.rotate}
+      onResetNorth={parkView.resetNorth}
+      rankingHidden={rankingHidden || (foldedForPark && !narrow)}
+      onRankingHiddenChange={(hidden) => {
+        setRankingHidden(hidden);
+        setFoldReleasedFor(selectedCode);
+      }}
+      foldWhen={finder.state.open}
+    />
+  );
+  // The city legend folds to its title where room is short: beside the park legend, under the finder,
+  // and at tablet width (a new key starts it folded or open again).
+  const legendFolded = Boolean(parkView.legend && selectedPark) || finder.state.open || narrow;
+  const cityLegend = (
+    <Legend
+      key={legendFolded ? 'folded' : 'open'}
+      title={legendTitle}
+      unit={legendUnit}
+      classes={colouring.classes}
+      showCounts={parks.length > 0}
+      foldable={legendFolded}
+    />
+  );
+  const leftOverlays = (
+    <>
+      {mapTools}
+      {finder.state.open && (
+        <VacancyPanel
+          filter={finder.state.filter}
+          onFilterChange={finder.setFilter}
+          result={finder.result}
+          parks={parkProperties}
+          regions={regionOptions}
+          selectedBuildingCode={finder.selectedBuildingCode}
+          onSelectBuilding={finder.selectBuilding}
+          printHrefOf={toPrintHref}
+          onClose={() => finder.setOpen(false)}
         />
       )}
-      {importOpen && (
-        <ImportWizard reference={{ type: 'FeatureCollection', features: regions }} onClose={() => setImportOpen(false)} />
+      {parkView.legend && selectedPark ? (
+        <div className="legend-stack">
+          {cityLegend}
+          <ParkLegend {...parkView.legend} />
+        </div>
+      ) : (
+        cityLegend
       )}
-      {aboutOpen && <AboutPanel datasets={about.datasets} health={about.health} onClose={() => setAboutOpen(false)} />}
-    </div>
+    </>
+  );
+  const rightOverlays = enterpriseUscc ? (
+    <EnterprisePanel
+      enterprise={enterprise}
+      parkName={(code) => parkProperties.find((p) => p.code === code)?.name ?? code}
+      onClose={() => setEnterpriseUscc(null)}
+    />
+  ) : selectedPark ? (
+    city.selection ? (
+      <DetailsPanel
+        selection={city.selection}
+        details={parkView.details}
+        parkName={selectedPark.name}
+        findings={parkView.land.findings}
+        buildings={parkView.land.buildings}
+        evaluations={parkView.land.evaluations}
+        onSelect={parkView.select}
+        onBack={() => parkView.select(null)}
+      />
+    ) : (
+      <ParkPanel
+        park={selectedPark}
+        mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
+        onClose={() => selectPark(null)}
+        city={mapData.city}
+        history={parkView.history.history}
+        historyLoading={parkView.history.loading}
+      >
+        {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
+        {!parkView.land.loading && (
+          <ParkAdjustmentsList
+            evaluations={parkView.land.evaluations}
+            schemeVersion={parkView.land.schemeVersion}
+            onSelectFirm={(uscc) => parkView.select({ kind: 'enterprise', code: uscc })}
+          />
+        )}
+        <ParkExports parkCode={selectedPark.code} year={year} />
+      </ParkPanel>
+    )
+  ) : county.panel ? (
+    <CountyPanel
+      {...county.panel}
+      city={mapData.city}
+      onClose={() => update({ county: null })}
+      onSelectPark={(code) => focusPark(code, { keepCounty: true })}
+    />
+  ) : null;
+  const notices = (
+    <>
+      {loading && (
+        <div className="loading" role="status">
+          {t.app.loading}
+        </div>
+      )}
+      {basemapUnreachable === 'shown' && basemap.kind !== 'offline' && (
+        <BasemapNotice kind={basemap.kind} onOpenSettings={() => setSettingsOpen(true)} onDismiss={() => setBasemapUnreachable('dismissed')} />
+      )}
+      <ErrorBanner
+        problems={problems}
+        onDismiss={() => setDismissed(new Set([...dismissed, ...problems.map(problemKey)]))}
+      />
+    </>
+  );
+
+  return (
+    <DataNamesContext.Provider value={englishNames}>
+      <div className="app">
+        <Header
+          locale={locale}
+          onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+          onOpenAbout={() => setAboutOpen(true)}
+          cityName={county.cityName}
+        >
+          <HeaderSearch onChoose={chooseSearchHit} />
+          <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
+            {t.vacancy.open}
+          </button>
+          <button type="button" onClick={() => setSettingsOpen(true)} data-testid="settings-button">
+            {t.settings.open}
+          </button>
+          <button type="button" onClick={() => setImportOpen(true)} data-testid="import-button">
+            {t.imports.open}
+          </button>
+        </Header>
+        <div className="city-view">
+          <aside className={`sidebar${rankingHidden ? ' collapsed' : ''}${foldedForPark ? ' folded-for-park' : ''}`} id="ranking-sidebar" aria-label={t.ranking.title}>
+            <CityControls
+              years={years}
+              year={year}
+              onYearChange={(y) => update({ year: y })}
+              colourBy={city.metric}
+              onColourByChange={onColourByChange}
+              method={colouring.method}
+              onMethodChange={(classes) => update({ classes })}
+            />
+            <RankingList
+              parks={parkProperties}
+              regions={county.regionProperties}
+              city={mapData.city}
+              cityName={county.cityName}
+              year={year}
+              selectedCode={selectedCode}
+              selectedCountyCode={city.county}
+              onHoverPark={setHoveredCode}
+              onSelectPark={focusPark}
+              onSelectCounty={county.flyToCounty}
+            />
+          </aside>
+          <main className="map-area">
+            <ParkMap
+              regions={regions}
+              rivers={rivers}
+              parks={parks}
+              selectedCode={selectedCode}
+              colorFor={colouring.colorOf}
+              highlightedCode={hoveredCode}
+              focusRequest={focusRequest}
+              initialView={city.view}
+              onViewChange={onViewChange}
+              onSelectPark={selectParkOnMap}
+              onSelectCounty={county.openCounty}
+              selectedCountyCode={city.county}
+              parkLand={parkView.mapLand}
+              layerVisibility={city.layers}
+              viewCommand={parkView.viewCommand}
+              attribution={t.map.attribution}
+              ariaLabel={t.cityView.mapLabel(county.cityName)}
+              describePick={(layerId, object) => describeParkLand(layerId, object, t)}
+              extraLayers={finder.layers}
+              fitRequest={fitRequest}
+              basemap={basemapUnreachable ? OFFLINE_BASEMAP : basemap}
+              onBasemapUnreachable={() => setBasemapUnreachable('shown')}
+              overlays={{ left: leftOverlays, right: rightOverlays, notices }}
+            />
+          </main>
+        </div>
+        {settingsOpen && (
+          <SettingsDialog
+            choice={basemap}
+            onApply={(choice) => {
+              saveBasemapChoice(choice);
+              setBasemap(choice);
+              setBasemapUnreachable(null);
+              setSettingsOpen(false);
+            }}
+            onClose={() => setSettingsOpen(false)}
+          />
+        )}
+        {importOpen && (
+          <ImportWizard reference={{ type: 'FeatureCollection', features: regions }} onClose={() => setImportOpen(false)} />
+        )}
+        {aboutOpen && <AboutPanel datasets={about.datasets} health={about.health} onClose={() => setAboutOpen(false)} />}
+      </div>
+    </DataNamesContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMu, formatNumber, formatWanYuan, formatWanYuanPerMu, formatYuan, MISSING } from './format';
+import { formatCount, formatMu, formatNumber, formatWanYuan, formatWanYuanPerMu, formatYuan, MISSING, setUnitLanguage } from './format';
 
 describe('formatWanYuanPerMu', () => {
   it('rounds to one decimal and says 万元/亩', () => {
@@ -49,5 +49,21 @@ describe('formatCount and formatNumber', () => {
     expect(formatCount(2329)).toBe('2,329');
     expect(formatCount(null)).toBe(MISSING);
     expect(formatNumber(1075.5, 1)).toBe('1,075.5');
+  });
+});
+
+describe('units in English', () => {
+  it('says mu, 10k yuan/mu, and amounts in millions and billions of yuan', () => {
+    setUnitLanguage('en');
+    try {
+      expect(formatWanYuanPerMu(123.456)).toBe('123.5 10k yuan/mu');
+      expect(formatMu(12.34)).toBe('12.3 mu');
+      expect(formatWanYuan(1_254_300)).toBe('12.54 bn yuan');
+      expect(formatWanYuan(48_200)).toBe('482.0 M yuan');
+      expect(formatWanYuan(42)).toBe('42.0 10k yuan');
+    } finally {
+      setUnitLanguage('zh');
+    }
+    expect(formatMu(12.34)).toBe('12.3 亩');
   });
 });

@@ -1,7 +1,26 @@
 // Display formatting: every number leaves here with its unit. Missing values (null) show as an
-// em dash, never as 0. Units stay Chinese in both languages: they are the domain's units.
+// em dash, never as 0. The domain's units (亩, 万元, 亿元) are written in the UI's language: the
+// I18nProvider sets it (setUnitLanguage) before anything below it renders.
 
 export const MISSING = '—';
+
+/** The domain's units in each language: 1 亩 (mu) = 666.7 m², 1 万元 = 10,000 yuan, 1 亿元 = 100 million yuan. */
+export const UNIT_WORDS = {
+  zh: { mu: '亩', wanYuan: '万元', yiYuan: '亿元', wanYuanPerMu: '万元/亩', rentYuanPerSqmMonth: '元/m²·月' },
+  en: { mu: 'mu', wanYuan: '10k yuan', yiYuan: '100M yuan', wanYuanPerMu: '10k yuan/mu', rentYuanPerSqmMonth: 'yuan/m²·month' },
+} as const;
+
+let units: (typeof UNIT_WORDS)['zh' | 'en'] = UNIT_WORDS.zh;
+
+/** A unit's word in the current language (for headings and labels that show a unit alone). */
+export function unitWord(unit: keyof (typeof UNIT_WORDS)['zh']): string {
+  return units[unit];
+}
+
+/** The language the units are written in from now on. */
+export function setUnitLanguage(language: 'zh' | 'en'): void {
+  units = UNIT_WORDS[language];
+}
 
 const YUAN_PER_WAN_YUAN = 10_000;
 const WAN_YUAN_PER_YI_YUAN = 10_000;
@@ -27,22 +46,34 @@ function isPresent(value: number | null | undefined): value is number {
 
 /** 123.456 → "123.5 万元/亩" */
 export function formatWanYuanPerMu(wanYuanPerMu: number | null | undefined): string {
-  return isPresent(wanYuanPerMu) ? `${formatNumber(wanYuanPerMu, 1)} 万元/亩` : MISSING;
+  return isPresent(wanYuanPerMu) ? `${formatNumber(wanYuanPerMu, 1)} ${units.wanYuanPerMu}` : MISSING;
 }
 
 /** 1234.4 → "1,234 亩"; below 100 亩 one decimal: 12.34 → "12.3 亩" */
 export function formatMu(mu: number | null | undefined): string {
   if (!isPresent(mu)) return MISSING;
-  return `${formatNumber(mu, Math.abs(mu) >= 100 ? 0 : 1)} 亩`;
+  return `${formatNumber(mu, Math.abs(mu) >= 100 ? 0 : 1)} ${units.mu}`;
 }
 
-/** An amount in 万元, switched to 亿元 from 1 亿元 up: 123456 → "12.35 亿元", 4321.6 → "4,322 万元" */
+/** 1 亿元 = 0.1 billion yuan; 1 万元 = 0.01 million yuan (for English readers). */
+const WAN_YUAN_PER_BILLION_YUAN = 100_000;
+const WAN_YUAN_PER_MILLION_YUAN = 100;
+
+/**
+ * An amount in 万元, switched to 亿元 from 1 亿元 up: 123456 → "12.35 亿元", 4321.6 → "4,322 万元"; in
+ * English in billions and millions of yuan: "1.23 bn yuan", "43.2 M yuan".
+ */
 export function formatWanYuan(wanYuan: number | null | undefined): string {
   if (!isPresent(wanYuan)) return MISSING;
-  if (Math.abs(wanYuan) >= WAN_YUAN_PER_YI_YUAN) {
-    return `${formatNumber(wanYuan / WAN_YUAN_PER_YI_YUAN, 2)} 亿元`;
+  if (units === UNIT_WORDS.en) {
+    if (Math.abs(wanYuan) >= WAN_YUAN_PER_BILLION_YUAN) return `${formatNumber(wanYuan / WAN_YUAN_PER_BILLION_YUAN, 2)} bn yuan`;
+    if (Math.abs(wanYuan) >= WAN_YUAN_PER_MILLION_YUAN) return `${formatNumber(wanYuan / WAN_YUAN_PER_MILLION_YUAN, 1)} M yuan`;
+    return `${formatNumber(wanYuan, 1)} ${units.wanYuan}`;
   }
-  return `${formatNumber(wanYuan, Math.abs(wanYuan) >= 100 ? 0 : 1)} 万元`;
+  if (Math.abs(wanYuan) >= WAN_YUAN_PER_YI_YUAN) {
+    return `${formatNumber(wanYuan / WAN_YUAN_PER_YI_YUAN, 2)} ${units.yiYuan}`;
+  }
+  return `${formatNumber(wanYuan, Math.abs(wanYuan) >= 100 ? 0 : 1)} ${units.wanYuan}`;
 }
 
 /** An amount in 元, shown in 万元 or 亿元: 1_234_567_890 → "12.35 亿元" */
@@ -90,7 +121,7 @@ export function formatLengthMetres(m: number | null | undefined): string {
 
 /** Rent in 元/m²·月 with one decimal: 8.7 → "8.7 元/m²·月" */
 export function formatRentYuanPerSqmMonth(rent: number | null | undefined): string {
-  return isPresent(rent) ? `${formatNumber(rent, 1)} 元/m²·月` : MISSING;
+  return isPresent(rent) ? `${formatNumber(rent, 1)} ${units.rentYuanPerSqmMonth}` : MISSING;
 }
 
 /** Floor load in kN/m²: 18 → "18 kN/m²" */

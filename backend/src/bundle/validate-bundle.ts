@@ -28,7 +28,13 @@ export interface DatasetInfo {
   crs: string | null;
   real: boolean;
   note: string | null;
+  /** The source, licence, vintage, CRS and note in Chinese, where the bundle gives them (for the Chinese UI). */
+  zh: DatasetWording | null;
 }
+
+/** A dataset's wording in one language; every key optional. */
+export type DatasetWording = Partial<Record<(typeof DATASET_WORDED_FIELDS)[number], string>>;
+export const DATASET_WORDED_FIELDS = ['source', 'licence', 'vintage', 'crs', 'note'] as const;
 
 export interface ParsedBundle {
   name: string | null;
@@ -133,9 +139,14 @@ function readManifest(files: Map<string, Buffer>, problems: BundleProblem[]) {
           return;
         }
         const text = (v: unknown) => (typeof v === 'string' ? v : null);
+        const zh = d.zh && typeof d.zh === 'object' ? (d.zh as Record<string, unknown>) : null;
+        if (d.zh !== undefined && (!zh || Object.entries(zh).some(([k, v]) => !(DATASET_WORDED_FIELDS as readonly string[]).includes(k) || typeof v !== 'string'))) {
+          problems.push({ severity: 'error', file, field: `${field}.zh`, message: `must be an object of text, with keys among ${DATASET_WORDED_FIELDS.join(', ')}` });
+          return;
+        }
         datasets.push({
           id: d.id, name: d.name, nameEn: text(d.nameEn), source: d.source, licence: text(d.licence),
-          vintage: text(d.vintage), crs: text(d.crs), real: d.real, note: text(d.note),
+          vintage: text(d.vintage), crs: text(d.crs), real: d.real, note: text(d.note), zh: zh as DatasetWording | null,
         });
       });
     }

@@ -150,6 +150,7 @@ export const datasets = pgTable('datasets', {
   crs: text('crs'),
   real: boolean('real').notNull(),
   note: text('note'),
+  zh: jsonb('zh'),
 });
 
 export const imports = pgTable('imports', {

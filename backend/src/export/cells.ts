@@ -1,4 +1,5 @@
 import type { CellValue, ExportColumn, ExportLang } from './headers.js';
+import { wordOf } from './value-words.js';
 
 /**
  * Text a spreadsheet would take for a formula (OWASP "CSV injection"): =, +, -, @, or a tab or carriage
@@ -19,10 +20,13 @@ export function toDecimalText(value: number, decimals: number | undefined): stri
 
 const BOOLEAN_WORDS: Record<ExportLang, [string, string]> = { zh: ['是', '否'], en: ['true', 'false'] };
 
-/** A cell as text for CSV: numbers rounded, booleans in words, missing as empty; formulas not guarded here. */
-export function toCellText(column: ExportColumn, value: CellValue, lang: ExportLang): string {
+/**
+ * A cell as text for CSV: numbers rounded, booleans and coded values in words (unless `codes`, for files
+ * programs read back), missing as empty; formulas not guarded here.
+ */
+export function toCellText(column: ExportColumn, value: CellValue, lang: ExportLang, codes = false): string {
   if (value == null) return '';
   if (typeof value === 'boolean') return BOOLEAN_WORDS[lang][value ? 0 : 1];
   if (typeof value === 'number') return toDecimalText(value, column.type === 'integer' ? 0 : column.decimals);
-  return value;
+  return codes ? value : wordOf(column.words, value, lang);
 }

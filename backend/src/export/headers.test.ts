@@ -9,11 +9,16 @@ describe('export columns', () => {
     expect(new Set(columns.map((c) => c.key)).size).toBe(columns.length);
   });
 
-  it('puts the unit in the header: 用地面积(亩), Land area (亩)', () => {
+  it('puts the unit in the header, in the language: 用地面积(亩), Land area (mu)', () => {
     const area = LAYER_COLUMNS.parcels.find((c) => c.key === 'land_area_mu')!;
     expect(headerOf(area, 'zh')).toBe('用地面积(亩)');
-    expect(headerOf(area, 'en')).toBe('Land area (亩)');
+    expect(headerOf(area, 'en')).toBe('Land area (mu)');
     const tax = LAYER_COLUMNS.indicators.find((c) => c.key === 'tax_wan_yuan')!;
     expect(headerOf(tax, 'zh')).toBe('税收(万元)');
+    expect(headerOf(tax, 'en')).toBe('Tax (10k yuan)');
+  });
+
+  it.each(EXPORT_LAYERS)('%s: no English header has a Chinese character', (layer) => {
+    for (const column of LAYER_COLUMNS[layer]) expect(headerOf(column, 'en')).not.toMatch(/\p{Script=Han}/u);
   });
 });

@@ -3,6 +3,21 @@
  * header with the unit, and a Shapefile (dBase) field name of at most 10 ASCII characters. The README's
  * "Export" section and the `fields.csv` inside every Shapefile zip list the same mapping.
  */
+import {
+  BUILDING_KIND_WORDS,
+  ENTERPRISE_STATUS_WORDS,
+  EVALUATION_GROUP_WORDS,
+  GRADE_LABEL_WORDS,
+  HOLDER_ROLE_WORDS,
+  IDLE_CAUSE_WORDS,
+  INELIGIBLE_REASON_WORDS,
+  LAND_USE_WORDS,
+  PARK_LEVEL_WORDS,
+  UNIT_EN,
+  UNIT_STATUS_WORDS,
+  type ValueWords,
+} from './value-words.js';
+
 export type ColumnType = 'text' | 'number' | 'integer' | 'date' | 'boolean';
 export type ExportLang = 'zh' | 'en';
 
@@ -13,8 +28,10 @@ export interface ExportColumn {
   type: ColumnType;
   /** dBase field name: ≤ 10 ASCII characters, unique within its layer. */
   shp: string;
-  /** Unit shown in the header, e.g. 亩, 万元/亩 (kept Chinese in English headers, as in the app). */
+  /** Unit shown in the header, e.g. 亩, 万元/亩 (in English headers: mu, 10k yuan/mu; value-words.ts UNIT_EN). */
   unit?: string;
+  /** Words for the column's coded values in CSV and XLSX (value-words.ts); the GIS formats keep the codes. */
+  words?: ValueWords;
   /** Digits after the point in CSV and Shapefile (GeoJSON, GeoPackage and XLSX keep full precision). */
   decimals?: number;
 }
@@ -34,11 +51,16 @@ export interface ExportTable {
   hasGeometry: boolean;
 }
 
-/** The header of a column in a language: "用地面积(亩)", "Land area (亩)". */
+/** The header of a column in a language: "用地面积(亩)", "Land area (mu)". */
 export function headerOf(column: ExportColumn, lang: ExportLang): string {
-  if (lang === 'en') return column.unit ? `${column.en} (${column.unit})` : column.en;
+  if (lang === 'en') {
+    const unit = column.unit === undefined ? null : column.unit in UNIT_EN ? UNIT_EN[column.unit] : column.unit;
+    return unit ? `${column.en} (${unit})` : column.en;
+  }
   return column.unit ? `${column.zh}(${column.unit})` : column.zh;
 }
+
+const worded = (column: ExportColumn, words: ValueWords): ExportColumn => ({ ...column, words });
 
 const col = (key: string, shp: string, zh: string, en: string, type: ColumnType, unit?: string, decimals?: number): ExportColumn =>
   ({ key, shp, zh, en, type, ...(unit ? { unit } : {}), ...(decimals != null ? { decimals } : {}) });
@@ -66,7 +88,7 @@ export const LAYER_COLUMNS = {
     text('name', 'name', '园区名称', 'Park'),
     regionCode,
     regionName,
-    text('level', 'level', '园区级别', 'Level'),
+    worded(text('level', 'level', '园区级别', 'Level'), PARK_LEVEL_WORDS),
     text('leading_industries', 'industries', '主导产业', 'Leading industries'),
     num('approved_area_mu', 'appr_mu', '核准面积', 'Approved area', '亩', 2),
     num('area_mu', 'area_mu', '园区面积', 'Park area', '亩', 2),
@@ -89,7 +111,7 @@ export const LAYER_COLUMNS = {
     parkCode,
     parkName,
     regionCode,
-    text('land_use', 'land_use', '土地用途', 'Land use'),
+    worded(text('land_use', 'land_use', '土地用途', 'Land use'), LAND_USE_WORDS),
     num('land_area_sqm', 'area_sqm', '用地面积', 'Land area', 'm²', 2),
     num('land_area_mu', 'area_mu', '用地面积', 'Land area', '亩', 4),
     date('supplied_on', 'supplied', '供地日期', 'Supplied on'),
@@ -102,7 +124,7 @@ export const LAYER_COLUMNS = {
     wanYuan('planned_investment_wan_yuan', 'plan_inv', '计划投资', 'Planned investment'),
     wanYuan('invested_wan_yuan', 'invested', '已完成投资', 'Invested'),
     wanYuan('land_price_wan_yuan', 'land_price', '土地出让价款', 'Land price'),
-    text('idle_cause', 'idle_cause', '闲置原因', 'Idle cause'),
+    worded(text('idle_cause', 'idle_cause', '闲置原因', 'Idle cause'), IDLE_CAUSE_WORDS),
     perMu('target_tax_wan_yuan_per_mu', 'tgt_tax', '约定亩均税收', 'Agreed tax per mu'),
     perMu('target_investment_wan_yuan_per_mu', 'tgt_inv', '约定亩均投资', 'Agreed investment per mu'),
     num('target_plot_ratio', 'tgt_plot', '约定容积率', 'Agreed plot ratio', undefined, 2),
@@ -114,7 +136,7 @@ export const LAYER_COLUMNS = {
     text('code', 'code', '建筑代码', 'Building code'),
     parkCode,
     text('parcel_code', 'parcel', '宗地代码', 'Parcel code'),
-    text('kind', 'kind', '建筑类型', 'Kind'),
+    worded(text('kind', 'kind', '建筑类型', 'Kind'), BUILDING_KIND_WORDS),
     int('floors', 'floors', '层数', 'Floors', '层'),
     num('floor_area_sqm', 'floor_sqm', '建筑面积', 'Floor area', 'm²', 2),
     num('footprint_sqm', 'foot_sqm', '基底面积', 'Footprint', 'm²', 2),
@@ -134,7 +156,7 @@ export const LAYER_COLUMNS = {
     parkCode,
     int('floor', 'floor', '楼层', 'Floor'),
     num('area_sqm', 'area_sqm', '面积', 'Area', 'm²', 2),
-    text('status', 'status', '出租状态', 'Letting status'),
+    worded(text('status', 'status', '出租状态', 'Letting status'), UNIT_STATUS_WORDS),
     text('tenant_uscc', 'tenant', '承租企业代码', 'Tenant USCC'),
     text('tenant_name', 'tenant_nm', '承租企业', 'Tenant'),
     date('lease_start_on', 'lease_from', '租期起', 'Lease start'),
@@ -148,7 +170,7 @@ export const LAYER_COLUMNS = {
     text('name', 'name', '企业名称', 'Enterprise'),
     text('industry_code', 'industry', '行业代码', 'Industry code'),
     bool('above_scale', 'abv_scale', '规上企业', 'Above scale'),
-    text('status', 'status', '经营状态', 'Status'),
+    worded(text('status', 'status', '经营状态', 'Status'), ENTERPRISE_STATUS_WORDS),
     date('status_since', 'status_on', '状态起始日期', 'Status since'),
     date('registered_on', 'registered', '注册日期', 'Registered on'),
     parkCode,
@@ -159,7 +181,7 @@ export const LAYER_COLUMNS = {
     enterpriseName,
     text('parcel_code', 'parcel', '宗地代码', 'Parcel code'),
     parkCode,
-    text('role', 'role', '权利类型', 'Role'),
+    worded(text('role', 'role', '权利类型', 'Role'), HOLDER_ROLE_WORDS),
     num('leased_floor_area_sqm', 'lease_sqm', '租用建筑面积', 'Leased floor area', 'm²', 2),
   ],
   indicators: [
@@ -183,9 +205,9 @@ export const LAYER_COLUMNS = {
     parkCode,
     regionCode,
     year,
-    text('group', 'group', '评价分组', 'Group'),
+    worded(text('group', 'group', '评价分组', 'Group'), EVALUATION_GROUP_WORDS),
     bool('eligible', 'eligible', '参评', 'Graded'),
-    text('reason', 'reason', '未参评原因', 'Not graded because'),
+    worded(text('reason', 'reason', '未参评原因', 'Not graded because'), INELIGIBLE_REASON_WORDS),
     num('land_area_mu', 'land_mu', '用地面积', 'Land area', '亩', 4),
     perMu('tax_wan_yuan_per_mu', 'tax_wy_mu', '亩均税收', 'Tax per mu'),
     perMu('value_added_wan_yuan_per_mu', 'va_wy_mu', '亩均增加值', 'Value added per mu'),
@@ -194,7 +216,7 @@ export const LAYER_COLUMNS = {
     int('rank', 'rank', '排名', 'Rank'),
     int('pool_size', 'pool_size', '同组企业数', 'Pool size', '家'),
     text('grade', 'grade', '档次', 'Grade'),
-    text('grade_label', 'grade_lbl', '档次名称', 'Grade label'),
+    worded(text('grade_label', 'grade_lbl', '档次名称', 'Grade label'), GRADE_LABEL_WORDS),
     text('computed_grade', 'comp_grade', '测算档次', 'Computed grade'),
     bool('adjusted', 'adjusted', '已调档', 'Adjusted'),
     text('adjusted_grade', 'adj_grade', '调档后档次', 'Adjusted grade'),

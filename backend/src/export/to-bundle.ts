@@ -13,6 +13,8 @@ export interface BundleDataset {
   crs: string | null;
   real: boolean;
   note: string | null;
+  /** The wording in Chinese, where there is one. */
+  zh?: Record<string, string>;
 }
 
 export interface BundleLayerRow {

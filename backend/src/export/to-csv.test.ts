@@ -29,11 +29,27 @@ describe('CSV export', () => {
     expect(parse(bytes)[0]).toEqual(['建筑代码', '园区代码', '宗地代码', '建筑类型', '层数(层)', '建筑面积(m²)', '基底面积(m²)', '建筑高度(m)', '竣工日期', '示意数据']);
   });
 
-  it('has English headers with lang=en, booleans in words of the language', () => {
+  it('has English headers with lang=en, units in English, booleans in words of the language', () => {
     const rows = parse(toCsv(sampleBuildings(), { lang: 'en' }));
-    expect(rows[0].slice(0, 6)).toEqual(['Building code', 'Park code', 'Parcel code', 'Kind', 'Floors (层)', 'Floor area (m²)']);
+    expect(rows[0].slice(0, 6)).toEqual(['Building code', 'Park code', 'Parcel code', 'Kind', 'Floors', 'Floor area (m²)']);
     expect(rows.map((r) => r[9])).toEqual(['Illustrative', 'true', 'false', 'false']);
     expect(parse(toCsv(sampleBuildings())).map((r) => r[9])).toEqual(['示意数据', '是', '否', '否']);
+  });
+
+  it('writes coded values in words of the language (an unknown code as it is), and codes for programs', () => {
+    expect(parse(toCsv(sampleBuildings())).map((r) => r[3])).toEqual(['建筑类型', '标准化厂房', '标准厂房', '其他']);
+    expect(parse(toCsv(sampleBuildings(), { lang: 'en' })).map((r) => r[3])).toEqual(['Kind', 'Standard factory', '标准厂房', 'Other']);
+    expect(parse(toCsv(sampleBuildings(), { lang: 'en', guardFormulas: false })).map((r) => r[3])).toEqual(['Kind', 'standard_factory', '标准厂房', 'other']);
+    const statuses = LAYER_COLUMNS.units.filter((c) => c.key === 'status');
+    const units = { columns: statuses, features: ['leased', 'vacant', 'reserved'].map((status) => ({ geometry: null, properties: { status } })) };
+    expect(parse(toCsv(units)).flat()).toEqual(['状态', '已出租', '空置', '已预留']);
+    expect(parse(toCsv(units, { lang: 'en' })).flat()).toEqual(['Status', 'Leased', 'Vacant', 'Reserved']);
+    const groups = LAYER_COLUMNS.evaluations.filter((c) => ['group', 'reason', 'grade_label'].includes(c.key));
+    const evaluation = { columns: groups, features: [{ geometry: null, properties: { group: 'aboveScale', reason: 'belowMinLand', grade_label: '优先发展类' } }] };
+    expect(parse(toCsv(evaluation))[1]).toEqual(['规上企业', '用地不足参评门槛', '优先发展类']);
+    expect(parse(toCsv(evaluation, { lang: 'en' }))[1]).toEqual(['Above scale', 'Land below the threshold', 'Priority development']);
+    const roles = { columns: LAYER_COLUMNS.land_rights.filter((c) => c.key === 'role'), features: [{ geometry: null, properties: { role: 'tenant' } }] };
+    expect(parse(toCsv(roles, { lang: 'en' }))[1]).toEqual(['Tenant']);
   });
 
   it('quotes commas and quotes, leaves missing values empty, rounds numbers to the column decimals', () => {

@@ -8,7 +8,7 @@ export interface CsvOptions {
   /**
    * For people opening the file in a spreadsheet (default true; off for bundle files, which only programs read):
    * text cells that look like formulas get an apostrophe, codes a spreadsheet would take for numbers are
-   * written as text formulas (see `asSpreadsheetText`).
+   * written as text formulas (see `asSpreadsheetText`), coded values are written in words (headers.ts `words`).
    */
   guardFormulas?: boolean;
 }
@@ -53,7 +53,7 @@ export function toCsv(table: Pick<ExportTable, 'columns' | 'features'>, options:
   const lines: string[] = [table.columns.map((c) => quote(headerOf(c, lang))).join(',')];
   for (const { properties } of table.features) {
     lines.push(table.columns.map((c) => {
-      const text = toCellText(c, properties[c.key] ?? null, lang);
+      const text = toCellText(c, properties[c.key] ?? null, lang, !guard);
       if (!guard || c.type !== 'text') return quote(text);
       if (isFormulaLike(text)) return quote(`'${text}`);
       return quote(isReadAsNumberBySpreadsheets(text) && text.length <= FORMULA_TEXT_MAX_CHARS ? asSpreadsheetText(text) : text);

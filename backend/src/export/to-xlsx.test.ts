@@ -28,6 +28,14 @@ describe('XLSX export', () => {
   it('has English headers with lang=en', async () => {
     const sheet = await readSheet(await toXlsx(sampleBuildings(), { lang: 'en' }));
     expect(sheet.getRow(1).getCell(6).value).toBe('Floor area (m²)');
+    expect(sheet.getRow(1).getCell(5).value).toBe('Floors');
+  });
+
+  it('writes coded values in words of the language, and an unknown code as it is', async () => {
+    const zh = await readSheet(await toXlsx(sampleBuildings()));
+    expect([2, 3, 4].map((r) => zh.getRow(r).getCell(4).value)).toEqual(['标准化厂房', '标准厂房', '其他']);
+    const en = await readSheet(await toXlsx(sampleBuildings(), { lang: 'en' }));
+    expect([2, 3, 4].map((r) => en.getRow(r).getCell(4).value)).toEqual(['Standard factory', '标准厂房', 'Other']);
   });
 
   it('writes text that starts like a formula as text: no formula in the file, text format on the cell', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { headerOf, type ExportColumn, type ExportLang, type ExportTable } from './headers.js';
 import { isFormulaLike } from './cells.js';
+import { wordOf } from './value-words.js';
 
 export interface XlsxOptions {
   lang?: ExportLang;
@@ -24,7 +25,7 @@ function toExcelValue(column: ExportColumn, value: unknown, lang: ExportLang): E
     const [y, m, d] = value.split('-').map(Number);
     return new Date(Date.UTC(y, m - 1, d));
   }
-  return value as string | number;
+  return typeof value === 'string' ? wordOf(column.words, value, lang) : (value as number);
 }
 
 /**

@@ -69,5 +69,8 @@ describe("the city's name", () => {
     expect(body.city).toMatchObject({ code: '999900', name: '示例市' });
     const { body: regions } = await t.get('/api/regions');
     expect(regions.features[0].properties).toMatchObject({ cityCode: '999900', cityName: '示例市' });
+    // and the English UI has its English
+    const { body: names } = await t.get('/api/names?lang=en');
+    expect(names.regions).toMatchObject({ 示例市: 'Shili City', 示例县: 'Shili County' });
   });
 });

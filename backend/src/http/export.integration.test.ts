@@ -71,7 +71,7 @@ describe('GET /api/export/:layer', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({ 宗地代码: '999901001001GB00001', '用地面积(亩)': '59.9659', 园区名称: '示例工业集中区' });
     const en = (await download('/api/export/indicators?format=csv&lang=en&year=2025')).body.toString('utf8');
-    expect(en.split('\r\n')[0]).toBe('\uFEFFUSCC,Enterprise,Park code,Year,Output (万元),Revenue (万元),Value added (万元),Tax (万元),Energy (吨标准煤),Emissions (吨),Electricity (千瓦时),Employees (人),R&D spending (万元)');
+    expect(en.split('\r\n')[0]).toBe('\uFEFFUSCC,Enterprise,Park code,Year,Output (10k yuan),Revenue (10k yuan),Value added (10k yuan),Tax (10k yuan),Energy (tce),Emissions (t),Electricity (kWh),Employees,R&D spending (10k yuan)');
     expect(en).toContain('91999901MA0000A19A,示例富硒食品有限公司,T-PARK,2025,20000,19000,5000,900,');
     expect(en).not.toContain(',2024,');
   });

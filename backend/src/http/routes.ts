@@ -30,6 +30,8 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
     () => system.health());
   app.get('/api/datasets', { schema: { tags: ['system'], summary: 'Every dataset with source, licence, vintage and real/illustrative', response: { 200: s.responses.object } } },
     () => system.listDatasets());
+  app.get<{ Querystring: { lang: string } }>('/api/names', { schema: { tags: ['system'], summary: 'Anyone. County and park names, leading industries and grade labels in another language, keyed by the Chinese: { lang, regions, parks, industries, gradeLabels }', querystring: s.namesQuery, response: { 200: s.responses.object } } },
+    (req) => system.listNames(req.query.lang));
   app.get('/api/basemap/rivers', { schema: { tags: ['basemap'], summary: 'Rivers of the offline basemap (GSHHG WDB II)', response: { 200: s.responses.featureCollection } } },
     () => system.rivers());
 

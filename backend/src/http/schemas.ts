@@ -327,6 +327,13 @@ export const landUseSummaryResponse = {
   additionalProperties: false,
 } as const;
 
+export const namesQuery = {
+  type: 'object',
+  properties: { lang: { type: 'string', maxLength: 5, description: 'en: the language the names are given in' } },
+  required: ['lang'],
+  additionalProperties: false,
+} as const;
+
 const featureCollection = { type: 'object', description: 'GeoJSON FeatureCollection (lon/lat, EPSG:4326)', additionalProperties: true } as const;
 const feature = { type: 'object', description: 'GeoJSON Feature (lon/lat, EPSG:4326)', additionalProperties: true } as const;
 const object = { type: 'object', additionalProperties: true } as const;

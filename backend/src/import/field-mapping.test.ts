@@ -21,6 +21,8 @@ describe('field mapping', () => {
     expect(unitOfHeader('产值(万元)')).toBe('wan_yuan');
     expect(unitOfHeader('面积（公顷）')).toBe('hectare');
     expect(unitOfHeader('面积(亩)')).toBe('mu');
+    expect(unitOfHeader('Land area (mu)')).toBe('mu');
+    expect(unitOfHeader('Output (10k yuan)')).toBe('wan_yuan');
     expect(unitOfHeader('建筑面积(m²)')).toBe('sqm');
     expect(unitOfHeader('产值(亿元)')).toBe('yi_yuan');
     expect(unitOfHeader('亩均税收(万元/亩)')).toBe('wan_yuan');

@@ -49,10 +49,11 @@ export function normalizeHeader(header: string): string {
 export function unitOfHeader(header: string): SourceUnit | undefined {
   const h = header.toLowerCase();
   if (/亿元/.test(h)) return 'yi_yuan';
-  if (/万元/.test(h)) return 'wan_yuan';
+  // Our own English exports say "10k yuan" and "mu" (export/value-words.ts UNIT_EN).
+  if (/万元|10k yuan/.test(h)) return 'wan_yuan';
   if (/平方公里|平方千米|km²|km2/.test(h)) return 'sqkm';
   if (/公顷|hm²|hm2|\(ha\)|（ha）|_ha$/.test(h)) return 'hectare';
-  if (/亩/.test(h) && !/亩均/.test(h)) return 'mu';
+  if ((/亩/.test(h) && !/亩均/.test(h)) || /\(mu\)/.test(h)) return 'mu';
   if (/平方米|m²|㎡|\(m2\)|（m2）|_m2$|_sqm$/.test(h)) return 'sqm';
   if (/元/.test(h) && !/元\/|元每/.test(h)) return 'yuan';
   return undefined;

@@ -93,6 +93,7 @@ export interface DatasetRow {
   crs: string | null;
   real: boolean;
   note: string | null;
+  zh: Record<string, string> | null;
 }
 
 export interface StoredSchemeRow {

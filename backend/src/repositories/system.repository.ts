@@ -11,6 +11,7 @@ export interface DatasetRow {
   crs: string | null;
   real: boolean;
   note: string | null;
+  zh: Record<string, string> | null;
 }
 
 export function createSystemRepository(db: Database) {
@@ -20,6 +21,8 @@ export function createSystemRepository(db: Database) {
       return rows[0].version;
     },
     listDatasets: () => db.query<DatasetRow>(sqlFile(new URL('./sql/list-datasets.sql', import.meta.url))),
+    listNameSources: () =>
+      db.query<{ kind: 'region' | 'park' | 'industry' | 'gradeLabel'; chinese: string }>(sqlFile(new URL('./sql/list-name-sources.sql', import.meta.url))),
     async isEmpty(): Promise<boolean> {
       const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM parks');
       return rows[0].n === 0;

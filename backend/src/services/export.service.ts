@@ -222,7 +222,7 @@ export function createExportService(repo: ExportRepository, deps: Deps) {
       const body = await toBundleZip({
         name: `亩均导出 MuYield export ${date}`,
         exportedAt: new Date().toISOString(),
-        datasets: datasets.map((d) => ({ id: d.id, name: d.name, nameEn: d.name_en, source: d.source, licence: d.licence, vintage: d.vintage, crs: d.crs, real: d.real, note: d.note })),
+        datasets: datasets.map((d) => ({ id: d.id, name: d.name, nameEn: d.name_en, source: d.source, licence: d.licence, vintage: d.vintage, crs: d.crs, real: d.real, note: d.note, ...(d.zh ? { zh: d.zh } : {}) })),
         scheme: scheme?.body ?? null,
         notIncluded,
         layers,

@@ -3,7 +3,7 @@ import { ApiError, getJson } from './http-client';
 import type { ImportList, ImportParams, ImportRecord, ImportReport, UndoResult } from './import-types';
 import { postJsonWithToken, postWithToken, toProblem, uploadWithProgress } from './upload-client';
 import type { AdjustedResult, GradeAdjustment, GradeAdjustmentRequest, GradeAdjustmentUndoRequest } from './adjustment-types';
-import type { DatasetList, Health, ParkCollection, RegionCollection, RiverCollection } from './types';
+import type { DatasetList, Health, NameList, ParkCollection, RegionCollection, RiverCollection } from './types';
 import type { LandUseSummaryAnswer, ParkHistory } from './area-types';
 import type {
   BuildingCollection,
@@ -29,6 +29,9 @@ export const listRivers = (signal?: AbortSignal) => getJson<RiverCollection>('/a
 export const listDatasets = (signal?: AbortSignal) => getJson<DatasetList>('/api/datasets', signal);
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);
+
+/** The English of the data's county and park names, industries and grade labels, keyed by the Chinese. */
+export const listEnglishNames = (signal?: AbortSignal) => getJson<NameList>('/api/names?lang=en', signal);
 
 // Park view and details: one park's land, one parcel, building, or enterprise at a time.
 const enc = encodeURIComponent;

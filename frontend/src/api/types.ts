@@ -116,10 +116,23 @@ export interface Dataset {
   /** false for illustrative (generated) data. */
   real: boolean;
   note: string;
+  /** Source, licence, vintage, CRS and note in Chinese, where the bundle gives them (the others are as written, often English). */
+  zh?: Partial<Record<DatasetWordedField, string>> | null;
 }
+
+export type DatasetWordedField = 'source' | 'licence' | 'vintage' | 'crs' | 'note';
 
 export interface DatasetList {
   datasets: Dataset[];
+}
+
+/** GET /api/names?lang=en: the English of names and terms the data holds in Chinese, keyed by the Chinese. */
+export interface NameList {
+  lang: 'en';
+  regions: Record<string, string>;
+  parks: Record<string, string>;
+  industries: Record<string, string>;
+  gradeLabels: Record<string, string>;
 }
 
 export interface Health {

@@ -1,7 +1,8 @@
 import { type Dispatch, type SetStateAction, useCallback, useMemo } from 'react';
 import type { CityFigures } from '../api/area-types';
-import type { ParkFeature, RegionFeature } from '../api/types';
+import type { NameList, ParkFeature, RegionFeature } from '../api/types';
 import type { CityViewState } from '../city/url-state';
+import { englishOf } from '../i18n/data-names';
 import type { Locale } from '../i18n/i18n-context';
 import { computeBbox } from '../map/fit-zoom';
 import type { FitTo } from '../search/use-fit-request';
@@ -17,6 +18,8 @@ export interface CountyViewInput {
   parks: ParkFeature[];
   cityFigures: CityFigures | null;
   locale: Locale;
+  /** The English of the data's names (GET /api/names), null in Chinese or until loaded. */
+  englishNames: NameList | null;
   setCity: Dispatch<SetStateAction<CityViewState>>;
   fitTo: FitTo;
 }
@@ -26,7 +29,7 @@ export interface CountyViewInput {
  * land-use totals; opening a county (from the map, or flown to from the ranking) closes the park; and the
  * city's name as the header and map label say it.
  */
-export function useCountyView({ city, year, regions, parks, cityFigures, locale, setCity, fitTo }: CountyViewInput) {
+export function useCountyView({ city, year, regions, parks, cityFigures, locale, englishNames, setCity, fitTo }: CountyViewInput) {
   const regionProperties = useMemo(() => regions.map((r) => r.properties), [regions]);
   const region = regions.find((r) => r.properties.code === city.county) ?? null;
   const findings = useCountyFindings(region ? region.properties.code : null, year);
@@ -54,7 +57,13 @@ export function useCountyView({ city, year, regions, parks, cityFigures, locale,
     problems,
     openCounty,
     flyToCounty,
-    // The data names the city in Chinese only: in English the header and map label go without it.
-    cityName: locale === 'zh-CN' ? (cityFigures?.name ?? null) : null,
+    cityName: cityNameIn(locale, cityFigures?.name ?? null, englishNames),
   };
+}
+
+/** The city's name in the UI's language: as the data has it, or its English; none while there is no English for it. */
+function cityNameIn(locale: Locale, name: string | null, englishNames: NameList | null): string | null {
+  if (name === null || locale === 'zh-CN') return name;
+  const english = englishNames ? englishOf(englishNames.regions, name) : name;
+  return english === name ? null : english;
 }

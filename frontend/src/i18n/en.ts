@@ -7,10 +7,10 @@ import { adjustEn } from './adjust-en';
 import { landShareEn } from './land-share-en';
 import { countyEn } from './county-en';
 
-// English strings. Units stay as the Chinese domain units (万元, 亩), explained in the about panel.
+// English strings. The domain's units in English: mu (亩), 10k yuan (万元), 100M yuan (亿元), explained in the about panel.
 export const en: Messages = {
   app: {
-    name: '亩均 MuYield',
+    name: 'MuYield',
     loading: 'Loading map data…',
   },
   header: {
@@ -22,7 +22,7 @@ export const en: Messages = {
   },
   legend: {
     title: 'Output per mu',
-    unit: '万元/亩',
+    unit: '10k yuan/mu',
     noData: 'No data',
     parkCount: (count: number) => `${count} ${count === 1 ? 'park' : 'parks'}`,
     hint: 'Click a park for details',
@@ -49,8 +49,8 @@ export const en: Messages = {
     },
   },
   units: {
-    wanYuanPerMu: '万元/亩',
-    yiYuan: '亿元',
+    wanYuanPerMu: '10k yuan/mu',
+    yiYuan: '100M yuan',
     percent: '%',
     ratio: 'ratio',
   },
@@ -77,14 +77,14 @@ export const en: Messages = {
     aboveAverage: 'above the city',
     belowAverage: 'below the city',
     flags: {
-      largeOutput: '>100亿',
-      smallOutput: '<10亿',
-      lowOutputPerMu: '<100万/亩',
+      largeOutput: '>10bn yuan',
+      smallOutput: '<1bn yuan',
+      lowOutputPerMu: '<1M yuan/mu',
     },
     flagTitles: {
-      largeOutput: 'Output above 10 billion yuan (100 亿元)',
-      smallOutput: 'Output below 1 billion yuan (10 亿元)',
-      lowOutputPerMu: 'Output per mu below 100 万元/亩',
+      largeOutput: 'Output above 10 billion yuan',
+      smallOutput: 'Output below 1 billion yuan',
+      lowOutputPerMu: 'Output per mu below 1 million yuan (100 × 10k yuan)',
     },
     empty: 'No parks',
   },
@@ -136,7 +136,7 @@ export const en: Messages = {
     loading: 'Loading…',
     health: (database: string, postgis: string) => `Database: ${database} · PostGIS ${postgis}`,
     databases: { embedded: 'embedded PGlite', postgres: 'PostgreSQL' },
-    units: 'Units: 1 亩 (mu) = 666.7 m²; 1 万元 = 10,000 yuan; 1 亿元 = 100 million yuan.',
+    units: 'Units: 1 mu = 666.7 m² (a fifteenth of a hectare); 10k yuan = 10,000 yuan; 100M yuan = 100 million yuan.',
   },
   errors: {
     title: 'Could not load data',

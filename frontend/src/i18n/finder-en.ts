@@ -85,8 +85,8 @@ export const finderEn: FinderMessages = {
     intro:
       'The offline basemap is the default and fetches nothing from the internet. An online basemap can be switched on: its tiles are requested by your browser straight from the provider, and your key stays in this browser (localStorage); it is never sent to the MuYield server.',
     offline: 'Offline basemap (default)',
-    tiandituVec: 'Tianditu (天地图) vector + labels',
-    tiandituImg: 'Tianditu (天地图) imagery + labels',
+    tiandituVec: 'Tianditu vector + labels',
+    tiandituImg: 'Tianditu imagery + labels',
     custom: 'Custom XYZ tiles',
     key: 'Tianditu key (tk)',
     keyHelp: 'Apply for a "browser" key at console.tianditu.gov.cn.',
@@ -106,6 +106,12 @@ export const finderEn: FinderMessages = {
         'GCJ-02 tiles cannot be used: they are deliberately offset by about 100–700 m, while our boundaries, parcels and buildings are in WGS84/CGCS2000, so they would not line up. Use Tianditu or other WGS84/CGCS2000 tiles.',
     },
     active: (name: string) => `Basemap: ${name}`,
+    unreachable: {
+      tianditu: 'Tianditu tiles could not be loaded (invalid key, daily quota used up or no network): showing the offline map instead.',
+      xyz: 'The basemap tiles could not be loaded (wrong address or no network): showing the offline map instead.',
+    },
+    checkSettings: 'Check settings',
+    dismiss: 'Dismiss',
   },
   print: {
     title: 'Building sheet',
@@ -113,6 +119,7 @@ export const finderEn: FinderMessages = {
     park: 'Park',
     region: 'County',
     location: 'Location',
+    position: (lat: string, lon: string) => `${lat}° N, ${lon}° E`,
     kind: 'Kind',
     floors: 'Floors',
     heightM: 'Height',

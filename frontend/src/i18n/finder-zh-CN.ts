@@ -101,6 +101,12 @@ export const finderZhCN = {
       gcj02: 'GCJ-02 瓦片无法使用：它们被故意偏移了约 100–700 米，而本系统的边界、宗地和厂房都是 WGS84/CGCS2000 坐标，叠加后会错位。请改用天地图或其他 WGS84/CGCS2000 瓦片。',
     },
     active: (name: string) => `当前底图：${name}`,
+    unreachable: {
+      tianditu: '天地图瓦片无法加载（密钥无效、超出当日配额或无法连接网络），已改用离线底图。',
+      xyz: '在线底图瓦片无法加载（地址有误或无法连接网络），已改用离线底图。',
+    } as Record<'tianditu' | 'xyz', string>,
+    checkSettings: '检查设置',
+    dismiss: '关闭提示',
   },
   print: {
     title: '厂房招商单页',
@@ -108,6 +114,7 @@ export const finderZhCN = {
     park: '园区',
     region: '县区',
     location: '位置',
+    position: (lat: string, lon: string) => `北纬 ${lat}°，东经 ${lon}°`,
     kind: '类型',
     floors: '层数',
     heightM: '建筑高度',

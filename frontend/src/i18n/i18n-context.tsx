@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { setUnitLanguage } from '../format';
 import { en } from './en';
 import { type Messages, zhCN } from './zh-CN';
 
@@ -42,6 +43,8 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // Before the children render: they format numbers with units in this language.
+  setUnitLanguage(locale === 'en' ? 'en' : 'zh');
   const value = useMemo(() => ({ locale, messages: MESSAGES[locale], setLocale }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

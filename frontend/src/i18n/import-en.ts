@@ -1,7 +1,7 @@
 import type { ImportMessages } from './import-zh-CN';
 import { problemSentencesEn } from './problems-en';
 
-// English strings of the import wizard and the import history. Units stay the domain's (m², 亩, 万元).
+// English strings of the import wizard and the import history. The domain's units in English (m², mu, 10k yuan).
 export const importEn: ImportMessages = {
   imports: {
     open: 'Import data',
@@ -11,13 +11,13 @@ export const importEn: ImportMessages = {
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     layer: 'Layer',
     layers: {
-      parks: 'Parks (园区)',
-      parcels: 'Parcels (宗地)',
-      buildings: 'Buildings (建筑)',
-      units: 'Units (单元)',
-      enterprises: 'Enterprises (企业)',
-      land_rights: 'Land rights (用地权属)',
-      indicators: 'Indicators (企业指标)',
+      parks: 'Parks',
+      parcels: 'Parcels',
+      buildings: 'Buildings',
+      units: 'Factory units',
+      enterprises: 'Enterprises',
+      land_rights: 'Land rights',
+      indicators: 'Indicators',
     },
     file: 'File',
     fileHelp: 'GeoJSON, zipped Shapefile, KML/KMZ, GeoPackage, CSV or XLSX',
@@ -39,7 +39,7 @@ export const importEn: ImportMessages = {
     next: 'Next',
     crsTitle: 'Coordinate system',
     crsNeeded: 'The coordinate system of the file is not certain; choose one (nothing has been written):',
-    crsUsed: (code: string, label: string) => `Coordinate system: ${code} ${label}`,
+    crsUsed: (code: string) => `Coordinate system: ${code}`,
     crsFrom: { given: '(chosen)', file: "(the file's own)", detected: '(detected from the numbers)' },
     crsChange: 'Change the coordinate system',
     crsPreview: 'Where the data would lie under each candidate (box: extent, dot: centre)',
@@ -57,7 +57,21 @@ export const importEn: ImportMessages = {
     unit: "Column's unit",
     noColumn: '(not imported)',
     unmapped: (columns: string) => `Columns not imported: ${columns}`,
-    unitNames: { sqm: 'm²', mu: '亩 (mu)', hectare: 'hectare', sqkm: 'km²', yuan: '元', wan_yuan: '万元', yi_yuan: '亿元' },
+    unitNames: { sqm: 'm²', mu: 'mu', hectare: 'hectare', sqkm: 'km²', yuan: 'yuan', wan_yuan: '10k yuan', yi_yuan: '100M yuan' },
+    fieldLabels: {
+      code: 'Code', name: 'Name', park_code: 'Park code', region_code: 'County code', parcel_code: 'Parcel code', building_code: 'Building code',
+      level: 'Level', leading_industries: 'Leading industries', approved_area_mu: 'Approved area', illustrative: 'Illustrative',
+      land_use: 'Land use', declared_area_sqm: 'Declared area', supplied_on: 'Supplied on', agreed_start_on: 'Agreed start', agreed_completion_on: 'Agreed completion',
+      started_on: 'Started on', completed_on: 'Completed on', work_stopped_on: 'Work stopped on', developed_area_sqm: 'Developed area',
+      planned_investment_yuan: 'Planned investment', invested_yuan: 'Invested', land_price_yuan: 'Land price', idle_cause: 'Idle cause',
+      target_tax_wan_yuan_per_mu: 'Agreed tax per mu', target_investment_wan_yuan_per_mu: 'Agreed investment per mu', target_plot_ratio: 'Agreed plot ratio',
+      kind: 'Kind', floors: 'Floors', floor_area_sqm: 'Floor area', height_m: 'Height', floor: 'Floor', area_sqm: 'Area', status: 'Status',
+      tenant_uscc: 'Tenant USCC', lease_start_on: 'Lease start', lease_end_on: 'Lease end', rent_yuan_per_sqm_month: 'Rent',
+      ceiling_height_m: 'Ceiling height', floor_load_kn_per_sqm: 'Floor load', uscc: 'USCC', industry_code: 'Industry code', above_scale: 'Above scale',
+      status_since: 'Status since', registered_on: 'Registered on', role: 'Role', leased_floor_area_sqm: 'Leased floor area', year: 'Year',
+      output_yuan: 'Output', revenue_yuan: 'Revenue', value_added_yuan: 'Value added', tax_yuan: 'Tax', energy_tce: 'Energy', emissions_t: 'Emissions',
+      electricity_kwh: 'Electricity', employees: 'Employees', rd_yuan: 'R&D spending',
+    } as Record<string, string>,
     applyMapping: 'Check again with this mapping',
     mappingChanged: 'The mapping has changed: check again before going on.',
     errorsInReport: (n: number) => `The check found ${n} ${n === 1 ? 'error' : 'errors'}: see the report, next.`,

@@ -1,6 +1,6 @@
 import type { ParkViewMessages } from './park-zh-CN';
 
-// English strings of the park view and the details panel. Units stay the domain's (万元/亩, m², 亩).
+// English strings of the park view and the details panel. The domain's units in English (10k yuan/mu, m², mu).
 export const parkViewEn: ParkViewMessages = {
   mapTools: {
     label: 'Map tools',
@@ -99,6 +99,7 @@ export const parkViewEn: ParkViewMessages = {
     weight: 'Weight',
     points: 'Points',
     mainHolder: (name: string) => `Main holder: ${name}`,
+    mainHolderLabel: 'Main holder: ',
     kind: 'Kind',
     buildingKinds: { standard_factory: 'Standard factory', factory: 'Own factory', office: 'Office', warehouse: 'Warehouse' },
     floors: 'Floors',
@@ -154,14 +155,14 @@ export const parkViewEn: ParkViewMessages = {
     },
   },
   indicators: {
-    taxWanYuanPerMu: { name: 'Tax per mu', unit: '万元/亩' },
-    valueAddedWanYuanPerMu: { name: 'Value added per mu', unit: '万元/亩' },
-    outputWanYuanPerMu: { name: 'Output per mu', unit: '万元/亩' },
-    revenueWanYuanPerMu: { name: 'Revenue per mu', unit: '万元/亩' },
-    valueAddedWanYuanPerTce: { name: 'Value added per energy', unit: '万元/tce' },
-    valueAddedWanYuanPerTonneEmission: { name: 'Value added per emission', unit: '万元/t' },
-    laborProductivityWanYuanPerPerson: { name: 'Labour productivity', unit: '万元/人' },
+    taxWanYuanPerMu: { name: 'Tax per mu', unit: '10k yuan/mu' },
+    valueAddedWanYuanPerMu: { name: 'Value added per mu', unit: '10k yuan/mu' },
+    outputWanYuanPerMu: { name: 'Output per mu', unit: '10k yuan/mu' },
+    revenueWanYuanPerMu: { name: 'Revenue per mu', unit: '10k yuan/mu' },
+    valueAddedWanYuanPerTce: { name: 'Value added per energy', unit: '10k yuan/tce' },
+    valueAddedWanYuanPerTonneEmission: { name: 'Value added per emission', unit: '10k yuan/t' },
+    laborProductivityWanYuanPerPerson: { name: 'Labour productivity', unit: '10k yuan/person' },
     rdRatio: { name: 'R&D share', unit: '%' },
-    taxYuanPerKwh: { name: 'Tax per kWh', unit: '元/kWh' },
+    taxYuanPerKwh: { name: 'Tax per kWh', unit: 'yuan/kWh' },
   },
 };

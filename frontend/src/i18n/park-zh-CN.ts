@@ -98,6 +98,7 @@ export const parkViewZhCN = {
     weight: '权重',
     points: '得分',
     mainHolder: (name: string) => `主要用地企业：${name}`,
+    mainHolderLabel: '主要用地企业：',
     kind: '类型',
     buildingKinds: { standard_factory: '标准化厂房', factory: '自建厂房', office: '办公楼', warehouse: '仓库' } as Record<string, string>,
     floors: '层数',
@@ -160,7 +161,7 @@ export const parkViewZhCN = {
     valueAddedWanYuanPerTce: { name: '单位能耗增加值', unit: '万元/tce' },
     valueAddedWanYuanPerTonneEmission: { name: '单位排放增加值', unit: '万元/t' },
     laborProductivityWanYuanPerPerson: { name: '全员劳动生产率', unit: '万元/人' },
-    rdRatio: { name: 'R&D 占比', unit: '%' },
+    rdRatio: { name: '研发投入占比', unit: '%' },
     taxYuanPerKwh: { name: '单位电耗税收', unit: '元/kWh' },
   } as Record<string, { name: string; unit: string }>,
 };

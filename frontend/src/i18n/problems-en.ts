@@ -1,5 +1,5 @@
 // The import report's problems in English, one sentence per kind (api/problem-params.ts): the server's
-// wording, with numbers formatted and land areas also in 亩 (the domain's unit).
+// wording, with numbers formatted and land areas also in mu (亩, the domain's unit).
 import type { BundleLayer, ProblemSentences } from '../api/problem-params';
 import { formatAreaSqm, formatCount, formatPercent, formatSqmAsMu } from '../format';
 import { formatBytes } from '../import/import-helpers';

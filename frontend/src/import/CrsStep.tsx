@@ -4,6 +4,7 @@ import type { ImportReport } from '../api/import-types';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { CrsPreviewMap } from './CrsPreviewMap';
+import { CrsText } from './CrsText';
 import { CANDIDATE_COLOURS } from './crs-preview-style';
 
 export interface CrsStepProps {
@@ -18,6 +19,8 @@ export interface CrsStepProps {
 /** Step 2: the server's ranked CRS candidates on a small map, or the CRS used; pick one and check again. */
 export function CrsStep({ report, chosenCrs, busy, reference, onChoose }: CrsStepProps) {
   const t = useT().imports;
+  const label = (text: string) => <CrsText text={text} kind="label" />;
+  const sentence = (text: string) => <CrsText text={text} kind="sentence" />;
   const candidates = report.crsCandidates ?? [];
   const [picked, setPicked] = useState<string>(chosenCrs ?? candidates[0]?.crs ?? '');
   const [typed, setTyped] = useState('');
@@ -33,11 +36,11 @@ export function CrsStep({ report, chosenCrs, busy, reference, onChoose }: CrsSte
     >
       {report.status === 'needsCrs' ? (
         <p data-testid="crs-needed">
-          {t.crsNeeded} <span className="import-server-note">{report.crsNote}</span>
+          {t.crsNeeded} <span className="import-server-note">{report.crsNote ? sentence(report.crsNote) : null}</span>
         </p>
       ) : report.crs ? (
         <p data-testid="crs-used">
-          {t.crsUsed(report.crs.code, report.crs.label)} {t.crsFrom[report.crs.from]}
+          {t.crsUsed(report.crs.code)} {label(report.crs.label)} {t.crsFrom[report.crs.from]}
         </p>
       ) : null}
       {candidates.length > 0 && (
@@ -53,12 +56,12 @@ export function CrsStep({ report, chosenCrs, busy, reference, onChoose }: CrsSte
                 }} />
                 <span className="crs-swatch" style={{ background: CANDIDATE_COLOURS[i % CANDIDATE_COLOURS.length] }} aria-hidden="true" />
                 <span>
-                  <strong>{c.crs}</strong> {c.label} · {t.crsConfidence[c.confidence]}
+                  <strong translate="no">{c.crs}</strong> {label(c.label)} · {t.crsConfidence[c.confidence]}
                   <br />
                   <small>
                     {t.crsCentre(formatNumber(c.centroidLonLat[0], 5), formatNumber(c.centroidLonLat[1], 5))}
-                    {c.distanceFromHintKm !== undefined ? ` · ${t.crsDistance(formatNumber(c.distanceFromHintKm, 0))}` : ''} · {c.reason}
-                    {c.caveat ? ` · ${c.caveat}` : ''}
+                    {c.distanceFromHintKm !== undefined ? ` · ${t.crsDistance(formatNumber(c.distanceFromHintKm, 0))}` : ''} · {sentence(c.reason)}
+                    {c.caveat ? <> · {sentence(c.caveat)}</> : null}
                   </small>
                 </span>
               </label>

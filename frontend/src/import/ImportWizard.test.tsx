@@ -252,8 +252,9 @@ describe('the import wizard: column mapping', () => {
     open('en');
     await (await upload()).answer(200, dryRun);
     expect(screen.getByTestId('mapping-from').textContent).toBe('suggested by the synonyms table');
-    expect((screen.getByLabelText('code') as HTMLSelectElement).value).toBe('宗地号');
-    expect((screen.getByLabelText("Column's unit: declared_area_sqm") as HTMLSelectElement).value).toBe('mu');
+    // Each field by its name in the language, its id beside it as code.
+    expect((screen.getByLabelText('Code code') as HTMLSelectElement).value).toBe('宗地号');
+    expect((screen.getByLabelText("Column's unit: Declared area") as HTMLSelectElement).value).toBe('mu');
     expect(screen.getByTestId('unmapped-columns').textContent).toBe('Columns not imported: 备注');
     expect(screen.queryByTestId('mapping-errors')).toBeNull();
   });
@@ -268,7 +269,7 @@ describe('the import wizard: column mapping', () => {
     open();
     await (await upload()).answer(200, dryRun);
     const next = screen.getByTestId('mapping-next') as HTMLButtonElement;
-    fireEvent.change(screen.getByLabelText('列的单位: declared_area_sqm'), { target: { value: 'hectare' } });
+    fireEvent.change(screen.getByLabelText('列的单位: 申报面积'), { target: { value: 'hectare' } });
     expect(next.disabled).toBe(true);
     expect(screen.getByText('对应已修改，请重新检查后再继续。')).toBeTruthy();
     fireEvent.click(screen.getByTestId('mapping-apply'));
@@ -386,7 +387,7 @@ describe('the import wizard: a file of several layers', () => {
     fireEvent.click(screen.getByLabelText(/^parcels/));
     fireEvent.click(screen.getByTestId('import-check'));
     await FakeXhr.sent.at(-1)!.answer(200, parcelsTable);
-    fireEvent.change(screen.getByLabelText("Column's unit: declared_area_sqm"), { target: { value: 'hectare' } });
+    fireEvent.change(screen.getByLabelText("Column's unit: Declared area"), { target: { value: 'hectare' } });
     fireEvent.click(screen.getByTestId('mapping-apply'));
     expect(FakeXhr.sent.at(-1)!.query.mapping).toBeDefined();
     await FakeXhr.sent.at(-1)!.answer(200, parcelsTable);

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { FieldMapping, ImportReport, SourceUnit } from '../api/import-types';
 import { useT } from '../i18n/i18n-context';
 import { type MappingRow, sameMapping, toFieldMapping, toMappingRows, unitOptionsFor } from './import-helpers';
+import { CrsText } from './CrsText';
 
 export interface MappingStepProps {
   report: ImportReport;
@@ -24,7 +25,7 @@ export function MappingStep({ report, busy, onApply, onChangeCrs, onNext }: Mapp
     <div className="import-step">
       {report.crs && (
         <p data-testid="crs-used">
-          {t.crsUsed(report.crs.code, report.crs.label)} {t.crsFrom[report.crs.from]}{' '}
+          {t.crsUsed(report.crs.code)} <CrsText text={report.crs.label} kind="label" /> {t.crsFrom[report.crs.from]}{' '}
           <button type="button" className="link-button" onClick={onChangeCrs} data-testid="crs-change">
             {t.crsChange}
           </button>
@@ -49,14 +50,17 @@ export function MappingStep({ report, busy, onApply, onChangeCrs, onNext }: Mapp
               <tr key={row.field} data-field={row.field}>
                 <th scope="row">
                   <label htmlFor={columnId}>
-                    <code>{row.field}</code>
+                    {t.fieldLabels[row.field] ?? row.field}{' '}
+                    <code className="field-id" translate="no">
+                      {row.field}
+                    </code>
                   </label>
                 </th>
                 <td>
                   <select id={columnId} value={row.column} onChange={(e) => update(row.field, { column: e.target.value })} data-testid="mapping-column">
                     <option value="">{t.noColumn}</option>
                     {report.columns.map((c) => (
-                      <option key={c} value={c}>
+                      <option key={c} value={c} translate="no">
                         {c}
                       </option>
                     ))}
@@ -65,7 +69,7 @@ export function MappingStep({ report, busy, onApply, onChangeCrs, onNext }: Mapp
                 <td>
                   {units.length > 0 && (
                     <select
-                      aria-label={`${t.unit}: ${row.field}`}
+                      aria-label={`${t.unit}: ${t.fieldLabels[row.field] ?? row.field}`}
                       value={row.unit}
                       disabled={!row.column}
                       onChange={(e) => update(row.field, { unit: e.target.value as SourceUnit })}
@@ -85,7 +89,7 @@ export function MappingStep({ report, busy, onApply, onChangeCrs, onNext }: Mapp
         </tbody>
       </table>
       {report.unmappedColumns && report.unmappedColumns.length > 0 && (
-        <p className="import-muted" data-testid="unmapped-columns">{t.unmapped(report.unmappedColumns.join('、'))}</p>
+        <p className="import-muted" data-testid="unmapped-columns" translate="no">{t.unmapped(report.unmappedColumns.join('、'))}</p>
       )}
       {!edited && report.counts.errors > 0 && (
         <p className="import-failure-kind" data-testid="mapping-errors">{t.errorsInReport(report.counts.errors)}</p>

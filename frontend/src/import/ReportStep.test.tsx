@@ -54,7 +54,7 @@ describe('the report step says each problem in the reader’s language', () => {
   it('in English when chosen, from the same kinds and params', () => {
     const { errors, warnings } = show('en');
     expect(errors[0]).toBe('"2015-02-30" is not a calendar date');
-    expect(errors[1]).toMatch(/^is not valid: Self-intersection\[108\.91 32\.7\]\. ST_MakeValid can repair it \(area then 1,235 m² \(1\.9 亩\)\)/);
+    expect(errors[1]).toMatch(/^is not valid: Self-intersection\[108\.91 32\.7\]\. ST_MakeValid can repair it \(area then 1,235 m² \(1\.9 mu\)\)/);
     expect(warnings[0]).toBe('overlaps the stored parcel P01-004 by 12.3 m²');
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DatasetList, Health } from '../api/types';
 import type { Resource } from '../data/use-resource';
 import { useLocale, useT } from '../i18n/i18n-context';
+import { DatasetText } from './DatasetText';
 
 export interface AboutPanelProps {
   datasets: Resource<DatasetList>;
@@ -62,15 +63,15 @@ export function AboutPanel({ datasets, health, onClose }: AboutPanelProps) {
                 </div>
                 <dl className="dataset-facts">
                   <dt>{t.about.source}</dt>
-                  <dd>{dataset.source}</dd>
+                  <dd><DatasetText dataset={dataset} field="source" /></dd>
                   <dt>{t.about.licence}</dt>
-                  <dd>{dataset.licence}</dd>
+                  <dd><DatasetText dataset={dataset} field="licence" /></dd>
                   <dt>{t.about.vintage}</dt>
-                  <dd>{dataset.vintage}</dd>
+                  <dd><DatasetText dataset={dataset} field="vintage" /></dd>
                   <dt>{t.about.crs}</dt>
-                  <dd>{dataset.crs}</dd>
+                  <dd><DatasetText dataset={dataset} field="crs" /></dd>
                 </dl>
-                {dataset.note && <p className="dataset-note">{dataset.note}</p>}
+                {dataset.note && <p className="dataset-note"><DatasetText dataset={dataset} field="note" /></p>}
               </li>
             ))}
           </ul>

@@ -119,8 +119,8 @@ describe('CountyPanel', () => {
     const panel = screen.getByTestId('county-panel');
     expect(screen.getByRole('dialog', { name: 'County details: 汉滨区' })).toBe(panel);
     expect(panel.textContent).toContain("Figures for 2025 (its parks' totals)");
-    expect(screen.getByTestId('county-metric-output').textContent).toBe('Output (total)250.86 亿元');
-    expect(screen.getByTestId('county-metric-outputPerMu').textContent).toContain('▼ city 322.0 万元/亩');
+    expect(screen.getByTestId('county-metric-output').textContent).toBe('Output (total)25.09 bn yuan');
+    expect(screen.getByTestId('county-metric-outputPerMu').textContent).toContain('▼ city 322.0 10k yuan/mu');
     expect(within(screen.getByTestId('county-grade-breakdown')).getByText('County score breakdown')).toBeTruthy();
     expect(panel.textContent).toContain('As of 2025-12-31, each parcel counted once');
     expect(screen.getByRole('button', { name: 'Open park: 恒口示范区' })).toBeTruthy();

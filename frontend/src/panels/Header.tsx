@@ -29,7 +29,9 @@ export function Header({ locale, onToggleLocale, onOpenAbout, cityName = null, c
           aria-label={t.header.switchLanguage}
           data-testid="lang-switch"
         >
-          <span className={locale === 'zh-CN' ? 'active' : undefined}>中文</span>
+          <span className={locale === 'zh-CN' ? 'active' : undefined} lang="zh">
+            中文
+          </span>
           <span aria-hidden="true">/</span>
           <span className={locale === 'en' ? 'active' : undefined}>EN</span>
         </button>

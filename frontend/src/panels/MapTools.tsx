@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LAYER_IDS, type LayerId, type LayerVisibility } from '../city/park-view-state';
 import { useT } from '../i18n/i18n-context';
 import './park-view.css';
@@ -16,6 +16,8 @@ export interface MapToolsProps {
   /** The ranking beside the map is hidden (more room for the map). */
   rankingHidden?: boolean;
   onRankingHiddenChange?: (hidden: boolean) => void;
+  /** Folds the tools when it turns true: the vacancy finder below them needs the column's height. */
+  foldWhen?: boolean;
 }
 
 /** Below this width (px) the tools and the park legend start folded, so the map stays visible. */
@@ -28,7 +30,7 @@ export function startsFolded(): boolean {
 /** Degrees one rotate button turns the map. */
 export const ROTATE_STEP_DEG = 30;
 
-/** Layer switches and the tilt and rotate buttons, over the map's top left corner; collapsible. */
+/** Layer switches and the tilt and rotate buttons, at the top of the map's left column; collapsible. */
 export function MapTools({
   layers,
   onLayersChange,
@@ -38,10 +40,14 @@ export function MapTools({
   onResetNorth,
   rankingHidden,
   onRankingHiddenChange,
+  foldWhen = false,
 }: MapToolsProps) {
   const t = useT();
   const m = t.mapTools;
-  const [open, setOpen] = useState(() => !startsFolded());
+  const [open, setOpen] = useState(() => !startsFolded() && !foldWhen);
+  useEffect(() => {
+    if (foldWhen) setOpen(false);
+  }, [foldWhen]);
   const toggle = (id: LayerId) => onLayersChange({ ...layers, [id]: !layers[id] });
   return (
     <section className={`map-tools${open ? '' : ' collapsed'}`} aria-label={m.label} data-testid="map-tools">

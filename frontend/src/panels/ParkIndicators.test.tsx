@@ -38,7 +38,7 @@ describe("the park panel's nine indicators and its history", () => {
     expect(rowOf('valueAddedWanYuanPerTce').querySelector('[data-value=own]')?.textContent).toBe('1.90▼');
     expect(rowOf('valueAddedWanYuanPerTonneEmission').querySelector('[data-comparison]')?.getAttribute('data-comparison')).toBe('above');
     // R&D as % of revenue; a missing figure is a dash, not 0, and has no mark
-    expect(rowOf('rdRatio').textContent).toBe('R&D 占比%2.15▲1.80');
+    expect(rowOf('rdRatio').textContent).toBe('研发投入占比%2.15▲1.80');
     expect(rowOf('taxYuanPerKwh').textContent).toBe('单位电耗税收元/kWh—0.90');
   });
 
@@ -72,6 +72,6 @@ describe("the park panel's nine indicators and its history", () => {
     expect(rowOf('laborProductivityWanYuanPerPerson').querySelector('th')?.textContent).toContain('Labour productivity');
     expect(screen.getByTestId('park-history').querySelector('h3')?.textContent).toBe('Over the years · 2023–2025');
     expect(screen.getByTestId('park-chart-taxPerMu').querySelector('.year-chart-key')?.textContent?.trim()).toBe('City');
-    expect(screen.getByTestId('city-taxPerMu').textContent).toBe('▼ city 12.3 万元/亩');
+    expect(screen.getByTestId('city-taxPerMu').textContent).toBe('▼ city 12.3 10k yuan/mu');
   });
 });

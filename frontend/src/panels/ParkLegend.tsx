@@ -12,9 +12,6 @@ import './park-view.css';
 /** The under-use rule of completed parcels with no building on record: a possible data gap, drawn apart. */
 const DATA_GAP_RULE = 'completedWithoutBuildings';
 
-/** Map width the legend covers at the left: `.park-legend` max-width plus its left offset (park-view.css). */
-export const PARK_LEGEND_INSET_PX = 262;
-
 export interface ParkLegendProps {
   parcelBy: ParcelColourBy;
   onParcelByChange: (parcelBy: ParcelColourBy) => void;

@@ -110,12 +110,13 @@ describe('ParkPanel', () => {
     expect(screen.queryByTestId('illustrative-badge')).toBeNull();
   });
 
-  it('speaks English when asked, keeping the units', () => {
+  it('speaks English when asked, units in English', () => {
     renderWithLocale(<ParkPanel park={makeParkProperties({ level: 'county' })} onClose={() => {}} />, 'en');
     const panel = screen.getByTestId('park-panel');
     expect(panel.textContent).toContain('County');
     expect(panel.textContent).toContain('Figures for 2023');
-    expect(panel.textContent).toContain('312.5 万元/亩');
+    expect(panel.textContent).toContain('312.5 10k yuan/mu');
+    expect(panel.textContent).toContain('12.54 bn yuan');
     expect(screen.getByTestId('illustrative-badge').textContent).toBe('Illustrative');
   });
 

@@ -12,9 +12,6 @@ import { cssColor } from './Legend';
 import { ParkHistoryCharts } from './ParkHistoryCharts';
 import { ScoreItemsTable } from './details/ScoreBreakdown';
 
-/** Map width the panel covers: `.park-panel` width plus its right offset in styles.css. */
-export const PARK_PANEL_INSET_PX = 352;
-
 export interface ParkPanelProps {
   park: ParkProperties;
   /** The park's colour on the map, shown beside the figure the map is coloured by. */

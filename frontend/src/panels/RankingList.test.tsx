@@ -115,7 +115,8 @@ describe('RankingList', () => {
       <RankingList parks={parks} city={city} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} />,
       'en',
     );
-    expect(screen.getByRole('button', { name: 'Sort by Tax per mu (万元/亩)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sort by Tax per mu (10k yuan/mu)' })).toBeTruthy();
+    expect(screen.getByTestId('sort-outputWanYuan').textContent).toContain('100M yuan');
     const row = screen.getByTestId('ranking-city');
     expect(row.textContent).toContain('City');
     expect(row.querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('Total 195.0');

@@ -3,6 +3,7 @@ import type { EnterpriseDetails } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
 import { formatMu, formatWanYuanPerMu } from '../format';
 import { useT } from '../i18n/i18n-context';
+import { ChineseName } from '../i18n/DataNames';
 
 export interface EnterprisePanelProps {
   enterprise: Resource<EnterpriseDetails>;
@@ -19,7 +20,7 @@ export function EnterprisePanel({ enterprise, parkName, onClose }: EnterprisePan
   return (
     <aside className="panel park-panel enterprise-panel" role="dialog" aria-label={e.dialogLabel(title)} data-testid="enterprise-panel">
       <header className="panel-header">
-        <h2 className="panel-title" data-testid="enterprise-name">{title || e.loading}</h2>
+        <h2 className="panel-title" data-testid="enterprise-name">{title ? <ChineseName>{title}</ChineseName> : e.loading}</h2>
         <button type="button" className="close-button" onClick={onClose} aria-label={e.close}>
           ×
         </button>

@@ -3,6 +3,7 @@ import type { SearchAnswer, SearchHit } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
 import { useT } from '../i18n/i18n-context';
 import './search.css';
+import { ChineseName, useParkName } from '../i18n/DataNames';
 
 export interface SearchBoxProps {
   text: string;
@@ -18,6 +19,7 @@ export interface SearchBoxProps {
  */
 export function SearchBox({ text, onTextChange, answer, onChoose }: SearchBoxProps) {
   const t = useT();
+  const parkName = useParkName();
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -94,9 +96,9 @@ export function SearchBox({ text, onTextChange, answer, onChoose }: SearchBoxPro
             onMouseEnter={() => setActive(i)}
           >
             <span className={`search-kind kind-${hit.kind}`}>{t.search.kinds[hit.kind]}</span>
-            <span className="search-name">{hit.name}</span>
+            <span className="search-name">{hit.kind === 'park' ? parkName(hit.name) : hit.kind === 'enterprise' ? <ChineseName>{hit.name}</ChineseName> : hit.name}</span>
             {hit.kind !== 'enterprise' || hit.code === hit.name ? null : <span className="search-code">{hit.code}</span>}
-            {hit.kind !== 'park' && hit.parkName && <span className="search-park">{t.search.inPark(hit.parkName)}</span>}
+            {hit.kind !== 'park' && hit.parkName && <span className="search-park">{t.search.inPark(parkName(hit.parkName))}</span>}
           </li>
         ))}
       </ul>

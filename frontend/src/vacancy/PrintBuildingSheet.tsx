@@ -1,5 +1,8 @@
 import { formatLengthMetres, formatPercent, formatSquareMetres } from '../format';
-import { useT } from '../i18n/i18n-context';
+import { useLocale, useT } from '../i18n/i18n-context';
+import { toEnglishPark } from '../i18n/data-names';
+import { useEnglishNames } from '../data/use-english-names';
+import { DatasetText } from '../panels/DatasetText';
 import { bboxOfAll, createProjector, toSvgPath } from './outline-svg';
 import type { BuildingSheet } from './use-building-sheet';
 import type { Resource } from '../data/use-resource';
@@ -21,6 +24,7 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
   const t = useT();
   const p = t.print;
   const v = t.vacancy;
+  const englishNames = useEnglishNames(useLocale().locale === 'en');
   if (sheet.status !== 'ready') {
     return (
       <main className="print-sheet" data-testid="print-sheet">
@@ -30,6 +34,8 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
     );
   }
   const { park, building, units, dataVintage } = sheet.data;
+  // The park's and county's names in the UI's language (i18n/data-names.ts).
+  const named = englishNames ? toEnglishPark(park.properties, englishNames) : park.properties;
   const b = building.properties;
   // Reserved units are promised to someone and not offered: the sheet lists the vacant ones only.
   const toLet = units.units.filter((u) => u.status === 'vacant');
@@ -46,13 +52,13 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
       <header className="print-header">
         <div className="print-kicker">{p.title}</div>
         <h1 data-testid="print-building">{v.kinds[b.kind] ?? b.kind} {b.code}</h1>
-        <div className="print-park" data-testid="print-park">{park.properties.name} · {park.properties.regionName}</div>
+        <div className="print-park" data-testid="print-park">{named.name} · {named.regionName}</div>
       </header>
       <section className="print-top">
         <dl className="facts print-facts">
-          <dt>{p.park}</dt><dd>{park.properties.name}</dd>
-          <dt>{p.region}</dt><dd>{park.properties.regionName}</dd>
-          <dt>{p.location}</dt><dd>{`${((s + n) / 2).toFixed(5)}° N, ${((w + e) / 2).toFixed(5)}° E`}</dd>
+          <dt>{p.park}</dt><dd>{named.name}</dd>
+          <dt>{p.region}</dt><dd>{named.regionName}</dd>
+          <dt>{p.location}</dt><dd>{p.position(((s + n) / 2).toFixed(5), ((w + e) / 2).toFixed(5))}</dd>
           <dt>{p.kind}</dt><dd>{v.kinds[b.kind] ?? b.kind}</dd>
           <dt>{p.floors}</dt><dd>{b.floors}</dd>
           <dt>{p.heightM}</dt><dd>{formatLengthMetres(b.heightM)}</dd>
@@ -74,7 +80,7 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
             <path d={toSvgPath(building.geometry, project)} fill="#ff8c00" stroke="#782800" strokeWidth="1.5" />
             <text x={SKETCH_WIDTH_PX - 14} y={16} fontSize="12" textAnchor="middle">N↑</text>
           </svg>
-          <figcaption>{p.outline} · {park.properties.name}</figcaption>
+          <figcaption>{p.outline} · {named.name}</figcaption>
         </figure>
       </section>
       <h2>{p.vacantUnits}</h2>
@@ -88,7 +94,7 @@ export function PrintBuildingSheet({ buildingCode, sheet, printedOn, backHref }:
         <p className="placeholder">{p.contactPlaceholder}</p>
       </section>
       <footer className="print-footer">
-        <span data-testid="print-data-date">{p.dataDate}: {dataVintage ?? '—'}</span>
+        <span data-testid="print-data-date">{p.dataDate}: {dataVintage ? <DatasetText dataset={dataVintage} field="vintage" /> : '—'}</span>
         <span>{p.printedOn}: {printedOn}</span>
         {illustrative && <strong className="print-illustrative" data-testid="print-illustrative">{p.illustrativeNote}</strong>}
       </footer>

@@ -124,7 +124,11 @@ describe('PrintBuildingSheet', () => {
         { code: 'B1F0202', buildingCode: 'B1', floor: 2, areaSqm: 2927, status: 'reserved', tenantUscc: null, tenantName: null, leaseStartOn: null, leaseEndOn: null, rentYuanPerSqmMonth: 7.3, ceilingHeightM: 6, floorLoadKnPerSqm: 5 },
       ],
     },
-    dataVintage: 'illustrative, figures for 2023–2025',
+    dataVintage: {
+      id: 'units', name: '标准化厂房单元（示意）', nameEn: 'Units', source: 'generator', licence: 'MIT', crs: 'EPSG:4326', real: false, note: '',
+      vintage: 'illustrative, figures for 2023–2025',
+      zh: { vintage: '示意数据，2023–2025 年指标' },
+    },
   };
 
   it('shows the building, its park, the outline, the vacant units only (not the reserved), a labelled contact placeholder, the data date and the illustrative note', () => {
@@ -137,7 +141,7 @@ describe('PrintBuildingSheet', () => {
     expect(rows[0].textContent).toBe('B1F020122,927 m²6.0 m5 kN/m²7.3 元/m²·月空置');
     expect(screen.getByTestId('print-occupancy').textContent).toBe('可出租面积 11,708 m² · 已出租 5,854 m² · 已预留 2,927 m² · 空置（可租） 2,927 m² · 出租率 50.0 %');
     expect(screen.getByTestId('print-contact').textContent).toContain('占位');
-    expect(screen.getByTestId('print-data-date').textContent).toBe('数据日期: illustrative, figures for 2023–2025');
+    expect(screen.getByTestId('print-data-date').textContent).toBe('数据日期: 示意数据，2023–2025 年指标');
     expect(screen.getByTestId('print-illustrative').textContent).toContain('示意数据');
   });
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { VacancyQuery } from '../api/finder-api';
 import type { VacancySearchResult } from '../api/finder-types';
 import type { Resource } from '../data/use-resource';
-import { formatPercent, formatSquareMetres } from '../format';
+import { formatPercent, formatSquareMetres, unitWord } from '../format';
 import { useT } from '../i18n/i18n-context';
 import { ExportMenu, TABLE_FORMATS } from '../panels/ExportMenu';
 import { computeScopeTotals, groupVacanciesByBuilding } from './vacancy-results';
@@ -36,7 +36,7 @@ const NUMBER_FIELDS: { key: NumberKey; unit: string; step: string }[] = [
   { key: 'floor', unit: '', step: '1' },
   { key: 'minCeilingHeightM', unit: 'm', step: '0.5' },
   { key: 'minFloorLoadKnPerSqm', unit: 'kN/m²', step: '1' },
-  { key: 'maxRentYuanPerSqmMonth', unit: '元/m²·月', step: '0.5' },
+  { key: 'maxRentYuanPerSqmMonth', unit: 'rentYuanPerSqmMonth', step: '0.5' },
 ];
 
 /** A number box that reports its value when it parses (or is emptied), not on every keystroke's typo. */
@@ -97,7 +97,7 @@ export function VacancyPanel(props: VacancyPanelProps) {
             key={key}
             id={`finder-${key}`}
             label={v[key]}
-            unit={unit}
+            unit={unit === 'rentYuanPerSqmMonth' ? unitWord(unit) : unit}
             step={step}
             value={filter[key]}
             onChange={(value) => set({ [key]: value })}

@@ -11,8 +11,6 @@ import { useVacancies } from './use-vacancies';
 
 /** Close enough to see a single standard factory (≈ 50–100 m) with room around it. */
 export const BUILDING_FIT_MAX_ZOOM = 17;
-/** Map width the finder covers: `.vacancy-panel` width plus its left offset in finder.css. */
-export const VACANCY_PANEL_INSET_PX = 482;
 
 export interface VacancyFinder {
   state: VacancyFinderState;
@@ -40,7 +38,7 @@ export function useVacancyFinder(fitTo: FitTo): VacancyFinder {
     (code: string) => {
       const building = buildings.find((b) => b.buildingCode === code);
       setSelected(code);
-      if (building) fitTo(bboxOfGeometry(building.footprint), BUILDING_FIT_MAX_ZOOM, VACANCY_PANEL_INSET_PX);
+      if (building) fitTo(bboxOfGeometry(building.footprint), BUILDING_FIT_MAX_ZOOM);
     },
     [buildings, fitTo],
   );

@@ -1,6 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Rgba } from '../map/tiers';
+import { FLAT_LAYER_PARAMETERS } from '../map/layers/draw-order';
 
 /** Buildings with a matching unit: a colour no park tier, county or river uses (map/palette.ts). */
 export const VACANCY_FILL: Rgba = [255, 140, 0, 235];
@@ -39,6 +40,7 @@ export function createVacancyLayer({ buildings, selectedCode = null, onClick }: 
     filled: true,
     stroked: true,
     pickable: true,
+    parameters: FLAT_LAYER_PARAMETERS,
     getFillColor: VACANCY_FILL,
     getLineColor: (f) => (f.properties.code === selectedCode ? VACANCY_SELECTED_LINE : VACANCY_LINE),
     lineWidthUnits: 'pixels',

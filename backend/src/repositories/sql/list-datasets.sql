@@ -1,1 +1,1 @@
-SELECT id, name, name_en, source, licence, vintage, crs, real, note FROM datasets ORDER BY real DESC, id
+SELECT id, name, name_en, source, licence, vintage, crs, real, note, zh FROM datasets ORDER BY real DESC, id

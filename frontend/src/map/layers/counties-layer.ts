@@ -1,6 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { RegionFeature, RegionProperties } from '../../api/types';
 import { COUNTY_FILL, COUNTY_LINE } from '../palette';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface CountiesLayerProps {
   regions: RegionFeature[];
@@ -29,5 +30,6 @@ export function createCountiesLayer({ regions, visible = true, onClick, selected
     updateTriggers: { getLineWidth: selectedCode },
     pickable: Boolean(onClick),
     onClick: onClick ? (info) => (info.object ? (onClick(info.object.properties.code), true) : false) : undefined,
+    parameters: FLAT_LAYER_PARAMETERS,
   });
 }

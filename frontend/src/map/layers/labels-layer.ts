@@ -1,6 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import { COUNTY_LABEL, LABEL_FONT_FAMILY, LABEL_HALO, PARK_LABEL } from '../palette';
 import type { MapLabel } from '../park-points';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 // Text is drawn by deck.gl because the offline style has no glyph server, so MapLibre symbol
 // layers cannot be used. 'auto' builds the font atlas from the labels' own characters (Chinese).
@@ -14,6 +15,7 @@ const SHARED_TEXT_PROPS = {
   getPosition: (label: MapLabel) => label.position,
   getText: (label: MapLabel) => label.text,
   pickable: false,
+  parameters: FLAT_LAYER_PARAMETERS,
 } as const;
 
 export interface CountyLabelsLayerProps {

@@ -2,6 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { LandUseFeature, LandUseKind, LandUseProperties } from '../../api/park-types';
 import { landUseColorOf } from '../park-land';
 import { withAlpha } from '../tiers';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface LandUseLayerProps {
   findings: LandUseFeature[];
@@ -26,6 +27,7 @@ export function createLandUseLayer({ findings, onParcelClick, visible = true }: 
     filled: true,
     stroked: true,
     pickable: true,
+    parameters: FLAT_LAYER_PARAMETERS,
     getFillColor: (f) => withAlpha(landUseColorOf(f.properties), LAND_USE_FILL_ALPHA),
     getLineColor: (f) => withAlpha(landUseColorOf(f.properties), 255),
     lineWidthUnits: 'pixels',

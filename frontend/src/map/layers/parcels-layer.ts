@@ -2,6 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { ParcelFeature, ParcelProperties } from '../../api/park-types';
 import { HOVER_HIGHLIGHT, PARK_LINE, SELECTED_LINE } from '../palette';
 import { type Rgb, withAlpha } from '../tiers';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface ParcelsLayerProps {
   parcels: ParcelFeature[];
@@ -24,6 +25,7 @@ export function createParcelsLayer({ parcels, colorFor, selectedCode, onClick, v
     filled: true,
     stroked: true,
     pickable: true,
+    parameters: FLAT_LAYER_PARAMETERS,
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
     getFillColor: (parcel) => withAlpha(colorFor(parcel.properties.code), PARCEL_FILL_ALPHA),

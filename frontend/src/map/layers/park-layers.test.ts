@@ -11,6 +11,7 @@ import { SELECTED_LINE } from '../palette';
 import { type BuildingPart, createBuildingsLayer, toBuildingParts } from './buildings-layer';
 import { createLandUseLayer, LAND_USE_FILL_ALPHA } from './land-use-layer';
 import { createParcelsLayer, PARCEL_FILL_ALPHA } from './parcels-layer';
+import { createVacancyLayer } from '../../vacancy/vacancy-layer';
 
 const accessor = <In, Out>(prop: unknown) => prop as (object: In) => Out;
 const clickOf = (prop: unknown) => prop as (info: { object?: unknown }) => boolean;
@@ -145,6 +146,19 @@ describe('createMapLayers in a park', () => {
     const ids = createMapLayers({ ...base, parkLand: land }).map((layer) => layer.id);
     expect(ids).toEqual(['counties', 'rivers', 'parks', 'parcels', 'land-use', 'buildings', 'park-markers']);
     expect(createMapLayers(base).map((layer) => layer.id)).not.toContain('parcels');
+  });
+
+  it('draws the flat layers in list order without the depth test; only buildings test depth', () => {
+    // Coplanar fills that test depth fight for it once the map is tilted: stripes of parcel and park.
+    const layers = createMapLayers({ ...base, parkLand: land });
+    for (const layer of layers) {
+      if (layer.id === 'buildings') {
+        expect(layer.props.parameters?.depthCompare, layer.id).toBeUndefined();
+      } else {
+        expect(layer.props.parameters, layer.id).toMatchObject({ depthCompare: 'always', depthWriteEnabled: false });
+      }
+    }
+    expect(createVacancyLayer({ buildings: [] }).props.parameters).toMatchObject({ depthCompare: 'always' });
   });
 
   it('hides the layers that are switched off', () => {

@@ -2,6 +2,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { HIGHLIGHT_LINE, HOVER_HIGHLIGHT, PARK_LINE, SELECTED_LINE } from '../palette';
 import type { ParkPoint } from '../park-points';
 import type { Rgb } from '../tiers';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface ParkMarkersLayerProps {
   points: ParkPoint[];
@@ -33,6 +34,7 @@ export function createParkMarkersLayer({
     data: points,
     visible,
     pickable: true,
+    parameters: FLAT_LAYER_PARAMETERS,
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
     getPosition: (point) => point.position,

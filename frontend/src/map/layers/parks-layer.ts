@@ -2,6 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { ParkFeature, ParkProperties } from '../../api/types';
 import { HIGHLIGHT_LINE, HOVER_HIGHLIGHT, PARK_LINE, SELECTED_LINE } from '../palette';
 import { type Rgb, withAlpha } from '../tiers';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface ParksLayerProps {
   parks: ParkFeature[];
@@ -31,6 +32,7 @@ export function createParksLayer({ parks, colorFor, selectedCode, highlightedCod
     filled: true,
     stroked: true,
     pickable: true,
+    parameters: FLAT_LAYER_PARAMETERS,
     autoHighlight: true,
     highlightColor: HOVER_HIGHLIGHT,
     getFillColor: (park) =>

@@ -1,6 +1,7 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { RiverFeature, RiverProperties } from '../../api/types';
 import { RIVER_LINE } from '../palette';
+import { FLAT_LAYER_PARAMETERS } from './draw-order';
 
 export interface RiversLayerProps {
   rivers: RiverFeature[];
@@ -26,5 +27,6 @@ export function createRiversLayer({ rivers }: RiversLayerProps) {
     lineCapRounded: true,
     lineJointRounded: true,
     pickable: false,
+    parameters: FLAT_LAYER_PARAMETERS,
   });
 }

@@ -137,9 +137,9 @@ describe('DetailsPanel for a parcel', () => {
     expect(screen.getByTestId('finding').textContent).toContain('竣工日期2020-06-30');
   });
 
-  it('speaks English, units unchanged', () => {
+  it('speaks English, units in English', () => {
     renderPanel({ selection: { kind: 'parcel', code: 'P1' }, details }, 'en');
-    expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('Tax per mu3.6 万元/亩');
+    expect(screen.getByTestId('detail-taxPerMu').textContent).toBe('Tax per mu3.6 10k yuan/mu');
     expect(screen.getByTestId('details-back').textContent).toBe('← Back to 白河县工业集中区');
     const [finding] = screen.getAllByTestId('finding');
     expect(within(finding).getByTestId('finding-idleSince').textContent).toBe('2024-03-17Measures on the Disposal of Idle Land (MLR Order No. 53, 2012), Art. 2');

@@ -7,6 +7,7 @@ import { BuildingDetails } from './BuildingDetails';
 import { EnterpriseDetails } from './EnterpriseDetails';
 import { ParcelDetails } from './ParcelDetails';
 import '../park-view.css';
+import { ChineseName } from '../../i18n/DataNames';
 
 export interface DetailsPanelProps {
   selection: DetailSelection;
@@ -47,7 +48,7 @@ export function DetailsPanel({ selection, details, parkName, findings, buildings
           </button>
           <div className="details-kind">{d.kinds[kind]}</div>
           <h2 className="panel-title details-title" data-testid="details-title">
-            {title}
+            {data?.kind === 'enterprise' ? <ChineseName>{title}</ChineseName> : title}
           </h2>
         </div>
         <button type="button" className="close-button" onClick={onBack} aria-label={d.close}>

@@ -1,7 +1,7 @@
 import { GradeAdjustments } from '../../adjustments/GradeAdjustments';
 import type { Enterprise } from '../../api/park-types';
 import type { DetailSelection } from '../../city/park-view-state';
-import { formatMu, formatWanYuanPerMu } from '../../format';
+import { formatMu, formatWanYuanPerMu, unitWord } from '../../format';
 import { useT } from '../../i18n/i18n-context';
 import { describeLandShareFormula } from './land-share-formula';
 import { OUTPUT_BAR_CSS, TAX_BAR_CSS } from './ParcelDetails';
@@ -73,7 +73,7 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
           <div className="charts">
             <YearChart
               title={d.output}
-              unit="万元"
+              unit={unitWord('wanYuan')}
               color={OUTPUT_BAR_CSS}
               fractionDigits={0}
               points={indicators.map((i) => ({ year: i.year, value: toWanYuan(i.outputYuan) }))}
@@ -81,7 +81,7 @@ export function EnterpriseDetails({ enterprise: e, onSelect }: EnterpriseDetails
             />
             <YearChart
               title={d.tax}
-              unit="万元"
+              unit={unitWord('wanYuan')}
               color={TAX_BAR_CSS}
               fractionDigits={1}
               points={indicators.map((i) => ({ year: i.year, value: toWanYuan(i.taxYuan) }))}

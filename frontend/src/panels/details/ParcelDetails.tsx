@@ -9,6 +9,7 @@ import { FindingsList } from './FindingsList';
 import { describeLandShareFormula } from './land-share-formula';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { YearChart } from './YearChart';
+import { ChineseName } from '../../i18n/DataNames';
 
 export interface ParcelDetailsProps {
   parcel: ParcelDetailFeature;
@@ -137,7 +138,7 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
                   </span>
                 )}
                 <button type="button" className="link-button" onClick={() => onSelect({ kind: 'enterprise', code: h.uscc })}>
-                  {h.name}
+                  <ChineseName>{h.name}</ChineseName>
                 </button>
                 <span className="muted-inline">
                   {h.role === 'owner' ? d.owner : d.tenantRole}
@@ -158,7 +159,10 @@ export function ParcelDetails({ parcel, byYear, findings, buildings, evaluationO
       <h3 className="section-title">{d.grade}</h3>
       {main ? (
         <>
-          <p className="muted-inline">{d.mainHolder(main.name)}</p>
+          <p className="muted-inline">
+            {d.mainHolderLabel}
+            <ChineseName>{main.name}</ChineseName>
+          </p>
           <ScoreBreakdown evaluation={evaluationOf(main.uscc) ?? null} />
         </>
       ) : (

@@ -4,6 +4,7 @@ import { formatNumber, MISSING } from '../../format';
 import { useT } from '../../i18n/i18n-context';
 import { GRADE_COLORS } from '../../map/colouring';
 import { cssColor } from '../Legend';
+import { useGradeLabel } from '../../i18n/DataNames';
 
 export interface ScoreBreakdownProps {
   evaluation: EnterpriseEvaluation | null;
@@ -89,6 +90,7 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
   const t = useT();
   const d = t.details;
   const scoreText = useScoreText();
+  const gradeLabelOf = useGradeLabel();
   if (!evaluation) return <p className="muted-inline">{d.notGraded}</p>;
   if (!evaluation.eligible || !evaluation.grade) {
     const reason = evaluation.reason ? d.reasons[evaluation.reason] ?? evaluation.reason : null;
@@ -104,7 +106,7 @@ export function ScoreBreakdown({ evaluation }: ScoreBreakdownProps) {
         <span className="grade-chip" style={{ background: cssColor(GRADE_COLORS[evaluation.grade]) }} aria-hidden="true">
           {evaluation.grade}
         </span>
-        <span data-testid="detail-grade">{d.gradeOf(evaluation.grade, evaluation.gradeLabel)}</span>
+        <span data-testid="detail-grade">{d.gradeOf(evaluation.grade, gradeLabelOf(evaluation.gradeLabel))}</span>
         <GradeAdjustmentMark evaluation={evaluation} />
         {evaluation.score != null && (
           <span className="muted-inline" data-testid="detail-score">
