@@ -42,8 +42,8 @@ describe('CSV export', () => {
     expect(parse(toCsv(sampleBuildings(), { lang: 'en', guardFormulas: false })).map((r) => r[3])).toEqual(['Kind', 'standard_factory', '标准厂房', 'other']);
     const statuses = LAYER_COLUMNS.units.filter((c) => c.key === 'status');
     const units = { columns: statuses, features: ['leased', 'vacant', 'reserved'].map((status) => ({ geometry: null, properties: { status } })) };
-    expect(parse(toCsv(units)).flat()).toEqual(['状态', '已出租', '空置', '已预留']);
-    expect(parse(toCsv(units, { lang: 'en' })).flat()).toEqual(['Status', 'Leased', 'Vacant', 'Reserved']);
+    expect(parse(toCsv(units)).flat()).toEqual(['出租状态', '已出租', '空置', '已预留']);
+    expect(parse(toCsv(units, { lang: 'en' })).flat()).toEqual(['Letting status', 'Leased', 'Vacant', 'Reserved']);
     const groups = LAYER_COLUMNS.evaluations.filter((c) => ['group', 'reason', 'grade_label'].includes(c.key));
     const evaluation = { columns: groups, features: [{ geometry: null, properties: { group: 'aboveScale', reason: 'belowMinLand', grade_label: '优先发展类' } }] };
     expect(parse(toCsv(evaluation))[1]).toEqual(['规上企业', '用地不足参评门槛', '优先发展类']);

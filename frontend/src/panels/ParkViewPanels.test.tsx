@@ -165,8 +165,8 @@ describe('ParkPanel in the park view', () => {
 
   it('says the same in English', () => {
     renderWithLocale(<ParkLandSummary parcelCount={34} occupancy={{ lettableSqm: 0, leasedSqm: 0, reservedSqm: 0, vacantSqm: 0, occupancyRate: null }} findings={summary} />, 'en');
-    expect(screen.getByTestId('park-findings-lowYield').textContent).toBe('12 parcels · 974 亩');
-    expect(screen.getByTestId('park-findings-recoverable').textContent).toBe('15 parcels · 1,100 亩');
+    expect(screen.getByTestId('park-findings-lowYield').textContent).toBe('12 parcels · 974 mu');
+    expect(screen.getByTestId('park-findings-recoverable').textContent).toBe('15 parcels · 1,100 mu');
     expect(screen.getByTestId('park-findings-note').textContent).toContain('A parcel can be in several kinds');
   });
 
