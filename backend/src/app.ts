@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -76,6 +77,17 @@ export function createServices(db: Database, config: Pick<Config, 'riversFile'>)
   };
 }
 
+/** A built file named by its content (`assets/index-nAlbXwqE.js`, also as `.br`/`.gz`): it never changes. */
+const HASHED_ASSET = /^assets\/[^/]+-[\w-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+
+/**
+ * Hashed assets are kept for a year without asking again; everything else (index.html, which names the
+ * current assets) is asked again on every visit and answered 304 while unchanged.
+ */
+export function cacheControlOf(relativePath: string): string {
+  return HASHED_ASSET.test(relativePath.split(path.sep).join('/')) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function buildApp(options: {
   config: Pick<Config, 'adminToken' | 'webRoot' | 'bodyLimitBytes' | 'logLevel'>;
   services: Services;
@@ -94,6 +106,11 @@ export async function buildApp(options: {
     sendProblem(reply, { type: 'about:blank', title: 'Not found', status: 404, detail: `no route for ${req.method} ${req.url.split('?')[0]}` }));
   // Uploads (POST /api/imports, POST /api/bundles) take any body as a stream: see registerRoutes.
 
+  // Before any route (and the static files): answers go out as br or gzip, whichever the client accepts.
+  // Only types mime-db calls compressible: JSON, GeoJSON, CSV and text yes; zip, xlsx and GeoPackage
+  // downloads are sent as they are. Request bodies are taken as sent (no decompression).
+  await app.register(compress, { globalDecompression: false });
+
   await app.register(swagger, {
     openapi: {
       info: { title: 'MuYield (亩均) API', version: '0.1.0', description: 'Industrial-land efficiency: parks, parcels, buildings, units, enterprises. Money in 元 (raw) or 万元 (derived), areas in m² or 亩.' },
@@ -105,7 +122,16 @@ export async function buildApp(options: {
   registerRoutes(app, services, config.adminToken);
 
   if (fs.existsSync(path.join(config.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      wildcard: false,
+      // The build writes .br and .gz beside each text file (frontend/vite.config.ts); they are sent in
+      // place of the file to clients that accept them, never under their own names.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', cacheControlOf(path.relative(config.webRoot, filePath))),
+    });
   } else {
     app.get('/', (_req, reply) =>
       reply.type('text/plain; charset=utf-8').send('MuYield API is running; the web app is not built: run `npm run build -w frontend` (npm start does it).'));

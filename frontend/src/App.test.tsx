@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParkFeature } from './api/types';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n-context';
@@ -126,11 +126,14 @@ const parks: ParkFeature[] = [
   makePark({ code: 'B', name: '平利工业园区', outputWanYuanPerMu: null, year: null, grade: null }, [109.36, 32.39]),
 ];
 
+/** What /api/parks names beside its features: the latest year and every year with figures. */
+const PARK_YEARS = { latestYear: 2025, years: [2025, 2024, 2023] };
+
 const responses: Record<string, () => Response> = {
   '/api/regions': () => Response.json({ type: 'FeatureCollection', features: [] }),
-  '/api/parks': () => Response.json({ type: 'FeatureCollection', features: parks }),
+  '/api/parks': () => Response.json({ type: 'FeatureCollection', ...PARK_YEARS, year: 2025, features: parks }),
   '/api/parks?year=2023': () =>
-    Response.json({ type: 'FeatureCollection', features: parks.map((p) => ({ ...p, properties: { ...p.properties, year: 2023 } })) }),
+    Response.json({ type: 'FeatureCollection', ...PARK_YEARS, year: 2023, features: parks.map((p) => ({ ...p, properties: { ...p.properties, year: 2023 } })) }),
   '/api/regions?year=2023': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/basemap/rivers': () => Response.json({ type: 'FeatureCollection', features: [] }),
   '/api/datasets': () =>
@@ -170,6 +173,19 @@ async function latestLayers(): Promise<FakeLayer[]> {
   });
   return layers;
 }
+
+// The panels the first screen does not show load on first use (lazy-panels.tsx): load them once here, so
+// no waitFor below spends its time on Vite transforming them.
+beforeAll(async () => {
+  await Promise.all([
+    import('./panels/AboutPanel'),
+    import('./panels/details/DetailsPanel'),
+    import('./search/EnterprisePanel'),
+    import('./import/ImportWizard'),
+    import('./settings/SettingsDialog'),
+    import('./vacancy/VacancyPanel'),
+  ]);
+});
 
 beforeEach(() => {
   mocks.overlays.length = 0;

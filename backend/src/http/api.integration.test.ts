@@ -79,6 +79,20 @@ describe('the API on the tiny fixture', () => {
     expect(county.properties.gradeCounts).toEqual(body.properties.gradeCounts);
   });
 
+  it('names on /api/parks the year its figures are for, the latest year and every year with figures', async () => {
+    const latest = await get('/api/parks');
+    expect(latest.body).toMatchObject({ type: 'FeatureCollection', year: 2025, latestYear: 2025, years: [2025, 2024] });
+    const earlier = await get('/api/parks?year=2024');
+    expect(earlier.body).toMatchObject({ year: 2024, latestYear: 2025, years: [2025, 2024] });
+    expect(earlier.body.features[0].properties.year).toBe(2024);
+    const none = await get('/api/parks?year=1999');
+    expect(none.body).toMatchObject({ year: 1999, latestYear: 2025, years: [2025, 2024] });
+    const openapi = app.swagger() as unknown as { paths: Record<string, any> };
+    expect(openapi.paths['/api/parks'].get.responses['200'].content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['year', 'latestYear', 'years', 'features']),
+    );
+  });
+
   it('answers for an earlier year when asked', async () => {
     const { body } = await get('/api/parks/T-PARK?year=2024');
     expect(body.properties.year).toBe(2024);

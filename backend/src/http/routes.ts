@@ -37,7 +37,7 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
 
   app.get<{ Querystring: YearQuery }>('/api/regions', { schema: { tags: ['parks'], summary: 'Counties and districts with their parks\' summed figures and land-use rates', querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
     (req) => parks.listRegions(req.query.year));
-  app.get<{ Querystring: YearQuery }>('/api/parks', { schema: { tags: ['parks'], summary: 'Parks with output, tax and per-mu figures', querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
+  app.get<{ Querystring: YearQuery }>('/api/parks', { schema: { tags: ['parks'], summary: 'Parks with output, tax and per-mu figures; the year they are for, the latest year and every year with figures', querystring: s.yearQuery, response: { 200: s.responses.parkCollection } } },
     (req) => parks.listParks(req.query.year));
   app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode', { schema: { tags: ['parks'], summary: 'One park', params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },
     (req) => parks.getPark(req.params.parkCode, req.query.year));

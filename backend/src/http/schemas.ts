@@ -338,7 +338,22 @@ const featureCollection = { type: 'object', description: 'GeoJSON FeatureCollect
 const feature = { type: 'object', description: 'GeoJSON Feature (lon/lat, EPSG:4326)', additionalProperties: true } as const;
 const object = { type: 'object', additionalProperties: true } as const;
 
-export const responses = { featureCollection, feature, object };
+/** GET /api/parks: the names below are read by the web app; keep them. */
+const parkCollection = {
+  type: 'object',
+  description: 'GeoJSON FeatureCollection of parks (lon/lat, EPSG:4326), with the years as foreign members',
+  properties: {
+    type: { type: 'string', enum: ['FeatureCollection'] },
+    year: { type: ['integer', 'null'], description: 'the year the figures are for: the one asked, else the latest reported (null: no figures at all)' },
+    latestYear: { type: ['integer', 'null'], description: 'the latest year with reported figures (null: none)' },
+    years: { type: 'array', items: { type: 'integer' }, description: 'every year with reported figures, newest first' },
+    features: { type: 'array', items: feature },
+  },
+  required: ['type', 'year', 'latestYear', 'years', 'features'],
+  additionalProperties: true,
+} as const;
+
+export const responses = { featureCollection, feature, object, parkCollection };
 
 export const healthResponse = {
   type: 'object',

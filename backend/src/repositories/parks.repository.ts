@@ -43,6 +43,8 @@ export function createParksRepository(db: Database) {
     /** All parks, or the one with `parkCode`; figures for `year` (latest reported when undefined). */
     listParks: (options: { parkCode?: string; year?: number } = {}) =>
       db.query<ParkRow>(sql('list-parks'), [options.parkCode ?? null, options.year ?? null]),
+    /** Years with reported indicators, newest first. */
+    listIndicatorYears: async () => (await db.query<{ year: number }>(sql('list-indicator-years'))).map((r) => r.year),
   };
 }
 export type ParksRepository = ReturnType<typeof createParksRepository>;

@@ -93,10 +93,22 @@ export function createParksService(repo: ParksRepository, evaluation: Pick<Evalu
         }),
       };
     },
+    /**
+     * The parks with their figures for `year` (the latest reported when undefined), and as foreign members
+     * of the FeatureCollection the year they are for, the latest year and every year with figures (newest
+     * first), so one request is enough to draw the map and offer the years.
+     */
     async listParks(year?: number) {
-      const rows = await repo.listParks({ year });
+      const [rows, years] = await Promise.all([repo.listParks({ year }), repo.listIndicatorYears()]);
       const grades = await gradesFor(rows);
-      return { type: 'FeatureCollection' as const, features: rows.map((r) => toParkFeature(r, grades)) };
+      const latestYear = years[0] ?? null;
+      return {
+        type: 'FeatureCollection' as const,
+        year: year ?? latestYear,
+        latestYear,
+        years,
+        features: rows.map((r) => toParkFeature(r, grades)),
+      };
     },
     async getPark(parkCode: string, year?: number) {
       const [row] = await repo.listParks({ parkCode, year });

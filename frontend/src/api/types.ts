@@ -82,7 +82,14 @@ export type ParkFeature = Feature<Polygon | MultiPolygon, ParkProperties>;
 export type RiverFeature = Feature<LineString | MultiLineString, RiverProperties>;
 
 export type RegionCollection = FeatureCollection<Polygon | MultiPolygon, RegionProperties>;
-export type ParkCollection = FeatureCollection<Polygon | MultiPolygon, ParkProperties>;
+export interface ParkCollection extends FeatureCollection<Polygon | MultiPolygon, ParkProperties> {
+  /** The year the figures are for: the one asked, else the latest reported; null when nothing is reported. */
+  year: number | null;
+  /** The latest year with reported figures. */
+  latestYear: number | null;
+  /** Every year with reported figures, newest first. */
+  years: number[];
+}
 export type RiverCollection = FeatureCollection<LineString | MultiLineString, RiverProperties>;
 
 export interface Dataset {
