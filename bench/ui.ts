@@ -4,7 +4,7 @@
  * the same run, each from a cold profile; then the ratio app ÷ bare. Optionally also a park view (a shared
  * park URL: the park selected, its panel open, the map zoomed in and idle).
  *
- *   npx tsx bench/ui.ts [--runs 5] [--park-view] [--park G612150]
+ *   npx tsx bench/ui.ts [--runs 5] [--park-view] [--park G612150] [--baseline http://localhost:3151]
  *   npx tsx bench/ui.ts --serve    # start both pages, print their addresses and wait (for profiling by hand)
  *
  * Uses Debian's Chromium through playwright-core with the browser tests' launch options
@@ -16,11 +16,14 @@
  * from node_modules (gzip-compressed once, cached for a year), and /api/* passed through unchanged to the
  * app's server (so both pages get the same bytes, compressed or not, for the three answers).
  *
+ * `--baseline URL` adds another build of the app (an earlier commit, served on another port) to every run,
+ * so a change can be compared with what it replaces under the same load.
+ *
  * Each run opens a new profile (empty HTTP cache) for the bare page and another for the app, in
- * alternating order, and loads each page twice: cold (the figure compared) and again in a new tab of the
- * same profile (warm: what a returning visitor waits, with the HTTP cache filled). Times are from navigation start (performance.now() in the page)
- * to the first animation frame after the map is idle with the parks handed to it. Prints figures only;
- * asserts nothing.
+ * rotating order, and loads each page twice: cold (the figure compared) and again in a new tab of the
+ * same profile (warm: what a returning visitor waits, with the HTTP cache filled). Times are from navigation
+ * start (performance.now() in the page) to the animation frame after the map is idle with the parks handed to
+ * it (the moment the page sets `ready`). Prints figures only; asserts nothing.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
@@ -45,21 +48,41 @@ function option(name: string, fallback: string): string {
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
-// Runs in the page before any of its scripts: records, by animation frame, when each condition first holds.
-// Both pages set window.__muyield = { map, ready } the same way (ready: parks handed over, map idle, a frame).
+// Runs in the page before any of its scripts. Both pages set `window.__muyield = { map, ready: false }` and
+// turn `ready` true in the animation frame after the map is idle with the parks handed to it
+// (frontend/src/map/ParkMap.tsx; the bare page below): the setter records that moment. Polling by
+// requestAnimationFrame instead missed it: headless Chromium draws no more frames once the map is idle, so
+// a poll queued behind the app's own callback waited for the next repaint, seconds later or never.
+// The park view (panel open, map no longer moving) is polled every 10 ms.
 const RECORDER = `
 (() => {
   const marks = (window.__benchMarks = {});
+  let hook;
+  Object.defineProperty(window, '__muyield', {
+    configurable: true,
+    get: () => hook,
+    set: (value) => {
+      hook = value;
+      if (!value || typeof value !== 'object') return;
+      let ready = value.ready;
+      Object.defineProperty(value, 'ready', {
+        configurable: true,
+        enumerable: true,
+        get: () => ready,
+        set: (next) => {
+          ready = next;
+          if (next && marks.parksDrawnMs === undefined) marks.parksDrawnMs = performance.now();
+        },
+      });
+    },
+  });
   const parkPanel = () => document.querySelector('[data-testid=park-panel]') !== null;
-  const tick = () => {
-    const hook = window.__muyield;
-    if (marks.parksDrawnMs === undefined && hook && hook.ready) marks.parksDrawnMs = performance.now();
-    if (marks.parksDrawnMs !== undefined && marks.parkViewMs === undefined && parkPanel() && !hook.map.isMoving()) {
+  const poll = setInterval(() => {
+    if (marks.parksDrawnMs !== undefined && parkPanel() && hook && !hook.map.isMoving()) {
       marks.parkViewMs = performance.now();
+      clearInterval(poll);
     }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
+  }, 10);
 })();
 `;
 
@@ -168,12 +191,13 @@ async function visit(page: Page, url: string, mark: 'parksDrawnMs' | 'parkViewMs
     const network = await page.evaluate(() =>
       [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
         const entry = e as PerformanceResourceTiming;
-        return { name: entry.name, transfer: entry.transferSize, encoded: entry.encodedBodySize };
+        return { name: entry.name, transfer: entry.transferSize };
       }),
     );
     const sent = network.filter((e) => e.transfer > 0);
-    const scriptBytes = sent.filter((e) => new URL(e.name).pathname.endsWith('.js')).reduce((sum, e) => sum + e.encoded, 0);
-    return { ms, requests: sent.length, scriptKb: scriptBytes / 1024, parksRequests };
+    // Bytes over the wire, headers included: a 304 counts its headers only, not the body it revalidated.
+    const scriptBytes = sent.filter((e) => new URL(e.name).pathname.endsWith('.js')).reduce((sum, e) => sum + e.transfer, 0);
+    return { ms, requests: sent.length, scriptKb: scriptBytes / 1000, parksRequests };
   } finally {
     page.off('request', onRequest);
   }
@@ -242,46 +266,55 @@ async function main() {
       return;
     }
     const parkUrl = flag('park-view') ? await parkViewUrl(server.baseUrl) : undefined;
+    // Another build of the app (an earlier commit served on another port), measured in the same runs.
+    const baselineUrl = option('baseline', '').replace(/\/+$/, '');
+    if (baselineUrl) {
+      await Promise.all(['/api/parks', '/api/regions', '/api/basemap/rivers'].map((p) => fetch(`${baselineUrl}${p}`).then((r) => r.arrayBuffer())));
+    }
 
-    const appCold: number[] = [];
-    const appWarm: number[] = [];
-    const bareCold: number[] = [];
-    const bareWarm: number[] = [];
-    const ratios: number[] = [];
+    type Name = 'bare' | 'app' | 'baseline';
+    const pages: { name: Name; url: string; parkUrl?: string }[] = [
+      { name: 'bare', url: `${bareServer.baseUrl}/` },
+      { name: 'app', url: `${server.baseUrl}/`, parkUrl },
+      ...(baselineUrl ? [{ name: 'baseline' as const, url: `${baselineUrl}/` }] : []),
+    ];
+    const cold: Record<Name, number[]> = { bare: [], app: [], baseline: [] };
+    const warm: Record<Name, number[]> = { bare: [], app: [], baseline: [] };
+    const ratios: Record<Name, number[]> = { bare: [], app: [], baseline: [] };
     const parkView: number[] = [];
     const load = () => loadavg()[0].toFixed(1);
+    const describe = (name: Name, v: Awaited<ReturnType<typeof coldThenWarm>>) =>
+      `${name} ${ms(v.cold.ms)} cold / ${ms(v.warm.ms)} warm [${v.cold.requests} requests, ${Math.round(v.cold.scriptKb)} kB of script` +
+      `${name === 'bare' ? '' : `, /api/parks ×${v.cold.parksRequests}`}; warm: ${v.warm.requests} requests, ${Math.round(v.warm.scriptKb)} kB script]`;
     for (let run = 1; run <= runs; run++) {
-      // Alternate which page goes first, so neither always meets the machine's quieter or busier moment.
-      const order = run % 2 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
-      const results: Partial<Record<'bare' | 'app', Awaited<ReturnType<typeof coldThenWarm>>>> = {};
+      // Rotate which page goes first, so none always meets the machine's quieter or busier moment.
+      const order = pages.map((_, i) => pages[(i + run - 1) % pages.length]);
+      const results: Partial<Record<Name, Awaited<ReturnType<typeof coldThenWarm>>>> = {};
       const loadBefore = load();
-      for (const which of order) {
-        results[which] = which === 'bare' ? await coldThenWarm(`${bareServer.baseUrl}/`) : await coldThenWarm(`${server.baseUrl}/`, parkUrl);
-      }
-      const a = results.app!;
+      for (const page of order) results[page.name] = await coldThenWarm(page.url, page.parkUrl);
       const b = results.bare!;
-      appCold.push(a.cold.ms);
-      appWarm.push(a.warm.ms);
-      bareCold.push(b.cold.ms);
-      bareWarm.push(b.warm.ms);
-      ratios.push(a.cold.ms / b.cold.ms);
-      if (a.parkView) parkView.push(a.parkView.ms);
-      console.log(
-        `run ${run} (${order.join(' first, ')}; load ${loadBefore}): app ${ms(a.cold.ms)} cold / ${ms(a.warm.ms)} warm` +
-          ` [${a.cold.requests} requests, ${Math.round(a.cold.scriptKb)} kB of script received, /api/parks ×${a.cold.parksRequests};` +
-          ` warm: ${a.warm.requests} requests, ${Math.round(a.warm.scriptKb)} kB script]` +
-          `, bare ${ms(b.cold.ms)} cold / ${ms(b.warm.ms)} warm [${Math.round(b.cold.scriptKb)} kB script]` +
-          `, ratio ${(a.cold.ms / b.cold.ms).toFixed(2)}` +
-          (a.parkView ? `, park view ${ms(a.parkView.ms)}` : ''),
-      );
+      const parts = [describe('bare', b)];
+      for (const name of ['app', 'baseline'] as const) {
+        const v = results[name];
+        if (!v) continue;
+        cold[name].push(v.cold.ms);
+        warm[name].push(v.warm.ms);
+        ratios[name].push(v.cold.ms / b.cold.ms);
+        parts.push(`${describe(name, v)}, ratio ${(v.cold.ms / b.cold.ms).toFixed(2)}`);
+      }
+      cold.bare.push(b.cold.ms);
+      warm.bare.push(b.warm.ms);
+      if (results.app?.parkView) parkView.push(results.app.parkView.ms);
+      console.log(`run ${run} (${order.map((p) => p.name).join(', ')}; load ${loadBefore}):\n  ${parts.join('\n  ')}` +
+        (results.app?.parkView ? `\n  park view ${ms(results.app.parkView.ms)}` : ''));
     }
+    const range = (values: number[]) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
     console.log('');
     console.log(`cold profile → parks drawn, over ${runs} runs:`);
-    console.log(`  app:   ${spread(appCold)}`);
-    console.log(`  bare:  ${spread(bareCold)}`);
-    console.log(`  ratio app ÷ bare (median of ${runs}, each run's own pair): ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); goal ≤ 1.3`);
-    console.log(`  ratio of the medians: ${(median(appCold) / median(bareCold)).toFixed(2)}`);
-    console.log(`warm (second visit, same profile): app ${spread(appWarm)}, bare ${spread(bareWarm)}`);
+    for (const { name } of pages) console.log(`  ${name.padEnd(8)} ${spread(cold[name])}`);
+    console.log(`  ratio app ÷ bare (median of ${runs}, each run's own pair): ${range(ratios.app)}; goal ≤ 1.3`);
+    if (baselineUrl) console.log(`  ratio baseline ÷ bare (${baselineUrl}): ${range(ratios.baseline)}`);
+    console.log(`warm (second visit, same profile): ${pages.map(({ name }) => `${name} ${spread(warm[name])}`).join(', ')}`);
     if (parkView.length) console.log(`park view drawn (warm profile, zoom ${PARK_VIEW_ZOOM}): ${spread(parkView)}`);
     console.log(`viewport ${VIEWPORT.width}×${VIEWPORT.height}, Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}; software WebGL (SwiftShader)`);
   } finally {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParkFeature } from './api/types';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n-context';
@@ -186,6 +186,19 @@ async function latestLayers(): Promise<FakeLayer[]> {
   });
   return layers;
 }
+
+// The panels the first screen does not show load on first use (lazy-panels.tsx): load them once here, so
+// no waitFor below spends its time on Vite transforming them.
+beforeAll(async () => {
+  await Promise.all([
+    import('./panels/AboutPanel'),
+    import('./panels/details/DetailsPanel'),
+    import('./search/EnterprisePanel'),
+    import('./import/ImportWizard'),
+    import('./settings/SettingsDialog'),
+    import('./vacancy/VacancyPanel'),
+  ]);
+});
 
 beforeEach(() => {
   mocks.overlays.length = 0;

@@ -12,19 +12,16 @@ import { describeParkLand } from './map/park-tooltip';
 import { useLocale, useT } from './i18n/i18n-context';
 import { createColouring } from './map/colouring';
 import { type FocusRequest, ParkMap } from './map/ParkMap';
-import { AboutPanel } from './panels/AboutPanel';
 import { CityControls } from './panels/CityControls';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { Header } from './panels/Header';
 import { Legend } from './panels/Legend';
 import { ParkPanel } from './panels/ParkPanel';
 import { RankingList } from './panels/RankingList';
-import { DetailsPanel } from './panels/details/DetailsPanel';
 import { MapTools, startsFolded } from './panels/MapTools';
 import { ParkLandSummary } from './panels/ParkLandSummary';
 import { ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
-import { EnterprisePanel } from './search/EnterprisePanel';
 import { ParkExports } from './panels/ParkExports';
 import { CountyPanel } from './panels/CountyPanel';
 import { useCountyView } from './data/use-county-view';
@@ -34,12 +31,11 @@ import { useEnterprise } from './search/use-search';
 import { useFitRequest } from './search/use-fit-request';
 import { loadBasemapChoice, OFFLINE_BASEMAP, saveBasemapChoice, type BasemapChoice } from './settings/basemap';
 import { BasemapNotice } from './settings/BasemapNotice';
-import { SettingsDialog } from './settings/SettingsDialog';
-import { ImportWizard } from './import/ImportWizard';
 import { toPrintHref } from './vacancy/print-route';
 import { BUILDING_FIT_MAX_ZOOM, useVacancyFinder } from './vacancy/use-vacancy-finder';
 import { withVacancyFinderSearch } from './vacancy/vacancy-url-state';
-import { VacancyPanel } from './vacancy/VacancyPanel';
+// Loaded when first opened: not part of the first screen's download.
+import { AboutPanel, DetailsPanel, EnterprisePanel, ImportWizard, SettingsDialog, VacancyPanel } from './lazy-panels';
 
 /** Widest screen treated as a laptop (1280 × 720, 1366 × 768): opening a park folds the ranking away. */
 const LAPTOP_MAX_WIDTH_PX = 1440;

@@ -2,6 +2,7 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makePark } from '../test-support/fixtures';
+import { startFirstScreenData } from './first-screen';
 import { useMapData } from './use-map-data';
 
 const collection = (features: unknown[], extra: Record<string, unknown> = {}) => () =>
@@ -57,5 +58,27 @@ describe('useMapData', () => {
     rerender({ year: 2023 });
     expect(result.current.loading).toBe(true);
     expect(result.current.years).toEqual([2025, 2024, 2023]);
+  });
+
+  it('uses the requests started before React rendered instead of asking again', async () => {
+    const fetchMock = serve();
+    startFirstScreenData(2023);
+    expect(fetchMock.mock.calls.map(([url]) => url).sort()).toEqual(['/api/basemap/rivers', '/api/parks?year=2023', '/api/regions?year=2023']);
+    const { result } = renderHook(() => useMapData(2023));
+    await waitFor(() => expect(result.current.parks).toHaveLength(1));
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    // Handed over once: a later mount (another year and back) asks the server again.
+    const again = renderHook(() => useMapData(2023));
+    await waitFor(() => expect(again.result.current.parks).toHaveLength(1));
+    expect(parksCalls(fetchMock)).toEqual(['/api/parks?year=2023', '/api/parks?year=2023']);
+  });
+
+  it('does not use requests started for another year', async () => {
+    const fetchMock = serve();
+    startFirstScreenData(null);
+    const { result } = renderHook(() => useMapData(2023));
+    await waitFor(() => expect(result.current.year).toBe(2023));
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    expect(parksCalls(fetchMock)).toEqual(['/api/parks', '/api/parks?year=2023']);
   });
 });

@@ -3,6 +3,7 @@ import { listParks, listRegions, listRivers } from '../api/muyield-api';
 import type { CityFigures } from '../api/area-types';
 import type { ParkFeature, Problem, RegionFeature, RiverFeature } from '../api/types';
 import { useDataRevision } from './data-revision';
+import { takeStarted } from './first-screen';
 import { dataOf, useResource } from './use-resource';
 
 /** How many years the year selector offers: the latest ones with reported figures. */
@@ -28,16 +29,16 @@ const sameYears = (a: readonly number[], b: readonly number[]) => a.length === b
 
 /**
  * The collections the map draws for `year` (null: the latest reported), each loaded independently so
- * one failure hides one layer. One /api/parks answer names its year, the latest year and the years with
- * figures, so a shared link with a year needs no second request; the years are remembered while another
- * year loads.
+ * one failure hides one layer. The first load takes over the requests main.tsx started before React
+ * rendered. One /api/parks answer names its year, the latest year and the years with figures, so a
+ * shared link with a year needs no second request; the years are remembered while another year loads.
  */
 export function useMapData(year: number | null): MapData {
   // Grades (after 分类调档) and grade counts change with the server's data: reloaded on each revision.
   const revision = useDataRevision();
-  const regions = useResource((signal) => listRegions(year, signal), true, year, revision);
-  const parks = useResource((signal) => listParks(year, signal), true, year, revision);
-  const rivers = useResource(listRivers);
+  const regions = useResource((signal) => takeStarted('regions', year) ?? listRegions(year, signal), true, year, revision);
+  const parks = useResource((signal) => takeStarted('parks', year) ?? listParks(year, signal), true, year, revision);
+  const rivers = useResource((signal) => takeStarted('rivers', null) ?? listRivers(signal));
   const answer = dataOf(parks);
   const [reported, setReported] = useState<readonly number[]>([]);
   const answered = answer?.years.slice(0, YEARS_OFFERED);

@@ -2,6 +2,7 @@
 // into zh-CN.ts; land-share-en.ts fills the same shape. Areas come in formatted with their unit.
 export const landShareZhCN = {
   landShare: {
+    muUnit: '亩',
     tenant: (leased: string, divisor: string, parcel: string, result: string) => `租用 ${leased} ÷ 建筑面积 ${divisor} × 宗地 ${parcel} = ${result}`,
     tenantByLeasedTotal: (leased: string, divisor: string, buildings: string, parcel: string, result: string) =>
       `租用 ${leased} ÷ 各承租企业租用合计 ${divisor}（大于建筑面积 ${buildings}）× 宗地 ${parcel} = ${result}`,

@@ -1,6 +1,6 @@
 import type { LandUseMessages } from './land-use-zh-CN';
 
-// English strings of the land-use findings. Units stay the domain's (亩, 万元).
+// English strings of the land-use findings. Units come formatted in the UI's language (mu, 10k yuan).
 
 /** The articles the API cites (as printed, 第…条), numbered the English way. */
 const ARTICLES: Readonly<Record<string, string>> = {

@@ -58,7 +58,7 @@ describe("a parcel's holders", () => {
     ]);
     cleanup();
     renderParcel(parcelP2('apportion'), 'en');
-    expect(formulas()[1]).toBe('leased 2,000 m² ÷ building floor area 6,000 m² × parcel 30.0 亩 = 10.0 亩');
+    expect(formulas()[1]).toBe('leased 2,000 m² ÷ building floor area 6,000 m² × parcel 30.0 mu = 10.0 mu');
   });
 
   it("say under 'merge into owner' that the tenants are rated inside the owner", () => {

@@ -23,7 +23,7 @@ const tenant = share({ basis: 'apportioned', sqm: tenantSqm, leasedFloorAreaSqm:
 describe('describeLandShareFormula', () => {
   it("writes a tenant's land as its leased floor area ÷ the buildings' floor area × the parcel's land, with the numbers", () => {
     expect(describeLandShareFormula(tenant, zhCN.landShare)).toBe('租用 2,927 m² ÷ 建筑面积 11,708 m² × 宗地 35.2 亩 = 8.8 亩');
-    expect(describeLandShareFormula(tenant, en.landShare)).toBe('leased 2,927 m² ÷ building floor area 11,708 m² × parcel 35.2 亩 = 8.8 亩');
+    expect(describeLandShareFormula(tenant, en.landShare)).toBe('leased 2,927 m² ÷ building floor area 11,708 m² × parcel 35.2 mu = 8.8 mu');
   });
 
   it("names the tenants' leased total as the divisor when it is larger than the buildings' floor area", () => {
@@ -36,11 +36,11 @@ describe('describeLandShareFormula', () => {
     expect(describeLandShareFormula(rest, zhCN.landShare)).toBe('宗地 35.2 亩 − 承租企业 8.8 亩 = 26.4 亩');
     const shared = share({ role: 'owner', basis: 'owner', sqm: (PARCEL_SQM - tenantSqm) / 2, tenantsSqm: tenantSqm, ownerCount: 2 });
     expect(describeLandShareFormula(shared, zhCN.landShare)).toBe('(宗地 35.2 亩 − 承租企业 8.8 亩) ÷ 2 个产权人 = 13.2 亩');
-    expect(describeLandShareFormula(shared, en.landShare)).toBe('(parcel 35.2 亩 − tenants 8.8 亩) ÷ 2 owners = 13.2 亩');
+    expect(describeLandShareFormula(shared, en.landShare)).toBe('(parcel 35.2 mu − tenants 8.8 mu) ÷ 2 owners = 13.2 mu');
     const whole = share({ role: 'owner', basis: 'owner', sqm: PARCEL_SQM, tenantsSqm: 0, ownerCount: 1 });
     expect(describeLandShareFormula(whole, zhCN.landShare)).toBe('整宗地 35.2 亩');
     const halves = share({ role: 'owner', basis: 'owner', sqm: PARCEL_SQM / 2, tenantsSqm: 0, ownerCount: 2 });
-    expect(describeLandShareFormula(halves, en.landShare)).toBe('parcel 35.2 亩 ÷ 2 owners = 17.6 亩');
+    expect(describeLandShareFormula(halves, en.landShare)).toBe('parcel 35.2 mu ÷ 2 owners = 17.6 mu');
   });
 
   it("says a tenant is rated inside its owner under 'merge into owner', and an owner which tenants it carries", () => {

@@ -6,8 +6,8 @@ import type { LandShare } from '../../api/park-types';
 import { formatNumber, formatSquareMetres } from '../../format';
 import type { LandShareMessages } from '../../i18n/land-share-zh-CN';
 
-/** 亩 with one decimal whatever the size, so the terms of a formula add up as shown. */
-const formatFormulaMu = (mu: number) => `${formatNumber(mu, 1)} 亩`;
+/** Mu with one decimal whatever the size, so the terms of a formula add up as shown; the unit in the messages' language. */
+const formatFormulaMu = (mu: number, m: LandShareMessages) => `${formatNumber(mu, 1)} ${m.muUnit}`;
 
 export interface LandShareNames {
   /** For a merged tenant: the owners it is rated inside. */
@@ -17,8 +17,8 @@ export interface LandShareNames {
 }
 
 export function describeLandShareFormula(share: LandShare, m: LandShareMessages, names: LandShareNames = {}): string {
-  const parcel = formatFormulaMu(share.parcelLandMu);
-  const result = formatFormulaMu(share.mu);
+  const parcel = formatFormulaMu(share.parcelLandMu, m);
+  const result = formatFormulaMu(share.mu, m);
   switch (share.basis) {
     case 'apportioned': {
       const leased = formatSquareMetres(share.leasedFloorAreaSqm);
@@ -36,7 +36,7 @@ export function describeLandShareFormula(share: LandShare, m: LandShareMessages,
       const owners = share.ownerCount ?? 1;
       const tenants = share.tenantsMu ?? 0;
       const formula = tenants > 0
-        ? owners > 1 ? m.ownerRestShared(parcel, formatFormulaMu(tenants), owners, result) : m.ownerRest(parcel, formatFormulaMu(tenants), result)
+        ? owners > 1 ? m.ownerRestShared(parcel, formatFormulaMu(tenants, m), owners, result) : m.ownerRest(parcel, formatFormulaMu(tenants, m), result)
         : owners > 1 ? m.ownerWholeShared(parcel, owners, result) : m.ownerWhole(parcel);
       return names.mergedTenants?.length ? formula + m.ownerCarries(names.mergedTenants.join(m.nameSeparator)) : formula;
     }
