@@ -365,7 +365,8 @@ describe('App, the city and its counties', () => {
     act(() => {
       counties.props.onClick!({ object: county });
     });
-    expect(screen.getByTestId('county-name').textContent).toBe('汉滨区');
+    // the county panel's code arrives when it is first opened (lazy-panels.tsx)
+    expect((await screen.findByTestId('county-name')).textContent).toBe('汉滨区');
     expect(window.location.search).toBe('?county=610902');
     expect(screen.getByTestId('county-value-output').textContent).toBe('250.86 亿元');
     expect(screen.getByTestId('county-metric-outputPerMu').textContent).toContain('▼ 全市 322.0 万元/亩');
@@ -386,7 +387,7 @@ describe('App, the city and its counties', () => {
     await latestLayers();
     fireEvent.click(screen.getByTestId('ranking-scope-counties'));
     fireEvent.click(screen.getAllByTestId('ranking-county-row')[0]);
-    expect(screen.getByTestId('county-name').textContent).toBe('汉滨区');
+    expect((await screen.findByTestId('county-name')).textContent).toBe('汉滨区');
     await waitFor(() => expect(mocks.fits).toEqual([[108.5, 32.2, 109.6, 33]]));
     cleanup();
     window.history.replaceState(null, '', '/?county=610902');

@@ -23,7 +23,6 @@ import { ParkLandSummary } from './panels/ParkLandSummary';
 import { ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { ParkExports } from './panels/ParkExports';
-import { CountyPanel } from './panels/CountyPanel';
 import { useCountyView } from './data/use-county-view';
 import { ParkAdjustmentsList } from './adjustments/ParkAdjustmentsList';
 import { HeaderSearch } from './search/HeaderSearch';
@@ -35,7 +34,7 @@ import { toPrintHref } from './vacancy/print-route';
 import { BUILDING_FIT_MAX_ZOOM, useVacancyFinder } from './vacancy/use-vacancy-finder';
 import { withVacancyFinderSearch } from './vacancy/vacancy-url-state';
 // Loaded when first opened: not part of the first screen's download.
-import { AboutPanel, DetailsPanel, EnterprisePanel, ImportWizard, SettingsDialog, VacancyPanel } from './lazy-panels';
+import { AboutPanel, CountyPanel, DetailsPanel, EnterprisePanel, ImportWizard, SettingsDialog, VacancyPanel } from './lazy-panels';
 
 /** Widest screen treated as a laptop (1280 × 720, 1366 × 768): opening a park folds the ranking away. */
 const LAPTOP_MAX_WIDTH_PX = 1440;
