@@ -5,7 +5,7 @@ import type { ParkFeature } from './api/types';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n-context';
 import type { ParkPoint } from './map/park-points';
-import { makePark } from './test-support/fixtures';
+import { makeCityFigures, makePark } from './test-support/fixtures';
 import { makeBuilding, makeFinding, makeLandUseSummary, makeParcel } from './test-support/park-fixtures';
 import { landUseAsOf } from './data/use-park-data';
 
@@ -126,11 +126,24 @@ const parks: ParkFeature[] = [
   makePark({ code: 'B', name: '平利工业园区', outputWanYuanPerMu: null, year: null, grade: null }, [109.36, 32.39]),
 ];
 
-/** What /api/parks names beside its features: the latest year and every year with figures. */
-const PARK_YEARS = { latestYear: 2025, years: [2025, 2024, 2023] };
+/** What /api/parks names beside its features: the latest year, every year with figures and the city. */
+const PARK_YEARS = { latestYear: 2025, years: [2025, 2024, 2023], city: makeCityFigures({ year: 2025, outputWanYuan: 9_660_000 }) };
+
+/** One county around both parks, as /api/regions gives it. */
+const county = {
+  type: 'Feature',
+  geometry: { type: 'Polygon', coordinates: [[[108.5, 32.2], [109.6, 32.2], [109.6, 33], [108.5, 33], [108.5, 32.2]]] },
+  properties: {
+    code: '610902', name: '汉滨区', cityCode: '610900', cityName: '安康市', parkCount: 2, year: 2025,
+    outputWanYuan: 2_508_600, taxWanYuan: 96_420, usedLandMu: 8_028.4, outputWanYuanPerMu: 312.5, taxWanYuanPerMu: 12.01, enterpriseCount: 292,
+    grade: 'A', gradeLabel: '优先发展类', gradeScore: 91.2, gradeMaxScore: 100,
+    gradeItems: [{ key: 'taxWanYuanPerMu', weight: 30, maxScore: 30, value: 12.01, benchmark: 24.1, score: 14.95, basis: 'scored' }],
+    gradeCounts: { A: 40, B: 80, C: 70, D: 5, notGraded: 97 },
+  },
+};
 
 const responses: Record<string, () => Response> = {
-  '/api/regions': () => Response.json({ type: 'FeatureCollection', features: [] }),
+  '/api/regions': () => Response.json({ type: 'FeatureCollection', features: [county] }),
   '/api/parks': () => Response.json({ type: 'FeatureCollection', ...PARK_YEARS, year: 2025, features: parks }),
   '/api/parks?year=2023': () =>
     Response.json({ type: 'FeatureCollection', ...PARK_YEARS, year: 2023, features: parks.map((p) => ({ ...p, properties: { ...p.properties, year: 2023 } })) }),
@@ -326,6 +339,64 @@ describe('App', () => {
   });
 });
 
+describe('App, the city and its counties', () => {
+  const summary = makeLandUseSummary({ recoverable: { parcelCount: 21, areaMu: 512.3 } });
+  const countyRoutes: Record<string, () => Response> = {
+    [`/api/land-use/summary?asOf=${landUseAsOf(2025, new Date())}&region=610902`]: () =>
+      Response.json({ asOf: landUseAsOf(2025, new Date()), year: 2024, schemeId: 'default', city: summary, regions: { '610902': summary }, parks: {} }),
+  };
+
+  it("names the city from the data and gives the ranking the city's own figures, totals as totals", async () => {
+    serve();
+    renderApp();
+    await latestLayers();
+    await waitFor(() => expect(screen.getByTestId('tagline').textContent).toBe('安康市县域工业园区土地利用效益'));
+    const row = screen.getByTestId('ranking-city');
+    expect(row.querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('合计 966.0');
+    expect(row.querySelector('[data-metric=outputWanYuanPerMu]')?.textContent).toBe('322.0');
+    fireEvent.click(screen.getByTestId('lang-switch'));
+    expect(screen.getByTestId('tagline').textContent).toBe('Land-use efficiency of county industrial parks');
+  });
+
+  it('opens a county clicked on the map, keeps it in the address bar, and opens one of its parks from it', async () => {
+    serve(countyRoutes);
+    renderApp();
+    const counties = (await latestLayers()).find((layer) => layer.id === 'counties')!;
+    act(() => {
+      counties.props.onClick!({ object: county });
+    });
+    // the county panel's code arrives when it is first opened (lazy-panels.tsx)
+    expect((await screen.findByTestId('county-name')).textContent).toBe('汉滨区');
+    expect(window.location.search).toBe('?county=610902');
+    expect(screen.getByTestId('county-value-output').textContent).toBe('250.86 亿元');
+    expect(screen.getByTestId('county-metric-outputPerMu').textContent).toContain('▼ 全市 322.0 万元/亩');
+    await waitFor(() => expect(screen.getByTestId('county-findings-recoverable').textContent).toBe('21 宗 · 512 亩'));
+    fireEvent.click(screen.getByRole('button', { name: '打开园区：恒口示范区' }));
+    expect(screen.getByTestId('park-name').textContent).toBe('恒口示范区');
+    expect(window.location.search).toBe('?park=A&county=610902');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.getByTestId('county-name').textContent).toBe('汉滨区');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByTestId('county-panel')).toBeNull();
+    expect(window.location.search).toBe('');
+  });
+
+  it('flies to a county picked in the ranking by county, and opens it from a shared link', async () => {
+    serve(countyRoutes);
+    renderApp();
+    await latestLayers();
+    fireEvent.click(screen.getByTestId('ranking-scope-counties'));
+    fireEvent.click(screen.getAllByTestId('ranking-county-row')[0]);
+    expect((await screen.findByTestId('county-name')).textContent).toBe('汉滨区');
+    await waitFor(() => expect(mocks.fits).toEqual([[108.5, 32.2, 109.6, 33]]));
+    cleanup();
+    window.history.replaceState(null, '', '/?county=610902');
+    serve(countyRoutes);
+    renderApp();
+    await waitFor(() => expect(screen.getByTestId('county-name').textContent).toBe('汉滨区'));
+  });
+});
+
 describe('App in a park', () => {
   const parcels = [makeParcel({ code: 'P1', parkCode: 'A' }), makeParcel({ code: 'P2', parkCode: 'A', holderGrade: 'A' }, [109.01, 32.7])];
   const collection = (features: unknown[]) => () => Response.json({ type: 'FeatureCollection', features });
@@ -337,6 +408,7 @@ describe('App in a park', () => {
     '/api/parks/A/parcels': collection(parcels),
     '/api/parks/A/parcels?year=2025': collection(parcels),
     '/api/parks/A/buildings': collection([makeBuilding({ parkCode: 'A', parcelCode: 'P1' })]),
+    '/api/parks/A/history': () => Response.json({ parkCode: 'A', years: [] }),
     [`/api/idle-land?asOf=${landUseAsOf(null, new Date())}&park=A`]: findings,
     [`/api/idle-land?asOf=${landUseAsOf(2025, new Date())}&park=A`]: findings,
     '/api/evaluations?park=A': evaluations,

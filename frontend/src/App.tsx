@@ -23,6 +23,7 @@ import { ParkLandSummary } from './panels/ParkLandSummary';
 import { ParkLegend } from './panels/ParkLegend';
 import type { SearchHit } from './api/finder-types';
 import { ParkExports } from './panels/ParkExports';
+import { useCountyView } from './data/use-county-view';
 import { ParkAdjustmentsList } from './adjustments/ParkAdjustmentsList';
 import { HeaderSearch } from './search/HeaderSearch';
 import { useEnterprise } from './search/use-search';
@@ -33,7 +34,7 @@ import { toPrintHref } from './vacancy/print-route';
 import { BUILDING_FIT_MAX_ZOOM, useVacancyFinder } from './vacancy/use-vacancy-finder';
 import { withVacancyFinderSearch } from './vacancy/vacancy-url-state';
 // Loaded when first opened: not part of the first screen's download.
-import { AboutPanel, DetailsPanel, EnterprisePanel, ImportWizard, SettingsDialog, VacancyPanel } from './lazy-panels';
+import { AboutPanel, CountyPanel, DetailsPanel, EnterprisePanel, ImportWizard, SettingsDialog, VacancyPanel } from './lazy-panels';
 
 /** Widest screen treated as a laptop (1280 × 720, 1366 × 768): opening a park folds the ranking away. */
 const LAPTOP_MAX_WIDTH_PX = 1440;
@@ -83,10 +84,17 @@ export function App() {
   const update = useCallback((patch: Partial<CityViewState>) => setCity((current) => ({ ...current, ...patch })), []);
   // Another park (or none) drops what was selected in the previous one.
   const selectPark = useCallback((park: string | null) => update({ park, selection: null }), [update]);
+  const county = useCountyView({ city, year, regions, parks, cityFigures: mapData.city, locale, englishNames, setCity, fitTo });
   const onViewChange = useCallback((view: MapView) => update({ view }), [update]);
+  // A park opened from its county's panel keeps the county, to come back to when the park closes.
   const focusPark = useCallback(
-    (code: string) => {
-      setCity((current) => ({ ...current, park: code, selection: current.park === code ? current.selection : null }));
+    (code: string, options: { keepCounty?: boolean } = {}) => {
+      setCity((current) => ({
+        ...current,
+        park: code,
+        county: options.keepCounty ? current.county : null,
+        selection: current.park === code ? current.selection : null,
+      }));
       setFocusRequest((previous) => ({ code, nonce: (previous?.nonce ?? 0) + 1 }));
     },
     [update],
@@ -137,23 +145,29 @@ export function App() {
     if (!selectedCode) setFoldReleasedFor(null);
   }, [selectedCode]);
   const foldedForPark = Boolean(selectedCode) && foldReleasedFor !== selectedCode && window.innerWidth <= LAPTOP_MAX_WIDTH_PX;
-  // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park closes it.
+  // A park clicked on the map is flown into, so its parcels can be told apart; a click beside every park
+  // and county closes what is open.
   const selectParkOnMap = useCallback(
-    (code: string | null) => (code === null ? selectPark(null) : code !== selectedCode && focusPark(code)),
-    [selectPark, focusPark, selectedCode],
+    (code: string | null) => (code === null ? update({ park: null, county: null, selection: null }) : code !== selectedCode && focusPark(code)),
+    [update, focusPark, selectedCode],
   );
 
   const problems = [
     ...mapProblems,
     ...parkView.land.problems,
+    ...parkView.history.problems,
+    ...county.problems,
     ...(about.datasets.status === 'error' ? [about.datasets.problem] : []),
     ...(about.health.status === 'error' ? [about.health.problem] : []),
   ].filter((problem) => !dismissed.has(problemKey(problem)));
 
-  // Escape steps back: from a parcel's, building's or firm's details to its park, then out of the park.
+  // Escape steps back: from a parcel's, building's or firm's details to its park, then out of the park (to
+  // the county it was opened from), then out of the county.
   const closePanels = useCallback(() => {
     setAboutOpen(false);
-    setCity((current) => (current.selection ? { ...current, selection: null } : { ...current, park: null }));
+    setCity((current) =>
+      current.selection ? { ...current, selection: null } : current.park ? { ...current, park: null } : { ...current, county: null },
+    );
   }, []);
 
   useEffect(() => {
@@ -245,7 +259,9 @@ export function App() {
         park={selectedPark}
         mapColor={city.metric === 'outputWanYuanPerMu' ? colouring.colorOf(selectedPark.code) : undefined}
         onClose={() => selectPark(null)}
-        cityAverages={parkView.cityAverages}
+        city={mapData.city}
+        history={parkView.history.history}
+        historyLoading={parkView.history.loading}
       >
         {parkView.summary && !parkView.land.loading && <ParkLandSummary {...parkView.summary} />}
         {!parkView.land.loading && (
@@ -258,6 +274,13 @@ export function App() {
         <ParkExports parkCode={selectedPark.code} year={year} />
       </ParkPanel>
     )
+  ) : county.panel ? (
+    <CountyPanel
+      {...county.panel}
+      city={mapData.city}
+      onClose={() => update({ county: null })}
+      onSelectPark={(code) => focusPark(code, { keepCounty: true })}
+    />
   ) : null;
   const notices = (
     <>
@@ -283,6 +306,7 @@ export function App() {
           locale={locale}
           onToggleLocale={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
           onOpenAbout={() => setAboutOpen(true)}
+          cityName={county.cityName}
         >
           <HeaderSearch onChoose={chooseSearchHit} />
           <button type="button" aria-pressed={finder.state.open} onClick={() => finder.setOpen(!finder.state.open)} data-testid="finder-button">
@@ -308,10 +332,15 @@ export function App() {
             />
             <RankingList
               parks={parkProperties}
+              regions={county.regionProperties}
+              city={mapData.city}
+              cityName={county.cityName}
               year={year}
               selectedCode={selectedCode}
+              selectedCountyCode={city.county}
               onHoverPark={setHoveredCode}
               onSelectPark={focusPark}
+              onSelectCounty={county.flyToCounty}
             />
           </aside>
           <main className="map-area">
@@ -326,11 +355,13 @@ export function App() {
               initialView={city.view}
               onViewChange={onViewChange}
               onSelectPark={selectParkOnMap}
+              onSelectCounty={county.openCounty}
+              selectedCountyCode={city.county}
               parkLand={parkView.mapLand}
               layerVisibility={city.layers}
               viewCommand={parkView.viewCommand}
               attribution={t.map.attribution}
-              ariaLabel={t.map.ariaLabel}
+              ariaLabel={t.cityView.mapLabel(county.cityName)}
               describePick={(layerId, object) => describeParkLand(layerId, object, t)}
               extraLayers={finder.layers}
               fitRequest={fitRequest}

@@ -14,6 +14,7 @@ function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): Com
   };
 }
 
+export const CountyPanel = lazyPanel(() => import('./panels/CountyPanel').then((m) => m.CountyPanel));
 export const AboutPanel = lazyPanel(() => import('./panels/AboutPanel').then((m) => m.AboutPanel));
 export const DetailsPanel = lazyPanel(() => import('./panels/details/DetailsPanel').then((m) => m.DetailsPanel));
 export const EnterprisePanel = lazyPanel(() => import('./search/EnterprisePanel').then((m) => m.EnterprisePanel));

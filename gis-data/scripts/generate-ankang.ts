@@ -52,7 +52,7 @@ const ANKANG_CENTRE = [109.0, 32.7];
 /** 旬阳县 610928 became 旬阳市 610981 in 2021 */
 const CURRENT_REGION: Record<string, { code: string; name: string }> = { '610928': { code: '610981', name: '旬阳市' } };
 
-type Region = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
+type Region = Feature<Polygon | MultiPolygon, { code: string; name: string; city_code: string; city_name: string }>;
 
 interface CatalogueRow {
   code: string;
@@ -81,7 +81,7 @@ function readJson<T>(file: string): T {
 }
 
 /** Light simplification, kept only where every resulting polygon stays valid. */
-function toRegion(county: Feature<Polygon | MultiPolygon, { adcode: string; name: string }>): Region {
+function toRegion(county: Feature<Polygon | MultiPolygon, { adcode: string; name: string; city_adcode: string; city_name: string }>): Region {
   const current = CURRENT_REGION[county.properties.adcode];
   const simplified = turf.simplify(county, { tolerance: COUNTY_SIMPLIFY_TOLERANCE_DEG, highQuality: true });
   const rounded = roundPolygonal(simplified.geometry, COORDINATE_DECIMALS);
@@ -89,6 +89,9 @@ function toRegion(county: Feature<Polygon | MultiPolygon, { adcode: string; name
   return turf.feature(valid ? rounded : roundPolygonal(county.geometry, COORDINATE_DECIMALS), {
     code: current?.code ?? county.properties.adcode,
     name: current?.name ?? county.properties.name,
+    // the prefecture-level city the county belongs to, which the app names (安康市)
+    city_code: county.properties.city_adcode,
+    city_name: county.properties.city_name,
   });
 }
 
@@ -239,7 +242,7 @@ export interface AnkangBundle {
 }
 
 export function buildAnkangBundle(sourceDir: string = DEFAULT_SOURCE_DIR): AnkangBundle {
-  const counties = readJson<FeatureCollection<Polygon | MultiPolygon, { adcode: string; name: string }>>(
+  const counties = readJson<FeatureCollection<Polygon | MultiPolygon, { adcode: string; name: string; city_adcode: string; city_name: string }>>(
     path.join(sourceDir, COUNTY_FILE),
   );
   const catalogue = Papa.parse<CatalogueRow>(fs.readFileSync(path.join(sourceDir, CATALOGUE_FILE), 'utf8'), {

@@ -25,6 +25,9 @@ export const FILE_SPECS = {
   regions: [
     { name: 'code', type: 'code', required: true },
     { name: 'name', type: 'text', required: true },
+    // The prefecture-level city the county belongs to (GB/T 2260), beyond the shared format.
+    { name: 'city_code', type: 'code' },
+    { name: 'city_name', type: 'text' },
   ],
   parks: [
     { name: 'code', type: 'code', required: true },

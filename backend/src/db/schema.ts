@@ -14,6 +14,8 @@ export const regions = pgTable('regions', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   geom: multiPolygon('geom').notNull(),
+  cityCode: text('city_code'),
+  cityName: text('city_name'),
 });
 
 export const parks = pgTable('parks', {

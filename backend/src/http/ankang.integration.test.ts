@@ -411,3 +411,64 @@ describe('the Ankang demo, land-use totals', () => {
     }
   });
 });
+
+describe('the Ankang demo, the city beside its parks', () => {
+  interface Figures {
+    code: string;
+    outputWanYuan: number | null;
+    taxWanYuan: number | null;
+    usedLandMu: number | null;
+    outputWanYuanPerMu: number | null;
+    taxWanYuanPerMu: number | null;
+    enterpriseCount: number;
+    metrics: Record<string, number | null> | null;
+    landMetrics: Record<string, number | null>;
+  }
+  const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+  const closeTo = (actual: number | null, expected: number) => expect(Math.abs((actual ?? NaN) / expected - 1)).toBeLessThan(1e-9);
+
+  it('shows the city, not an average: output, tax, land and firms summed over the parks, per mu as sum over sum', async () => {
+    const body = await get(`/api/parks?year=${YEAR}`);
+    const parks = (body.features as { properties: Figures }[]).map((f) => f.properties);
+    const city = body.city as Figures & { code: string; name: string; parkCount: number; regionCount: number };
+    expect(city).toMatchObject({ code: '610900', name: '安康市', year: YEAR, parkCount: 12, regionCount: 10 });
+    const output = sum(parks.map((p) => p.outputWanYuan));
+    closeTo(city.outputWanYuan, output);
+    expect(Math.abs(output / 1e4 / 966 - 1)).toBeLessThan(0.01); // about 966 亿元, the seed's
+    closeTo(city.taxWanYuan, sum(parks.map((p) => p.taxWanYuan)));
+    closeTo(city.usedLandMu, sum(parks.map((p) => p.usedLandMu)));
+    expect(city.enterpriseCount).toBe(sum(parks.map((p) => p.enterpriseCount)));
+    closeTo(city.outputWanYuanPerMu, output / sum(parks.map((p) => p.usedLandMu)));
+    closeTo(city.taxWanYuanPerMu, sum(parks.map((p) => p.taxWanYuan)) / sum(parks.map((p) => p.usedLandMu)));
+    // the same firms and land through the evaluation's path
+    closeTo(city.metrics!.outputWanYuanPerMu, city.outputWanYuanPerMu!);
+    closeTo(city.metrics!.taxWanYuanPerMu, city.taxWanYuanPerMu!);
+    // a ratio of sums lies within its parts' ratios; a mean of the parks' ratios would not be it
+    for (const [key, value] of Object.entries(city.metrics!)) {
+      const own = parks.map((p) => p.metrics?.[key]).filter((v): v is number => v != null);
+      expect({ key, value, within: value != null && value >= Math.min(...own) - 1e-9 && value <= Math.max(...own) + 1e-9 }).toMatchObject({ within: true });
+    }
+    for (const [key, value] of Object.entries(city.landMetrics)) {
+      const own = parks.map((p) => p.landMetrics[key]).filter((v): v is number => v != null);
+      expect({ key, value, within: value != null && value >= Math.min(...own) - 1e-9 && value <= Math.max(...own) + 1e-9 }).toMatchObject({ within: true });
+    }
+    const regions = (await get(`/api/regions?year=${YEAR}`)).features as { properties: Figures & { cityName: string } }[];
+    closeTo(sum(regions.map((r) => r.properties.outputWanYuan ?? null)), output);
+    expect(new Set(regions.map((r) => r.properties.cityName))).toEqual(new Set(['安康市']));
+  });
+
+  it("gives each park's history with the city's of the same year", async () => {
+    const { features } = await get(`/api/parks?year=${YEAR}`);
+    const code = features[0].properties.code as string;
+    const history = await get(`/api/parks/${code}/history`);
+    expect(history.years.map((y: { year: number }) => y.year)).toEqual([2023, 2024, 2025]);
+    for (const entry of history.years) {
+      const parks = (await get(`/api/parks?year=${entry.year}`)).features.map((f: { properties: Figures }) => f.properties) as Figures[];
+      const park = parks.find((p) => p.code === code)!;
+      expect(entry.park.outputWanYuan).toBe(park.outputWanYuan);
+      expect(entry.park.taxWanYuanPerMu).toBe(park.taxWanYuanPerMu);
+      closeTo(entry.city.outputWanYuan, sum(parks.map((p) => p.outputWanYuan)));
+      closeTo(entry.city.outputWanYuanPerMu, sum(parks.map((p) => p.outputWanYuan)) / sum(parks.map((p) => p.usedLandMu)));
+    }
+  });
+});

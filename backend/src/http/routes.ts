@@ -37,8 +37,10 @@ export function registerRoutes(app: FastifyInstance, services: Services, adminTo
 
   app.get<{ Querystring: YearQuery }>('/api/regions', { schema: { tags: ['parks'], summary: 'Counties and districts with their parks\' summed figures and land-use rates', querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },
     (req) => parks.listRegions(req.query.year));
-  app.get<{ Querystring: YearQuery }>('/api/parks', { schema: { tags: ['parks'], summary: 'Parks with output, tax and per-mu figures; the year they are for, the latest year and every year with figures', querystring: s.yearQuery, response: { 200: s.responses.parkCollection } } },
+  app.get<{ Querystring: YearQuery }>('/api/parks', { schema: { tags: ['parks'], summary: "Parks with output, tax and per-mu figures; the year they are for, the latest year, every year with figures, and the city's own figures (totals, per mu over the city's land)", querystring: s.yearQuery, response: { 200: s.responses.parkCollection } } },
     (req) => parks.listParks(req.query.year));
+  app.get<{ Params: { parkCode: string } }>('/api/parks/:parkCode/history', { schema: { tags: ['parks'], summary: "A park's output, tax, land in use and per-mu figures for every year reported, with the city's beside them", params: s.parkParams, response: { 200: s.parkHistoryResponse } } },
+    (req) => parks.getParkHistory(req.params.parkCode));
   app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode', { schema: { tags: ['parks'], summary: 'One park', params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.feature } } },
     (req) => parks.getPark(req.params.parkCode, req.query.year));
   app.get<{ Params: { parkCode: string }; Querystring: YearQuery }>('/api/parks/:parkCode/parcels', { schema: { tags: ['land'], summary: "Parcels of a park with their holders, per-mu tax and output and main holder's grade for the year", params: s.parkParams, querystring: s.yearQuery, response: { 200: s.responses.featureCollection } } },

@@ -338,19 +338,107 @@ const featureCollection = { type: 'object', description: 'GeoJSON FeatureCollect
 const feature = { type: 'object', description: 'GeoJSON Feature (lon/lat, EPSG:4326)', additionalProperties: true } as const;
 const object = { type: 'object', additionalProperties: true } as const;
 
+const nullableNumber = (description: string) => ({ type: ['number', 'null'], description }) as const;
+
+/** The nine indicators of an area's firms (domain/scheme.ts INDICATOR_KEYS), each null where no firm reports both terms. */
+const areaMetrics = {
+  type: ['object', 'null'],
+  description: 'the nine indicators over the firms placed in the area: per mu over its land in use, every other ratio over the firms reporting both its terms (null when no firm reported that year)',
+  properties: {
+    taxWanYuanPerMu: nullableNumber('亩均税收, 万元/亩'),
+    valueAddedWanYuanPerMu: nullableNumber('亩均增加值, 万元/亩'),
+    outputWanYuanPerMu: nullableNumber('亩均产值, 万元/亩'),
+    revenueWanYuanPerMu: nullableNumber('亩均营业收入, 万元/亩'),
+    valueAddedWanYuanPerTce: nullableNumber('单位能耗增加值, 万元/tce'),
+    valueAddedWanYuanPerTonneEmission: nullableNumber('单位排放增加值, 万元/t'),
+    laborProductivityWanYuanPerPerson: nullableNumber('全员劳动生产率, 万元/人'),
+    rdRatio: nullableNumber('R&D 占比, a fraction of revenue'),
+    taxYuanPerKwh: nullableNumber('单位电耗税收, 元/kWh'),
+  },
+  additionalProperties: false,
+} as const;
+
+const landMetrics = {
+  type: ['object', 'null'],
+  description: '开发区土地集约利用评价 rates from the summed land inputs (fractions; plot ratio and density as ratios)',
+  properties: {
+    landSupplyRate: nullableNumber('土地供应率 = supplied ÷ land ready for supply'),
+    landBuiltRate: nullableNumber('土地建成率 = built ÷ supplied'),
+    industrialLandRate: nullableNumber('工业用地率 = built industrial ÷ built'),
+    plotRatio: nullableNumber('综合容积率 = floor area ÷ built land'),
+    buildingDensity: nullableNumber('建筑密度 = footprints ÷ built land'),
+    industrialTaxWanYuanPerMu: nullableNumber('工业用地地均税收, 万元/亩'),
+  },
+  additionalProperties: false,
+} as const;
+
+/** The headline figures of a park or the city in one year: totals, land in use and per mu as total ÷ land. */
+const headlineFigures = {
+  outputWanYuan: nullableNumber('产值, 万元: the sum over the firms placed in the area (null: none reported)'),
+  taxWanYuan: nullableNumber('税收, 万元: the sum over the firms placed in the area'),
+  usedLandMu: nullableNumber('land in use (parcels someone holds), 亩'),
+  outputWanYuanPerMu: nullableNumber('亩均产值 = output ÷ land in use, 万元/亩'),
+  taxWanYuanPerMu: nullableNumber('亩均税收 = tax ÷ land in use, 万元/亩'),
+  enterpriseCount: { type: 'integer', minimum: 0, description: 'firms placed in the area (each in the park where it holds most land)' },
+} as const;
+
+const cityFigures = {
+  type: 'object',
+  description: "the city's own figures, not an average of the parks': totals summed over every park, per-mu figures as the total over the city's land in use, land-use rates from the summed land inputs, the nine indicators over the city's firms",
+  properties: {
+    code: { type: ['string', 'null'], description: 'the city the counties name (regions.geojson city_code, GB/T 2260), null when they name none or several' },
+    name: { type: ['string', 'null'], description: 'its name as the data gives it, e.g. 安康市' },
+    regionCount: { type: 'integer', minimum: 0, description: 'counties in the data' },
+    parkCount: { type: 'integer', minimum: 0, description: 'parks summed' },
+    year: { type: ['integer', 'null'], description: 'the year of the figures' },
+    ...headlineFigures,
+    landMetrics,
+    metrics: areaMetrics,
+  },
+  required: ['code', 'name', 'regionCount', 'parkCount', 'year', 'outputWanYuan', 'taxWanYuan', 'usedLandMu', 'outputWanYuanPerMu', 'taxWanYuanPerMu', 'enterpriseCount', 'landMetrics', 'metrics'],
+  additionalProperties: false,
+} as const;
+
 /** GET /api/parks: the names below are read by the web app; keep them. */
 const parkCollection = {
   type: 'object',
-  description: 'GeoJSON FeatureCollection of parks (lon/lat, EPSG:4326), with the years as foreign members',
+  description: 'GeoJSON FeatureCollection of parks (lon/lat, EPSG:4326), with the years and the city as foreign members',
   properties: {
     type: { type: 'string', enum: ['FeatureCollection'] },
     year: { type: ['integer', 'null'], description: 'the year the figures are for: the one asked, else the latest reported (null: no figures at all)' },
     latestYear: { type: ['integer', 'null'], description: 'the latest year with reported figures (null: none)' },
     years: { type: 'array', items: { type: 'integer' }, description: 'every year with reported figures, newest first' },
+    city: cityFigures,
     features: { type: 'array', items: feature },
   },
-  required: ['type', 'year', 'latestYear', 'years', 'features'],
+  required: ['type', 'year', 'latestYear', 'years', 'city', 'features'],
   additionalProperties: true,
+} as const;
+
+const yearHeadline = { type: 'object', properties: headlineFigures, required: Object.keys(headlineFigures), additionalProperties: false } as const;
+
+/** GET /api/parks/:parkCode/history */
+export const parkHistoryResponse = {
+  type: 'object',
+  properties: {
+    parkCode: { type: 'string' },
+    years: {
+      type: 'array',
+      description: 'every year with reported figures, oldest first',
+      items: {
+        type: 'object',
+        properties: {
+          year: { type: 'integer' },
+          park: { ...yearHeadline, description: "the park's figures that year, as GET /api/parks?year= gives them" },
+          city: { ...yearHeadline, description: "the city's figures that year: totals over every park, per mu as total ÷ the city's land in use" },
+        },
+        required: ['year', 'park', 'city'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['parkCode', 'years'],
+  additionalProperties: false,
 } as const;
 
 export const responses = { featureCollection, feature, object, parkCollection };

@@ -6,6 +6,8 @@ const sql = (name: string) => sqlFile(new URL(`./sql/${name}.sql`, import.meta.u
 export interface RegionRow {
   code: string;
   name: string;
+  city_code: string | null;
+  city_name: string | null;
   geometry: GeoJSON.MultiPolygon;
   park_count: number;
 }
@@ -39,6 +41,10 @@ export interface ParkRow {
 export function createParksRepository(db: Database) {
   return {
     listRegions: () => db.query<RegionRow>(sql('list-regions')),
+    /** The cities the counties name, with how many counties name each (a county naming none: nulls). */
+    listRegionCities: async () =>
+      (await db.query<{ city_code: string | null; city_name: string | null; region_count: number }>(sql('list-region-cities')))
+        .map((r) => ({ cityCode: r.city_code, cityName: r.city_name, regionCount: r.region_count })),
     parkExists: async (parkCode: string) => (await db.query('SELECT 1 FROM parks WHERE code = $1', [parkCode])).length > 0,
     /** All parks, or the one with `parkCode`; figures for `year` (latest reported when undefined). */
     listParks: (options: { parkCode?: string; year?: number } = {}) =>

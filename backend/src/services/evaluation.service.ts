@@ -139,13 +139,14 @@ function toResultLine(r: EnterpriseEvaluation, e: EnterpriseFactRow | undefined,
   };
 }
 
+type AreaOf = { parcel: (p: EvaluationFacts['parcels'][number]) => string | null; firm: (uscc: string) => string | null };
+
 /**
- * Parks or counties graded against each other from their aggregates: the figures of every firm placed in the
- * area (graded or not, as its output and tax are), per mu over the land in use (parcels someone holds), each
- * other ratio over the firms reporting both its terms (computeAggregateMetrics); with the grade's items, the
- * scheme's maximum, the metrics and the firms' grade counts.
+ * The aggregates of areas (parks, counties, the city): the figures of every firm placed in the area (graded
+ * or not, as its output and tax are), per mu over the land in use (parcels someone holds), each other ratio
+ * over the firms reporting both its terms (computeAggregateMetrics).
  */
-function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['parcels'][number]) => string | null; firm: (uscc: string) => string | null }) {
+function aggregateAreas(ev: YearEvaluation, areaOf: AreaOf) {
   const usedLandSqm = new Map<string, number>();
   const held = new Set(ev.facts.holdings.map((h) => h.parcelCode));
   for (const p of ev.facts.parcels) {
@@ -163,6 +164,15 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
     const { metrics, denominators } = computeAggregateMetrics(reported, usedLandSqm.get(code) ?? null);
     return [{ code, metrics, floors: findItemFloors((key) => denominators[key], ev.scheme, false) }];
   });
+  return { firmsByArea, aggregates };
+}
+
+/**
+ * Parks or counties graded against each other from their aggregates (aggregateAreas); with the grade's items,
+ * the scheme's maximum, the metrics and the firms' grade counts.
+ */
+function gradeAreas(ev: YearEvaluation, areaOf: AreaOf) {
+  const { firmsByArea, aggregates } = aggregateAreas(ev, areaOf);
   const metrics = new Map(aggregates.map((a) => [a.code, a.metrics]));
   const grades = new Map(gradeAggregates(aggregates, ev.scheme).map((g) => [g.code, g]));
   return (code: string) => {
@@ -178,6 +188,12 @@ function gradeAreas(ev: YearEvaluation, areaOf: { parcel: (p: EvaluationFacts['p
     };
   };
 }
+
+/** The city's metrics: every firm placed in a park and every held parcel of the parks, as one area. */
+const CITY = 'city';
+const measureCity = (ev: YearEvaluation) =>
+  aggregateAreas(ev, { parcel: (p) => (p.parkCode ? CITY : null), firm: (uscc) => (ev.enterprises.get(uscc)?.park_code ? CITY : null) })
+    .aggregates[0]?.metrics ?? null;
 
 const gradeParks = (ev: YearEvaluation) =>
   gradeAreas(ev, { parcel: (p) => p.parkCode, firm: (uscc) => ev.enterprises.get(uscc)?.park_code ?? null });
@@ -274,6 +290,11 @@ export function createEvaluationService(
     async gradeRegions(year?: number) {
       const chosen = await resolveYear(year);
       return chosen == null ? null : gradeRegions(await evaluateYear(chosen));
+    },
+    /** The nine metrics of the city as one area (null when no firm reported that year). */
+    async measureCity(year?: number) {
+      const chosen = await resolveYear(year);
+      return chosen == null ? null : measureCity(await evaluateYear(chosen));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ParksRepository, ParkRow } from '../repositories/parks.repository.js';
+import { findCity } from '../domain/city.js';
 import { computeParkFigures, parkAreaMu } from '../domain/park-figures.js';
 import { computeAreaLandMetrics, type AreaLandFigures } from '../domain/metrics.js';
 import type { EvaluationService } from './evaluation.service.js';
@@ -20,16 +21,23 @@ function landFiguresOf(row: ParkRow): AreaLandFigures {
   };
 }
 
+const LAND_FIGURES: readonly (keyof AreaLandFigures)[] = [
+  'landReadyForSupplySqm', 'suppliedLandSqm', 'builtLandSqm', 'builtIndustrialLandSqm', 'floorAreaSqm', 'footprintSqm', 'industrialTaxYuan',
+];
+
 const sumOrNull = (values: (number | null)[]) =>
   values.some((v) => v != null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
 
-/** A region's figures: the sums of its parks' raw inputs, then the same arithmetic as for a park. */
-function regionFiguresOf(parks: ParkRow[]) {
+/**
+ * The figures of several parks as one area (a county, the city): the sums of their raw inputs, then the same
+ * arithmetic as for a park, so per-mu figures and rates are sum over sum, never a mean of the parks' ratios.
+ */
+function areaFiguresOf(parks: ParkRow[]) {
   const land = Object.fromEntries(
-    (Object.keys(landFiguresOf(parks[0])) as (keyof AreaLandFigures)[]).map((k) => [k, sumOrNull(parks.map((p) => landFiguresOf(p)[k]))]),
+    LAND_FIGURES.map((k) => [k, sumOrNull(parks.map((p) => landFiguresOf(p)[k]))]),
   ) as unknown as AreaLandFigures;
   return {
-    year: parks[0].year,
+    year: parks[0]?.year ?? null,
     ...computeParkFigures({
       outputYuan: sumOrNull(parks.map((p) => p.output_yuan)),
       taxYuan: sumOrNull(parks.map((p) => p.tax_yuan)),
@@ -38,6 +46,12 @@ function regionFiguresOf(parks: ParkRow[]) {
     landMetrics: computeAreaLandMetrics(land),
     enterpriseCount: parks.reduce((s, p) => s + p.enterprise_count, 0),
   };
+}
+
+/** A year's headline figures of a park or the city, as its history shows them. */
+function headlineOf(figures: ReturnType<typeof areaFiguresOf>) {
+  const { outputWanYuan, taxWanYuan, usedLandMu, outputWanYuanPerMu, taxWanYuanPerMu, enterpriseCount } = figures;
+  return { outputWanYuan, taxWanYuan, usedLandMu, outputWanYuanPerMu, taxWanYuanPerMu, enterpriseCount };
 }
 
 function toParkFeature(row: ParkRow, grades: ParkGrades) {
@@ -67,7 +81,7 @@ function toParkFeature(row: ParkRow, grades: ParkGrades) {
   };
 }
 
-export function createParksService(repo: ParksRepository, evaluation: Pick<EvaluationService, 'gradeParks' | 'gradeRegions'>) {
+export function createParksService(repo: ParksRepository, evaluation: Pick<EvaluationService, 'gradeParks' | 'gradeRegions' | 'measureCity'>) {
   // Grades for the year the figures are for (the SQL picks the latest reported when none is asked).
   const gradesFor = async (rows: ParkRow[]) => (rows[0]?.year == null ? null : evaluation.gradeParks(rows[0].year));
   return {
@@ -85,8 +99,10 @@ export function createParksService(repo: ParksRepository, evaluation: Pick<Evalu
             properties: {
               code: r.code,
               name: r.name,
+              cityCode: r.city_code,
+              cityName: r.city_name,
               parkCount: r.park_count,
-              ...(own.length ? regionFiguresOf(own) : {}),
+              ...(own.length ? areaFiguresOf(own) : {}),
               ...(grades?.(r.code) ?? NO_GRADE),
             },
           };
@@ -95,20 +111,43 @@ export function createParksService(repo: ParksRepository, evaluation: Pick<Evalu
     },
     /**
      * The parks with their figures for `year` (the latest reported when undefined), and as foreign members
-     * of the FeatureCollection the year they are for, the latest year and every year with figures (newest
-     * first), so one request is enough to draw the map and offer the years.
+     * of the FeatureCollection the year they are for, the latest year, every year with figures (newest
+     * first) and the city's own figures, so one request is enough to draw the map, offer the years and
+     * set every park beside the city.
      */
     async listParks(year?: number) {
-      const [rows, years] = await Promise.all([repo.listParks({ year }), repo.listIndicatorYears()]);
+      const [rows, years, cities] = await Promise.all([repo.listParks({ year }), repo.listIndicatorYears(), repo.listRegionCities()]);
       const grades = await gradesFor(rows);
       const latestYear = years[0] ?? null;
+      const figuresYear = year ?? latestYear;
+      const city = {
+        ...findCity(cities),
+        parkCount: rows.length,
+        ...areaFiguresOf(rows),
+        year: figuresYear,
+        metrics: figuresYear == null ? null : await evaluation.measureCity(figuresYear),
+      };
       return {
         type: 'FeatureCollection' as const,
-        year: year ?? latestYear,
+        year: figuresYear,
         latestYear,
         years,
+        city,
         features: rows.map((r) => toParkFeature(r, grades)),
       };
+    },
+    /** The park's headline figures and the city's, for every year with reported figures, oldest first. */
+    async getParkHistory(parkCode: string) {
+      if (!(await repo.parkExists(parkCode))) throw new NotFoundError('park', parkCode);
+      const years = [...(await repo.listIndicatorYears())].reverse();
+      const entries = [];
+      // one year at a time: each reads every park, and the embedded database has one connection anyway
+      for (const y of years) {
+        const rows = await repo.listParks({ year: y });
+        const own = rows.filter((r) => r.code === parkCode);
+        entries.push({ year: y, park: headlineOf(areaFiguresOf(own)), city: headlineOf(areaFiguresOf(rows)) });
+      }
+      return { parkCode, years: entries };
     },
     async getPark(parkCode: string, year?: number) {
       const [row] = await repo.listParks({ parkCode, year });

@@ -4,6 +4,7 @@ import type { ImportList, ImportParams, ImportRecord, ImportReport, UndoResult }
 import { postJsonWithToken, postWithToken, toProblem, uploadWithProgress } from './upload-client';
 import type { AdjustedResult, GradeAdjustment, GradeAdjustmentRequest, GradeAdjustmentUndoRequest } from './adjustment-types';
 import type { DatasetList, Health, NameList, ParkCollection, RegionCollection, RiverCollection } from './types';
+import type { LandUseSummaryAnswer, ParkHistory } from './area-types';
 import type {
   BuildingCollection,
   Enterprise,
@@ -53,6 +54,14 @@ export const getEnterprise = (uscc: string, year: number | null, signal?: AbortS
 /** Idle, under-used, unsupplied and low-yield land of a park on `asOf` (YYYY-MM-DD). */
 export const listLandUseIssues = (parkCode: string, asOf: string, signal?: AbortSignal) =>
   getJson<LandUseCollection>(`/api/idle-land?asOf=${asOf}&park=${enc(parkCode)}`, signal);
+
+/** The park's output, tax and per-mu figures for every year reported, with the city's. */
+export const getParkHistory = (parkCode: string, signal?: AbortSignal) =>
+  getJson<ParkHistory>(`/api/parks/${enc(parkCode)}/history`, signal);
+
+/** The land-use totals on `asOf` of one county (and of each of its parks), each parcel counted once. */
+export const getCountyLandUseSummary = (regionCode: string, asOf: string, signal?: AbortSignal) =>
+  getJson<LandUseSummaryAnswer>(`/api/land-use/summary?asOf=${asOf}&region=${enc(regionCode)}`, signal);
 
 export const listEvaluations = (parkCode: string, year: number | null, signal?: AbortSignal) =>
   getJson<EvaluationList>(`/api/evaluations?${year == null ? '' : `year=${year}&`}park=${enc(parkCode)}`, signal);

@@ -2,6 +2,7 @@
 // OpenAPI document can generate them. Money in 万元, area in 亩; null means "not reported", never 0.
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { ScoreItem } from './park-types';
+import type { AreaMetrics, CityFigures } from './area-types';
 
 export type ParkLevel = 'national' | 'provincial' | 'county';
 
@@ -29,12 +30,20 @@ export interface LandMetrics {
 export interface RegionProperties {
   code: string;
   name: string;
+  /** The city the county belongs to, as the data names it (null: not named). */
+  cityCode?: string | null;
+  cityName?: string | null;
   parkCount: number;
+  /** Its parks' figures summed (absent for a county without parks); per mu as the sum over its land in use. */
+  year?: number | null;
   outputWanYuan?: number | null;
   taxWanYuan?: number | null;
   outputWanYuanPerMu?: number | null;
   taxWanYuanPerMu?: number | null;
+  usedLandMu?: number | null;
+  enterpriseCount?: number;
   landMetrics?: LandMetrics | null;
+  metrics?: AreaMetrics | null;
   /** The county graded among counties, as a park among parks (see ParkProperties). */
   grade?: Grade | null;
   gradeLabel?: string | null;
@@ -70,6 +79,8 @@ export interface ParkProperties {
   /** Its enterprises by grade. */
   gradeCounts?: GradeCounts | null;
   landMetrics?: LandMetrics | null;
+  /** The nine indicators of its firms (area-types.ts). */
+  metrics?: AreaMetrics | null;
 }
 
 export interface RiverProperties {
@@ -89,6 +100,8 @@ export interface ParkCollection extends FeatureCollection<Polygon | MultiPolygon
   latestYear: number | null;
   /** Every year with reported figures, newest first. */
   years: number[];
+  /** The city's own figures for `year`: totals over every park, per mu over the city's land in use. */
+  city: CityFigures;
 }
 export type RiverCollection = FeatureCollection<LineString | MultiLineString, RiverProperties>;
 

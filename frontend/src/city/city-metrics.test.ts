@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeParkProperties } from '../test-support/fixtures';
-import { compareToAverage, computeCityAverages, findParkFlags, METRICS } from './city-metrics';
+import { compareToCity, findParkFlags, METRICS } from './city-metrics';
 
 describe('METRICS', () => {
   it('gives each value in its display unit', () => {
@@ -24,25 +24,22 @@ describe('findParkFlags', () => {
   });
 });
 
-describe('computeCityAverages', () => {
-  it('takes per-mu figures as totals over land, the others as park means, skipping nulls', () => {
-    const parks = [
-      makeParkProperties({ code: 'A', outputWanYuan: 300_000, taxWanYuan: 10_000, usedLandMu: 1_000 }),
-      makeParkProperties({ code: 'B', outputWanYuan: 100_000, taxWanYuan: 2_000, usedLandMu: 3_000 }),
-      makeParkProperties({ code: 'C', outputWanYuan: null, taxWanYuan: null, usedLandMu: null, landMetrics: null }),
-    ];
-    const averages = computeCityAverages(parks);
-    expect(averages.outputWanYuanPerMu).toBe(100); // 400,000 万元 / 4,000 亩
-    expect(averages.taxWanYuanPerMu).toBe(3);
-    expect(averages.outputWanYuan).toBe(20); // (30 + 10) / 2 亿元
-    expect(averages.landSupplyRate).toBeCloseTo(92.17, 2);
-    expect(computeCityAverages([]).outputWanYuanPerMu).toBeNull();
-  });
-
+describe('compareToCity', () => {
   it('compares a value to the city figure', () => {
-    expect(compareToAverage(2, 1)).toBe(1);
-    expect(compareToAverage(1, 2)).toBe(-1);
-    expect(compareToAverage(1, 1)).toBe(0);
-    expect(compareToAverage(null, 1)).toBeNull();
+    expect(compareToCity(2, 1)).toBe(1);
+    expect(compareToCity(1, 2)).toBe(-1);
+    expect(compareToCity(1, 1)).toBe(0);
+    expect(compareToCity(null, 1)).toBeNull();
+    expect(compareToCity(1, null)).toBeNull();
+  });
+});
+
+describe('METRICS on a county or the city', () => {
+  it('reads the same figures from any area the API gives, in display units', () => {
+    const city = { outputWanYuan: 9_660_000, outputWanYuanPerMu: 322, landMetrics: { landSupplyRate: 0.9, landBuiltRate: null, industrialLandRate: null, plotRatio: 1.07, buildingDensity: null, industrialTaxWanYuanPerMu: null } };
+    expect(METRICS.outputWanYuan.valueOf(city)).toBe(966);
+    expect(METRICS.outputWanYuan.total).toBe(true);
+    expect(METRICS.landSupplyRate.valueOf(city)).toBeCloseTo(90, 10);
+    expect(METRICS.taxWanYuanPerMu.valueOf({})).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-// The figures the city view colours, ranks and compares parks by, each in its display unit, and the
-// thresholds leaders read at a glance. Pure: park properties in, numbers out.
-import type { ParkProperties } from '../api/types';
+// The figures the city view colours, ranks and compares parks and counties by, each in its display unit,
+// and the thresholds leaders read at a glance. Pure: the API's figures in, display numbers out; the city's
+// and the counties' figures come from the API, nothing is summed or averaged here.
+import type { LandMetrics, ParkProperties } from '../api/types';
 
 export type MetricId = 'outputWanYuanPerMu' | 'taxWanYuanPerMu' | 'outputWanYuan' | 'landSupplyRate' | 'plotRatio';
 /** What the map is coloured by: the park's grade or one metric. */
@@ -9,13 +10,23 @@ export type ColourBy = 'grade' | MetricId;
 /** Unit of a metric's display value; keys of the i18n `units` table. */
 export type DisplayUnit = 'wanYuanPerMu' | 'yiYuan' | 'percent' | 'ratio';
 
+/** What a park, a county and the city each have: the ranked figures, as the API gives them. */
+export interface RankedFigures {
+  outputWanYuanPerMu?: number | null;
+  taxWanYuanPerMu?: number | null;
+  outputWanYuan?: number | null;
+  landMetrics?: LandMetrics | null;
+}
+
 export interface MetricDefinition {
   id: MetricId;
   unit: DisplayUnit;
   /** Decimals of the display value. */
   fractionDigits: number;
-  /** The park's value in the display unit; null when not reported. */
-  valueOf: (park: ParkProperties) => number | null;
+  /** The area's value in the display unit; null when not reported. */
+  valueOf: (area: RankedFigures) => number | null;
+  /** A total (output), which the city row shows as the city's total and no park is compared with. */
+  total?: boolean;
 }
 
 const WAN_YUAN_PER_YI_YUAN = 10_000;
@@ -32,6 +43,7 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = {
     id: 'outputWanYuan',
     unit: 'yiYuan',
     fractionDigits: 1,
+    total: true,
     valueOf: (p) => scaled(p.outputWanYuan, 1 / WAN_YUAN_PER_YI_YUAN),
   },
   landSupplyRate: {
@@ -68,34 +80,8 @@ export function findParkFlags(park: ParkProperties): ParkFlag[] {
   return flags;
 }
 
-const sumOf = (values: number[]) => values.reduce((s, v) => s + v, 0);
-const meanOf = (values: number[]) => (values.length > 0 ? sumOf(values) / values.length : null);
-
-/**
- * The city's figure for each metric, in display units. Per-mu figures are city totals over city land
- * (Σ output ÷ Σ used land of the parks reporting both), not a mean of ratios, so a small park does not
- * weigh as much as a large one; output is the mean per park; rates and plot ratio are park means
- * (the API gives no city totals of their land inputs).
- */
-export function computeCityAverages(parks: readonly ParkProperties[]): Record<MetricId, number | null> {
-  const perMu = (amountOf: (p: ParkProperties) => number | null) => {
-    const reporting = parks.filter((p) => present(amountOf(p)) && present(p.usedLandMu) && p.usedLandMu > 0);
-    if (reporting.length === 0) return null;
-    return sumOf(reporting.map((p) => amountOf(p)!)) / sumOf(reporting.map((p) => p.usedLandMu!));
-  };
-  const meanMetric = (id: MetricId) =>
-    meanOf(parks.map((p) => METRICS[id].valueOf(p)).filter(present));
-  return {
-    outputWanYuanPerMu: perMu((p) => p.outputWanYuan),
-    taxWanYuanPerMu: perMu((p) => p.taxWanYuan),
-    outputWanYuan: meanMetric('outputWanYuan'),
-    landSupplyRate: meanMetric('landSupplyRate'),
-    plotRatio: meanMetric('plotRatio'),
-  };
-}
-
 /** -1 below the city figure, 1 above, 0 equal, null when either is missing. */
-export function compareToAverage(value: number | null, average: number | null): -1 | 0 | 1 | null {
-  if (!present(value) || !present(average)) return null;
-  return value > average ? 1 : value < average ? -1 : 0;
+export function compareToCity(value: number | null, cityValue: number | null): -1 | 0 | 1 | null {
+  if (!present(value) || !present(cityValue)) return null;
+  return value > cityValue ? 1 : value < cityValue ? -1 : 0;
 }

@@ -9,6 +9,7 @@ describe('city view URL state', () => {
       metric: 'taxWanYuanPerMu',
       classes: 'quantile',
       park: 'G612150',
+      county: null,
       view: { lon: 108.9, lat: 32.7, zoom: 9 },
       selection: null,
       layers: ALL_LAYERS_ON,
@@ -26,6 +27,7 @@ describe('city view URL state', () => {
         metric: 'plotRatio',
         classes: 'naturalBreaks',
         park: 'AK-HENGKOU',
+        county: '610902',
         view: { lon: 108.8812, lat: 32.7345, zoom: 11.5 },
         selection: null,
         layers: ALL_LAYERS_ON,
@@ -80,5 +82,13 @@ describe('city view URL state', () => {
     expect(
       toCitySearch({ ...DEFAULT_CITY_VIEW, park: 'P', selection: { kind: 'parcel', code: 'X' }, layers: { ...ALL_LAYERS_ON, buildings: false } }),
     ).toBe('?park=P&parcel=X&layers=parcels,landUse,counties');
+  });
+
+  it('keeps the open county as county=CODE, a six-digit county code only', () => {
+    expect(toCitySearch({ ...DEFAULT_CITY_VIEW, county: '610902' })).toBe('?county=610902');
+    expect(parseCityViewState('?county=610902').county).toBe('610902');
+    expect(parseCityViewState('?park=AK-GX&county=610902')).toMatchObject({ park: 'AK-GX', county: '610902' });
+    expect(parseCityViewState('?county=61090').county).toBeNull();
+    expect(parseCityViewState('?county=%3Cb%3E').county).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // The city view's shareable state in the query string:
-//   ?year=2025&metric=taxWanYuanPerMu&classes=quantile&park=G612150&view=108.9,32.7,9
+//   ?year=2025&metric=taxWanYuanPerMu&classes=quantile&park=G612150&county=610902&view=108.9,32.7,9
 // Defaults are left out, so the plain URL is the default view. Pure: strings in, state out.
 import type { ClassMethodChoice } from '../map/colouring';
 import { type ColourBy, isColourBy } from './city-metrics';
@@ -31,6 +31,8 @@ export interface CityViewState {
   metric: ColourBy;
   classes: ClassMethodChoice;
   park: string | null;
+  /** The county whose panel is open (a park opened from it keeps it, to come back to). */
+  county: string | null;
   /** null: the whole city, fitted to the window. */
   view: MapView | null;
   /** A parcel, building (and unit) or enterprise of the park, shown in the details panel. */
@@ -44,6 +46,7 @@ export const DEFAULT_CITY_VIEW: CityViewState = {
   metric: 'outputWanYuanPerMu',
   classes: 'fixed',
   park: null,
+  county: null,
   view: null,
   selection: null,
   layers: ALL_LAYERS_ON,
@@ -74,11 +77,13 @@ export function parseCityViewState(search: string): CityViewState {
   const metric = params.get('metric');
   const classes = params.get('classes') as ClassMethodChoice | null;
   const park = params.get('park');
+  const county = params.get('county');
   return {
     year,
     metric: isColourBy(metric) ? metric : DEFAULT_CITY_VIEW.metric,
     classes: classes !== null && CLASS_CHOICES.includes(classes) ? classes : DEFAULT_CITY_VIEW.classes,
     park: park ? park : null,
+    county: county && /^\d{6}$/.test(county) ? county : null,
     view: parseView(params.get('view')),
     selection: park ? parseSelection(params) : null,
     layers: parseLayers(params.get('layers')),
@@ -94,6 +99,7 @@ export function toCitySearch(state: CityViewState): string {
   if (state.classes !== DEFAULT_CITY_VIEW.classes) params.set('classes', state.classes);
   if (state.park) params.set('park', state.park);
   if (state.park) writeSelection(params, state.selection);
+  if (state.county) params.set('county', state.county);
   writeLayers(params, state.layers);
   if (state.parcelBy !== DEFAULT_PARCEL_COLOUR_BY) params.set('parcelBy', state.parcelBy);
   if (state.view) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { listParks, listRegions, listRivers } from '../api/muyield-api';
+import type { CityFigures } from '../api/area-types';
 import type { ParkFeature, Problem, RegionFeature, RiverFeature } from '../api/types';
 import { useDataRevision } from './data-revision';
 import { takeStarted } from './first-screen';
@@ -16,6 +17,8 @@ export interface MapData {
   years: number[];
   /** The year the parks' figures are for (the latest reported when none was asked for). */
   year: number | null;
+  /** The city's own figures for that year (GET /api/parks `city`); null until the parks arrive. */
+  city: CityFigures | null;
   /** True until parks have arrived (or failed); regions and rivers may still follow. */
   loading: boolean;
   /** Failures of any of the requests, for the error banner. */
@@ -48,6 +51,7 @@ export function useMapData(year: number | null): MapData {
     rivers: dataOf(rivers)?.features ?? [],
     years: years.sort((a, b) => b - a),
     year: year ?? answer?.year ?? null,
+    city: answer?.city ?? null,
     loading: parks.status === 'loading',
     problems,
   };

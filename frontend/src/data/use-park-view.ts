@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ParkProperties } from '../api/types';
-import { computeCityAverages } from '../city/city-metrics';
 import type { DetailSelection } from '../city/park-view-state';
 import type { CityViewState } from '../city/url-state';
 import type { ParkLandState } from '../map/map-layers';
 import type { ViewCommand } from '../map/ParkMap';
 import { createParcelColouring } from '../map/parcel-colouring';
 import { sumOccupancy } from '../map/park-land';
+import { useParkHistory } from './use-county';
 import { useDetails } from './use-details';
 import { useParkData } from './use-park-data';
 
@@ -24,7 +24,8 @@ export interface ParkViewInput {
 
 /**
  * Everything the park view shows for the selected park: its land (loaded per park), the details of
- * what is selected in it, the parcel colours and legend, summary figures, and the map's tilt commands.
+ * what is selected in it, the parcel colours and legend, summary figures, its history and the map's tilt
+ * commands.
  */
 export function useParkView({ city, year, years, parks, update }: ParkViewInput) {
   // Wait for the parks, which name the latest year: asking before would load the park's land twice.
@@ -63,7 +64,7 @@ export function useParkView({ city, year, years, parks, update }: ParkViewInput)
   );
 
   const occupancy = useMemo(() => sumOccupancy(land.buildings.map((b) => b.properties)), [land.buildings]);
-  const cityAverages = useMemo(() => computeCityAverages(parks), [parks]);
+  const history = useParkHistory(parkCode);
 
   return {
     land,
@@ -86,6 +87,6 @@ export function useParkView({ city, year, years, parks, update }: ParkViewInput)
         }
       : null,
     summary: city.park ? { parcelCount: land.parcels.length, occupancy, findings: land.findingsSummary } : null,
-    cityAverages,
+    history,
   };
 }

@@ -5,12 +5,12 @@ import { finderEn } from './finder-en';
 import { importEn } from './import-en';
 import { adjustEn } from './adjust-en';
 import { landShareEn } from './land-share-en';
+import { countyEn } from './county-en';
 
 // English strings. The domain's units in English: mu (亩), 10k yuan (万元), 100M yuan (亿元), explained in the about panel.
 export const en: Messages = {
   app: {
     name: 'MuYield',
-    tagline: 'Land-use efficiency of county industrial parks, Ankang',
     loading: 'Loading map data…',
   },
   header: {
@@ -18,7 +18,6 @@ export const en: Messages = {
     about: 'About the data',
   },
   map: {
-    ariaLabel: 'Map of industrial parks in Ankang',
     attribution: 'Boundaries: Gaode 2020 (converted) · Rivers: GSHHG · Park boundaries illustrative',
   },
   legend: {
@@ -74,8 +73,6 @@ export const en: Messages = {
     rank: '#',
     park: 'Park',
     grade: 'Grade',
-    cityAverage: 'City',
-    cityAverageTitle: 'City: per-mu figures are park totals over park land; the others are park means',
     sortBy: (column: string) => `Sort by ${column}`,
     aboveAverage: 'above the city',
     belowAverage: 'below the city',
@@ -151,4 +148,5 @@ export const en: Messages = {
   ...importEn,
   ...adjustEn,
   ...landShareEn,
+  ...countyEn,
 };

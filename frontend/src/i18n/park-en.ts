@@ -32,7 +32,6 @@ export const parkViewEn: ParkViewMessages = {
   parkSummary: {
     parcels: 'Parcels',
     parcelsValue: (count: string) => count,
-    cityAverage: (value: string) => `city ${value}`,
     aboveAverage: 'above the city',
     belowAverage: 'below the city',
     vacancy: 'Standard factory space',

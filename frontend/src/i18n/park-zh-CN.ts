@@ -31,7 +31,6 @@ export const parkViewZhCN = {
   parkSummary: {
     parcels: '宗地',
     parcelsValue: (count: string) => `${count} 宗`,
-    cityAverage: (value: string) => `全市 ${value}`,
     aboveAverage: '高于全市',
     belowAverage: '低于全市',
     vacancy: '标准化厂房出租',

@@ -5,12 +5,12 @@ import { finderZhCN } from './finder-zh-CN';
 import { importZhCN } from './import-zh-CN';
 import { adjustZhCN } from './adjust-zh-CN';
 import { landShareZhCN } from './land-share-zh-CN';
+import { countyZhCN } from './county-zh-CN';
 
 // Chinese strings, the default language. The shape of this object is the type every language fills.
 export const zhCN = {
   app: {
     name: '亩均 MuYield',
-    tagline: '安康市县域工业园区土地利用效益',
     loading: '正在加载地图数据…',
   },
   header: {
@@ -18,7 +18,6 @@ export const zhCN = {
     about: '关于数据',
   },
   map: {
-    ariaLabel: '安康市工业园区地图',
     attribution: '边界: 高德 2020 (经转换) · 河流: GSHHG · 园区边界为示意',
   },
   legend: {
@@ -74,8 +73,6 @@ export const zhCN = {
     rank: '序',
     park: '园区',
     grade: '档次',
-    cityAverage: '全市',
-    cityAverageTitle: '全市：亩均为园区合计÷用地合计，其余为园区平均',
     sortBy: (column: string) => `按${column}排序`,
     aboveAverage: '高于全市',
     belowAverage: '低于全市',
@@ -151,6 +148,7 @@ export const zhCN = {
   ...importZhCN,
   ...adjustZhCN,
   ...landShareZhCN,
+  ...countyZhCN,
 };
 
 export type Messages = typeof zhCN;

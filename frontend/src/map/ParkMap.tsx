@@ -42,8 +42,12 @@ export interface ParkMapProps {
   initialView?: MapView | null;
   /** The view after every pan or zoom, for the shareable URL. */
   onViewChange?: (view: MapView) => void;
-  /** A park's code when one is clicked, null when the map is clicked elsewhere. */
+  /** A park's code when one is clicked, null when the map is clicked outside every park and county. */
   onSelectPark: (parkCode: string | null) => void;
+  /** A county's code when the map is clicked in it outside every park; without it counties are not clickable. */
+  onSelectCounty?: (regionCode: string) => void;
+  /** The county whose panel is open, outlined. */
+  selectedCountyCode?: string | null;
   attribution: string;
   ariaLabel: string;
   /**
@@ -148,6 +152,8 @@ export function ParkMap({
   initialView = null,
   onViewChange,
   onSelectPark,
+  onSelectCounty,
+  selectedCountyCode = null,
   attribution,
   ariaLabel,
   overlays,
@@ -170,6 +176,9 @@ export function ParkMap({
   const footerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const onSelectRef = useRef(onSelectPark);
+  const onSelectCountyRef = useRef(onSelectCounty);
+  onSelectCountyRef.current = onSelectCounty;
+  const countiesClickable = Boolean(onSelectCounty);
   const [handles, setHandles] = useState<MapHandles | null>(null);
   const [deckLoaded, setDeckLoaded] = useState(false);
   const [zoom, setZoom] = useState(0);
@@ -287,10 +296,12 @@ export function ParkMap({
         colorFor,
         zoom,
         onParkClick: (code) => onSelectRef.current(code),
+        onCountyClick: countiesClickable ? (code) => onSelectCountyRef.current?.(code) : undefined,
+        selectedCountyCode,
         parkLand,
         layerVisibility,
       }),
-    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom, parkLand, layerVisibility],
+    [regions, rivers, parks, parkPoints, countyLabels, parkLabels, selectedCode, highlightedCode, colorFor, zoom, countiesClickable, selectedCountyCode, parkLand, layerVisibility],
   );
 
   // Fly once per request, framing the park in the free part. The panels that open with the park (and the

@@ -32,6 +32,10 @@ export interface MapLayersState {
   colorFor: (parkCode: string) => Rgb;
   zoom: number;
   onParkClick: (parkCode: string) => void;
+  /** Clicks on a county outside every park; counties are not clickable without it. */
+  onCountyClick?: (regionCode: string) => void;
+  /** The county whose panel is open, outlined. */
+  selectedCountyCode?: string | null;
   /** The selected park's land, once loaded; its park polygon is then drawn faint beneath it. */
   parkLand?: ParkLandState | null;
   /** Which layers are on (default: all). */
@@ -62,7 +66,12 @@ export function createMapLayers(state: MapLayersState): Layer[] {
   const visibility = state.layerVisibility ?? ALL_LAYERS_ON;
   const land = state.parkLand ?? false;
   const layers: (Layer | false)[] = [
-    createCountiesLayer({ regions: state.regions, visible: visibility.counties }),
+    createCountiesLayer({
+      regions: state.regions,
+      visible: visibility.counties,
+      onClick: state.onCountyClick,
+      selectedCode: state.selectedCountyCode ?? null,
+    }),
     createRiversLayer({ rivers: state.rivers }),
     // County names under the parks, so no park colour is ever hidden by text.
     state.countyLabels.length > 0 && createCountyLabelsLayer({ labels: state.countyLabels }),

@@ -6,17 +6,19 @@ export interface HeaderProps {
   locale: Locale;
   onToggleLocale: () => void;
   onOpenAbout: () => void;
+  /** The city as the data names it (安康市), null when it names none or in English (no English name yet). */
+  cityName?: string | null;
   /** More header controls (search box, finder and settings buttons), before the language switch. */
   children?: ReactNode;
 }
 
-export function Header({ locale, onToggleLocale, onOpenAbout, children }: HeaderProps) {
+export function Header({ locale, onToggleLocale, onOpenAbout, cityName = null, children }: HeaderProps) {
   const t = useT();
   return (
     <header className="app-header">
       <div className="brand">
         <h1 className="product-name">{t.app.name}</h1>
-        <span className="tagline">{t.app.tagline}</span>
+        <span className="tagline" data-testid="tagline">{t.cityView.tagline(cityName)}</span>
       </div>
       <nav className="header-actions">
         {children}

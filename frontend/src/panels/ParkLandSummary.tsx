@@ -13,19 +13,32 @@ export interface ParkLandSummaryProps {
 }
 
 /**
- * The park's findings as the server totals them: per kind the parcels and 亩 counted once, each rule's
- * line below it, and the recoverable land counting a parcel once across kinds; nothing is added up here.
+ * A park's (or county's) findings as the server totals them: per kind the parcels and 亩 counted once, each
+ * rule's line below it, and the recoverable land counting a parcel once across kinds; nothing is added up here.
  */
-function ParkFindings({ parcelCount, findings }: Pick<ParkLandSummaryProps, 'parcelCount' | 'findings'>) {
+export function LandUseFindings({
+  parcelCount,
+  findings,
+  testIdPrefix = 'park-findings',
+}: {
+  /** The scope's parcels, when known (a park's, from its parcels). */
+  parcelCount?: number;
+  findings: LandUseSummary | null;
+  testIdPrefix?: string;
+}) {
   const t = useT();
   const s = t.parkSummary;
   const l = t.landUse;
   const total = (x: LandTotal) => (x.parcelCount === 0 && x.areaMu > 0 ? l.areaOnly(formatMu(x.areaMu)) : l.total(formatCount(x.parcelCount), formatMu(x.areaMu)));
   return (
     <>
-      <dl className="facts" data-testid="park-findings">
-        <dt>{s.parcels}</dt>
-        <dd>{s.parcelsValue(formatCount(parcelCount))}</dd>
+      <dl className="facts" data-testid={testIdPrefix}>
+        {parcelCount !== undefined && (
+          <>
+            <dt>{s.parcels}</dt>
+            <dd>{s.parcelsValue(formatCount(parcelCount))}</dd>
+          </>
+        )}
         {findings &&
           LAND_USE_KINDS.map((kind) => {
             const k = findings.byKind[kind];
@@ -36,7 +49,7 @@ function ParkFindings({ parcelCount, findings }: Pick<ParkLandSummaryProps, 'par
                   {l.kinds[kind]}
                 </dt>
                 <dd>
-                  <span data-testid={`park-findings-${kind}`}>{total(k)}</span>
+                  <span data-testid={`${testIdPrefix}-${kind}`}>{total(k)}</span>
                   {Object.keys(k.byRule).length > 0 && (
                     <ul className="finding-rules">
                       {Object.entries(k.byRule).map(([rule, r]) => (
@@ -55,14 +68,14 @@ function ParkFindings({ parcelCount, findings }: Pick<ParkLandSummaryProps, 'par
             <dt>
               <strong>{l.recoverable}</strong>
             </dt>
-            <dd data-testid="park-findings-recoverable">
+            <dd data-testid={`${testIdPrefix}-recoverable`}>
               <strong>{total(findings.recoverable)}</strong>
             </dd>
           </div>
         )}
       </dl>
       {findings && (
-        <p className="muted-inline small" data-testid="park-findings-note">
+        <p className="muted-inline small" data-testid={`${testIdPrefix}-note`}>
           {l.recoverableNote}
           {findings.toVerify.parcelCount > 0 && ` ${l.toVerify(formatCount(findings.toVerify.parcelCount), formatMu(findings.toVerify.areaMu))}`}
         </p>
@@ -101,7 +114,7 @@ export function ParkLandSummary({ parcelCount, occupancy, findings }: ParkLandSu
         </div>
       </dl>
       <h3 className="section-title">{s.findings}</h3>
-      <ParkFindings parcelCount={parcelCount} findings={findings} />
+      <LandUseFindings parcelCount={parcelCount} findings={findings} />
     </>
   );
 }

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
+import type { CityFigures, ParkHistory } from '../api/area-types';
 import type { ParkProperties } from '../api/types';
-import { compareToAverage } from '../city/city-metrics';
-import { formatCount, formatMu, formatNumber, formatPercent, formatRatio, formatWanYuan, formatWanYuanPerMu, MISSING } from '../format';
+import { compareToCity } from '../city/city-metrics';
+import { formatCount, formatMu, formatNumber, formatWanYuan, formatWanYuanPerMu, MISSING } from '../format';
 import { useT } from '../i18n/i18n-context';
-import { GRADE_COLORS, GRADES } from '../map/colouring';
+import { GRADE_COLORS } from '../map/colouring';
 import type { Rgb } from '../map/tiers';
+import { AreaIndicatorsTable } from './AreaIndicatorsTable';
+import { GradeCountsLine, LandRatesList } from './AreaFigures';
 import { cssColor } from './Legend';
+import { ParkHistoryCharts } from './ParkHistoryCharts';
 import { ScoreItemsTable } from './details/ScoreBreakdown';
 
 export interface ParkPanelProps {
@@ -13,32 +17,26 @@ export interface ParkPanelProps {
   /** The park's colour on the map, shown beside the figure the map is coloured by. */
   mapColor?: Rgb;
   onClose: () => void;
-  /** The city's per-mu figures (city-metrics.ts), shown beside the park's. */
-  cityAverages?: { outputWanYuanPerMu: number | null; taxWanYuanPerMu: number | null } | null;
+  /** The city's own figures (GET /api/parks `city`), shown beside the park's. */
+  city?: CityFigures | null;
+  /** The park's figures over the years with the city's (GET /api/parks/:code/history); null while loading. */
+  history?: ParkHistory | null;
+  historyLoading?: boolean;
   /** The park's land once loaded (park view): parcels, factory space, findings. */
   children?: ReactNode;
 }
 
 /** One park's profile and its latest year's figures; nulls show as "—". */
-export function ParkPanel({ park, mapColor, onClose, cityAverages = null, children }: ParkPanelProps) {
+export function ParkPanel({ park, mapColor, onClose, city = null, history = null, historyLoading = false, children }: ParkPanelProps) {
   const t = useT();
-  const land = park.landMetrics ?? null;
-  const landRows: { key: string; label: string; value: string }[] = [
-    { key: 'landSupplyRate', label: t.park.landSupplyRate, value: formatPercent(land?.landSupplyRate) },
-    { key: 'landBuiltRate', label: t.park.landBuiltRate, value: formatPercent(land?.landBuiltRate) },
-    { key: 'industrialLandRate', label: t.park.industrialLandRate, value: formatPercent(land?.industrialLandRate) },
-    { key: 'plotRatio', label: t.park.plotRatio, value: formatRatio(land?.plotRatio) },
-    { key: 'buildingDensity', label: t.park.buildingDensity, value: formatPercent(land?.buildingDensity) },
-    { key: 'industrialTaxPerMu', label: t.park.industrialTaxPerMu, value: formatWanYuanPerMu(land?.industrialTaxWanYuanPerMu) },
-  ];
   const counts = park.gradeCounts ?? null;
   const industries = park.leadingIndustries.length > 0 ? park.leadingIndustries.join(t.park.listSeparator) : MISSING;
-  const versusCity = (value: number | null, average: number | null | undefined) => {
-    const comparison = compareToAverage(value, average ?? null);
+  const versusCity = (value: number | null, cityValue: number | null | undefined) => {
+    const comparison = compareToCity(value, cityValue ?? null);
     if (comparison === null) return undefined;
     const mark = comparison > 0 ? '▲' : comparison < 0 ? '▼' : '=';
     const title = comparison > 0 ? t.parkSummary.aboveAverage : comparison < 0 ? t.parkSummary.belowAverage : undefined;
-    return { text: t.parkSummary.cityAverage(formatWanYuanPerMu(average)), mark, title, above: comparison > 0 };
+    return { text: t.cityView.versusCity(formatWanYuanPerMu(cityValue)), mark, title, above: comparison > 0 };
   };
   const metrics: {
     key: string;
@@ -54,13 +52,13 @@ export function ParkPanel({ park, mapColor, onClose, cityAverages = null, childr
       label: t.park.outputPerMu,
       value: formatWanYuanPerMu(park.outputWanYuanPerMu),
       swatch: true,
-      city: versusCity(park.outputWanYuanPerMu, cityAverages?.outputWanYuanPerMu),
+      city: versusCity(park.outputWanYuanPerMu, city?.outputWanYuanPerMu),
     },
     {
       key: 'taxPerMu',
       label: t.park.taxPerMu,
       value: formatWanYuanPerMu(park.taxWanYuanPerMu),
-      city: versusCity(park.taxWanYuanPerMu, cityAverages?.taxWanYuanPerMu),
+      city: versusCity(park.taxWanYuanPerMu, city?.taxWanYuanPerMu),
     },
     {
       key: 'enterprises',
@@ -120,6 +118,8 @@ export function ParkPanel({ park, mapColor, onClose, cityAverages = null, childr
           </div>
         ))}
       </dl>
+      <AreaIndicatorsTable of="park" metrics={park.metrics} cityMetrics={city?.metrics} testId="park-indicators" />
+      <ParkHistoryCharts history={history} loading={historyLoading} />
 
       <h3 className="section-title">{t.park.grade}</h3>
       <div className="grade-line" data-testid="park-grade">
@@ -147,32 +147,10 @@ export function ParkPanel({ park, mapColor, onClose, cityAverages = null, childr
           <p className="muted-inline small">{t.scoring.parkBasis}</p>
         </div>
       )}
-      {counts && (
-        <div className="grade-counts" data-testid="park-grade-counts" aria-label={t.park.gradeCounts}>
-          <span className="grade-counts-label">{t.park.gradeCounts}</span>
-          {GRADES.map((grade) => (
-            <span key={grade} className="grade-count" data-grade={grade}>
-              <span className="grade-chip small" style={{ background: cssColor(GRADE_COLORS[grade]) }} aria-hidden="true">
-                {grade}
-              </span>
-              {formatCount(counts[grade])} {t.park.enterprisesUnit}
-            </span>
-          ))}
-          <span className="grade-count" data-grade="notGraded">
-            {t.park.gradeCountsNotGraded} {formatCount(counts.notGraded)} {t.park.enterprisesUnit}
-          </span>
-        </div>
-      )}
+      {counts && <GradeCountsLine counts={counts} testId="park-grade-counts" />}
 
       <h3 className="section-title">{t.park.land}</h3>
-      <dl className="facts land-metrics" data-testid="park-land">
-        {landRows.map((row) => (
-          <div key={row.key} className="fact-row" data-testid={`land-${row.key}`}>
-            <dt>{row.label}</dt>
-            <dd>{row.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <LandRatesList land={park.landMetrics} testId="park-land" />
 
       {children}
 

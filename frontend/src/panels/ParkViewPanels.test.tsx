@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALL_LAYERS_ON } from '../city/park-view-state';
 import { createParcelColouring } from '../map/parcel-colouring';
 import { makeLandUseSummary, makeParcel } from '../test-support/park-fixtures';
-import { makeParkProperties } from '../test-support/fixtures';
+import { makeCityFigures, makeParkProperties } from '../test-support/fixtures';
 import { renderWithLocale } from '../test-support/render';
 import { MapTools, ROTATE_STEP_DEG } from './MapTools';
 import { ParkLandSummary } from './ParkLandSummary';
@@ -127,7 +127,7 @@ describe('ParkPanel in the park view', () => {
       <ParkPanel
         park={makeParkProperties({ outputWanYuanPerMu: 312.46, taxWanYuanPerMu: 12.04 })}
         onClose={() => {}}
-        cityAverages={{ outputWanYuanPerMu: 236, taxWanYuanPerMu: 12.5 }}
+        city={makeCityFigures({ outputWanYuanPerMu: 236, taxWanYuanPerMu: 12.5 })}
       >
         <ParkLandSummary
           parcelCount={34}

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeParkProperties } from '../test-support/fixtures';
 import { renderWithLocale } from '../test-support/render';
+import type { CityFigures } from '../api/area-types';
 import { RankingList } from './RankingList';
 
 afterEach(cleanup);
@@ -15,10 +16,19 @@ const parks = [
   makeParkProperties({ code: 'NONE', name: '新园区', outputWanYuan: null, usedLandMu: null, outputWanYuanPerMu: null, taxWanYuanPerMu: null, gradeScore: null, grade: null, landMetrics: null }),
 ];
 
+// The city as GET /api/parks gives it: the parks' totals, per mu over the summed land.
+const city: CityFigures = {
+  code: '610900', name: '安康市', regionCount: 10, parkCount: 4, year: 2025,
+  outputWanYuan: 1_950_000, taxWanYuan: 90_000, usedLandMu: 9_333.33, enterpriseCount: 584,
+  outputWanYuanPerMu: 208.93, taxWanYuanPerMu: 9.64,
+  landMetrics: { landSupplyRate: 0.9, landBuiltRate: 0.85, industrialLandRate: 0.9, plotRatio: 1.02, buildingDensity: 0.41, industrialTaxWanYuanPerMu: 12 },
+  metrics: null,
+};
+
 const codes = () => screen.getAllByTestId('ranking-row').map((row) => row.getAttribute('data-park-code'));
 const render = (props: Partial<Parameters<typeof RankingList>[0]> = {}) =>
   renderWithLocale(
-    <RankingList parks={parks} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} {...props} />,
+    <RankingList parks={parks} city={city} cityName="安康市" year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} {...props} />,
   );
 
 describe('RankingList', () => {
@@ -52,13 +62,24 @@ describe('RankingList', () => {
     expect(screen.getByRole('img', { name: 'A 档 · 优先发展类 · 得分 90.0 / 100' })).toBe(big);
   });
 
-  it('puts the city figures first, per mu as totals over land', () => {
+  it("puts the city's own figures first, as the API gives them: output as the city's total, not a mean per park", () => {
     render();
-    const average = screen.getByTestId('ranking-average');
-    expect(average.textContent).toContain('全市');
-    // (1,500,000 + 50,000 + 400,000) 万元 / 9,333.33 亩 = 208.9 万元/亩; mean output (150 + 5 + 40) / 3 = 65.0 亿元
-    expect(average.querySelector('[data-metric=outputWanYuanPerMu]')?.textContent).toBe('208.9');
-    expect(average.querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('65.0');
+    const row = screen.getByTestId('ranking-city');
+    expect(row.textContent).toContain('全市');
+    // the parks' output summed: 150 + 5 + 40 = 195.0 亿元 (a mean per park would be 65.0)
+    expect(row.querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('合计 195.0');
+    expect(row.querySelector('[data-metric=outputWanYuanPerMu]')?.textContent).toBe('208.9');
+    expect(row.querySelector('[data-metric=landSupplyRate]')?.textContent).toBe('90.0');
+    expect(row.textContent).toContain('安康市');
+    expect(row.getAttribute('title')).toBe(
+      '安康市全市：产值为 4 个园区合计；亩均产值、亩均税收为全市合计 ÷ 全市企业用地；土地供应率、综合容积率按全市土地合计计算。均非园区平均。',
+    );
+  });
+
+  it('leaves the city row out until the API has given the city', () => {
+    render({ city: null });
+    expect(screen.queryByTestId('ranking-city')).toBeNull();
+    expect(screen.getAllByTestId('ranking-row')).toHaveLength(4);
   });
 
   it('marks each figure above or below the city', () => {
@@ -69,6 +90,8 @@ describe('RankingList', () => {
     expect(mark('SMALL')?.getAttribute('data-comparison')).toBe('below');
     expect(mark('SMALL')?.getAttribute('aria-label')).toBe('低于全市');
     expect(mark('NONE')).toBeNull();
+    // a park's output is not set against the city's total
+    expect(row('BIG').querySelector('[data-metric=outputWanYuan] [data-testid=vs-average]')).toBeNull();
   });
 
   it('badges 百亿 parks, parks under 10 亿元 and under 100 万元/亩', () => {
@@ -89,12 +112,17 @@ describe('RankingList', () => {
     expect(screen.getByTestId('sort-landSupplyRate').textContent).toContain('%');
     cleanup();
     renderWithLocale(
-      <RankingList parks={parks} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} />,
+      <RankingList parks={parks} city={city} year={2025} selectedCode={null} onHoverPark={() => {}} onSelectPark={() => {}} />,
       'en',
     );
     expect(screen.getByRole('button', { name: 'Sort by Tax per mu (10k yuan/mu)' })).toBeTruthy();
     expect(screen.getByTestId('sort-outputWanYuan').textContent).toContain('100M yuan');
-    expect(screen.getByTestId('ranking-average').textContent).toContain('City');
+    const row = screen.getByTestId('ranking-city');
+    expect(row.textContent).toContain('City');
+    expect(row.querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('Total 195.0');
+    expect(row.textContent).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(row.getAttribute('title')).toContain('None is an average of the parks.');
+    expect(screen.getByTestId('ranking-scope-counties').textContent).toBe('Counties');
   });
 
   it('reports hover and click of a row', () => {
@@ -109,5 +137,30 @@ describe('RankingList', () => {
     fireEvent.click(within(first).getByRole('button', { name: '大园区' }));
     expect(onSelectPark).toHaveBeenCalledWith('BIG');
     expect(screen.getAllByTestId('ranking-row')[1].getAttribute('aria-current')).toBe('true');
+  });
+
+  it('ranks counties among counties by the same columns, under the same city row', () => {
+    const onSelectCounty = vi.fn();
+    const regions = [
+      { code: '610902', name: '汉滨区', parkCount: 3, outputWanYuan: 1_200_000, outputWanYuanPerMu: 250, taxWanYuanPerMu: 9, grade: 'A' as const, gradeScore: 80 },
+      { code: '610921', name: '汉阴县', parkCount: 1, outputWanYuan: 300_000, outputWanYuanPerMu: 310, taxWanYuanPerMu: 11, grade: 'B' as const, gradeScore: 60 },
+      { code: '610929', name: '白河县', parkCount: 0 },
+    ];
+    render({ regions, onSelectCounty, selectedCountyCode: '610921' });
+    fireEvent.click(screen.getByTestId('ranking-scope-counties'));
+    expect(screen.getByTestId('ranking-scope-counties').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('heading', { name: /县区排名/ })).toBeTruthy();
+    const rows = screen.getAllByTestId('ranking-county-row');
+    expect(rows.map((r) => r.getAttribute('data-region-code'))).toEqual(['610921', '610902', '610929']);
+    expect(screen.queryAllByTestId('ranking-row')).toHaveLength(0);
+    expect(rows[0].getAttribute('aria-current')).toBe('true');
+    expect(rows[0].querySelector('[data-metric=outputWanYuanPerMu] [data-testid=vs-average]')?.getAttribute('data-comparison')).toBe('above');
+    expect(screen.getByTestId('ranking-city').querySelector('[data-metric=outputWanYuan]')?.textContent).toBe('合计 195.0');
+    fireEvent.click(screen.getByTestId('sort-outputWanYuan'));
+    expect(screen.getAllByTestId('ranking-county-row').map((r) => r.getAttribute('data-region-code'))).toEqual(['610902', '610921', '610929']);
+    fireEvent.click(within(rows[0]).getByRole('button', { name: '汉阴县' }));
+    expect(onSelectCounty).toHaveBeenCalledWith('610921');
+    fireEvent.click(screen.getByTestId('ranking-scope-parks'));
+    expect(screen.getAllByTestId('ranking-row')).toHaveLength(4);
   });
 });

@@ -1,4 +1,5 @@
 // Fixtures for component tests: one park close to Ankang's real magnitudes (DOMAIN.md §9).
+import type { AreaMetrics, CityFigures } from '../api/area-types';
 import type { ParkFeature, ParkProperties } from '../api/types';
 
 export function makeParkProperties(overrides: Partial<ParkProperties> = {}): ParkProperties {
@@ -43,5 +44,58 @@ export function makePark(overrides: Partial<ParkProperties> = {}, lonLat: [numbe
       type: 'Polygon',
       coordinates: [[[lon, lat], [lon + 0.02, lat], [lon + 0.02, lat + 0.015], [lon, lat + 0.015], [lon, lat]]],
     },
+  };
+}
+
+/** The nine indicators of an area's firms, near the demo park's magnitudes. */
+export function makeAreaMetrics(overrides: Partial<AreaMetrics> = {}): AreaMetrics {
+  return {
+    taxWanYuanPerMu: 12.04,
+    valueAddedWanYuanPerMu: 80.3,
+    outputWanYuanPerMu: 312.46,
+    revenueWanYuanPerMu: 298.1,
+    valueAddedWanYuanPerTce: 2.41,
+    valueAddedWanYuanPerTonneEmission: 415.2,
+    laborProductivityWanYuanPerPerson: 21.7,
+    rdRatio: 0.0215,
+    taxYuanPerKwh: 0.86,
+    ...overrides,
+  };
+}
+
+/** The city as GET /api/parks gives it: its parks summed (output 966 亿元 as in the demo). */
+export function makeCityFigures(overrides: Partial<CityFigures> = {}): CityFigures {
+  return {
+    code: '610900',
+    name: '安康市',
+    regionCount: 10,
+    parkCount: 12,
+    year: 2023,
+    outputWanYuan: 9_660_000,
+    taxWanYuan: 370_000,
+    usedLandMu: 30_000,
+    outputWanYuanPerMu: 322,
+    taxWanYuanPerMu: 12.33,
+    enterpriseCount: 881,
+    landMetrics: {
+      landSupplyRate: 0.9,
+      landBuiltRate: 0.91,
+      industrialLandRate: 0.93,
+      plotRatio: 1.07,
+      buildingDensity: 0.45,
+      industrialTaxWanYuanPerMu: 13.1,
+    },
+    metrics: makeAreaMetrics({
+      taxWanYuanPerMu: 12.33,
+      valueAddedWanYuanPerMu: 85,
+      outputWanYuanPerMu: 322,
+      revenueWanYuanPerMu: 305,
+      valueAddedWanYuanPerTce: 2.1,
+      valueAddedWanYuanPerTonneEmission: 390,
+      laborProductivityWanYuanPerPerson: 24.5,
+      rdRatio: 0.018,
+      taxYuanPerKwh: 0.9,
+    }),
+    ...overrides,
   };
 }

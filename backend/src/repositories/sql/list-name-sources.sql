@@ -1,6 +1,8 @@
 -- The Chinese names and terms the UI shows, by kind, for their English (services/names.service.ts):
--- county and park names, the parks' leading industries, the current schemes' grade labels.
+-- county and park names (and the city the counties name), the parks' leading industries, the current schemes' grade labels.
 SELECT 'region' AS kind, name AS chinese FROM regions
+UNION
+SELECT 'region', city_name FROM regions WHERE city_name IS NOT NULL
 UNION
 SELECT 'park', name FROM parks
 UNION

@@ -6,10 +6,17 @@ import { FLAT_LAYER_PARAMETERS } from './draw-order';
 export interface CountiesLayerProps {
   regions: RegionFeature[];
   visible?: boolean;
+  /** A click in a county (outside every park, which are drawn above); not pickable without it. */
+  onClick?: (regionCode: string) => void;
+  /** The county whose panel is open: outlined thicker. */
+  selectedCode?: string | null;
 }
 
-/** The ten counties of Ankang: light fill, thin outlines, not pickable. */
-export function createCountiesLayer({ regions, visible = true }: CountiesLayerProps) {
+/** Outline width of the open county, px (the others: 1.2). */
+const SELECTED_LINE_WIDTH_PX = 3;
+
+/** The counties of the city: light fill, thin outlines; clickable when a click handler is given. */
+export function createCountiesLayer({ regions, visible = true, onClick, selectedCode = null }: CountiesLayerProps) {
   return new GeoJsonLayer<RegionProperties>({
     id: 'counties',
     data: regions,
@@ -19,8 +26,10 @@ export function createCountiesLayer({ regions, visible = true }: CountiesLayerPr
     getFillColor: COUNTY_FILL,
     getLineColor: COUNTY_LINE,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1.2,
-    pickable: false,
+    getLineWidth: (f) => (f.properties.code === selectedCode ? SELECTED_LINE_WIDTH_PX : 1.2),
+    updateTriggers: { getLineWidth: selectedCode },
+    pickable: Boolean(onClick),
+    onClick: onClick ? (info) => (info.object ? (onClick(info.object.properties.code), true) : false) : undefined,
     parameters: FLAT_LAYER_PARAMETERS,
   });
 }

@@ -133,6 +133,17 @@ describe('base layers', () => {
     expect(layer.props.pickable).toBe(false);
   });
 
+  it('makes counties clickable when asked, and outlines the open one', () => {
+    const onClick = vi.fn();
+    const layer = createCountiesLayer({ regions: [region], onClick, selectedCode: region.properties.code });
+    expect(layer.props.pickable).toBe(true);
+    const handled = layer.props.onClick!({ object: region } as never, {} as never);
+    expect(handled).toBe(true);
+    expect(onClick).toHaveBeenCalledWith(region.properties.code);
+    const width = layer.props.getLineWidth as (f: RegionFeature) => number;
+    expect(width(region)).toBeGreaterThan(width({ ...region, properties: { ...region.properties, code: '000000' } }));
+  });
+
   it('draws rivers as lines, wider for major rivers', () => {
     const layer = createRiversLayer({ rivers: [river] });
     expect(layer.id).toBe('rivers');

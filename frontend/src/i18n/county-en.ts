@@ -1,0 +1,62 @@
+import type { CountyMessages } from './county-zh-CN';
+
+// English strings of the city's own figures, the ranking by county, the county panel, a park's nine
+// indicators against the city's and its history. A name the data holds only in Chinese is not passed in.
+export const countyEn: CountyMessages = {
+  cityView: {
+    tagline: (cityName: string | null) => `Land-use efficiency of county industrial parks${cityName ? `, ${cityName}` : ''}`,
+    mapLabel: (cityName: string | null) => `Map of industrial parks${cityName ? ` in ${cityName}` : ''}`,
+    rowLabel: 'City',
+    rowTitle: (cityName: string | null, parkCount: number) =>
+      `${cityName ?? 'The city'}: output is the total of ${parkCount} ${parkCount === 1 ? 'park' : 'parks'}; output and tax per mu are the city's totals over the city's land in use; land supply rate and plot ratio come from the city's summed land. None is an average of the parks.`,
+    total: 'Total',
+    scopeLabel: 'Rank',
+    scopes: { parks: 'Parks', counties: 'Counties' },
+    county: 'County',
+    countyRankingTitle: 'County ranking',
+    countyCaption: (year: number | null) => (year === null ? 'All counties' : `All counties · ${year}`),
+    noCounties: 'No counties',
+    versusCity: (value: string) => `city ${value}`,
+  },
+  county: {
+    dialogLabel: (name: string) => `County details: ${name}`,
+    badge: 'County',
+    close: 'Close',
+    parkCount: 'Parks',
+    parkCountValue: (count: string) => count,
+    usedLand: 'Land in use',
+    figuresOfYear: (year: number) => `Figures for ${year} (its parks' totals)`,
+    noYear: 'No yearly figures yet',
+    output: 'Output (total)',
+    tax: 'Tax (total)',
+    outputPerMu: 'Output per mu',
+    taxPerMu: 'Tax per mu',
+    enterprises: 'Enterprises',
+    parks: 'Parks',
+    noParks: 'No parks in this county',
+    openPark: (name: string) => `Open park: ${name}`,
+    breakdown: 'County score breakdown',
+    basis: "Scored on the summed figures of the firms in the county's parks and graded among the city's counties: per-mu figures over their land in use, other ratios over the firms reporting both terms.",
+    findings: 'Idle and low-yield land (county totals)',
+    findingsLoading: 'Counting idle and low-yield land…',
+    findingsAsOf: (date: string) => `As of ${date}, each parcel counted once`,
+  },
+  areaIndicators: {
+    title: 'Efficiency indicators',
+    summary: (count: number) => `All ${count} indicators · against the city`,
+    indicator: 'Indicator',
+    ownPark: 'This park',
+    ownCounty: 'This county',
+    city: 'City',
+    basis: "The city's figure sums the city's firms: per-mu figures over the city's land in use, other ratios over the firms reporting both terms.",
+  },
+  parkHistory: {
+    title: 'Over the years',
+    years: (from: number, to: number) => `${from}–${to}`,
+    loading: 'Loading the years…',
+    cityMark: 'City',
+    cityMarkTitle: "The city's figure that year (its total over its land in use)",
+    output: 'Output',
+    tax: 'Tax',
+  },
+};

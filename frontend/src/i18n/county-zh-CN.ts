@@ -1,0 +1,63 @@
+// Chinese strings of the city's own figures (the ranking's city row, the header), the ranking by county,
+// the county panel, a park's nine indicators against the city's and its history.
+export const countyZhCN = {
+  cityView: {
+    /** The header's line; the city's name as the data gives it. */
+    tagline: (cityName: string | null) => `${cityName ?? ''}县域工业园区土地利用效益`,
+    mapLabel: (cityName: string | null) => `${cityName ?? ''}工业园区地图`,
+    rowLabel: '全市',
+    rowTitle: (cityName: string | null, parkCount: number) =>
+      `${cityName ? `${cityName}全市` : '全市'}：产值为 ${parkCount} 个园区合计；亩均产值、亩均税收为全市合计 ÷ 全市企业用地；土地供应率、综合容积率按全市土地合计计算。均非园区平均。`,
+    total: '合计',
+    scopeLabel: '排名对象',
+    scopes: { parks: '园区', counties: '县区' },
+    county: '县区',
+    countyRankingTitle: '县区排名',
+    countyCaption: (year: number | null) => (year === null ? '全部县区' : `全部县区 · ${year} 年`),
+    noCounties: '暂无县区',
+    versusCity: (value: string) => `全市 ${value}`,
+  },
+  county: {
+    dialogLabel: (name: string) => `县区详情：${name}`,
+    badge: '县区',
+    close: '关闭',
+    parkCount: '园区',
+    parkCountValue: (count: string) => `${count} 个`,
+    usedLand: '企业用地',
+    figuresOfYear: (year: number) => `${year} 年数据（各园区合计）`,
+    noYear: '暂无年度统计',
+    output: '产值（合计）',
+    tax: '税收（合计）',
+    outputPerMu: '亩均产值',
+    taxPerMu: '亩均税收',
+    enterprises: '企业数量',
+    parks: '园区',
+    noParks: '本县区暂无园区',
+    openPark: (name: string) => `打开园区：${name}`,
+    breakdown: '县区得分构成',
+    basis: '按县区内各园区企业的合计指标计分，在全市县区间排名定档：亩均指标以企业用地合计为分母，其余比值只计同时报送分子和分母的企业。',
+    findings: '闲置与低效（县区合计）',
+    findingsLoading: '正在统计闲置与低效用地…',
+    findingsAsOf: (date: string) => `截至 ${date}，一宗地只计一次`,
+  },
+  areaIndicators: {
+    title: '效益指标',
+    summary: (count: number) => `全部 ${count} 项效益指标 · 与全市对比`,
+    indicator: '指标',
+    ownPark: '本园区',
+    ownCounty: '本县区',
+    city: '全市',
+    basis: '全市值为全市企业的合计：亩均指标以全市企业用地为分母，其余比值只计同时报送分子和分母的企业。',
+  },
+  parkHistory: {
+    title: '历年变化',
+    years: (from: number, to: number) => `${from}–${to} 年`,
+    loading: '正在加载历年数据…',
+    cityMark: '全市',
+    cityMarkTitle: '全市同年数值（全市合计 ÷ 全市企业用地）',
+    output: '产值',
+    tax: '税收',
+  },
+};
+
+export type CountyMessages = typeof countyZhCN;
